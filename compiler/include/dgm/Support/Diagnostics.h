@@ -1,0 +1,71 @@
+//===- Diagnostics.h - Located error messages for the front end -*- C++ -*-===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// Every front-end message goes through DiagnosticEngine, which prints it the
+// way clang and MLIR do:
+//
+//   model.dgm:7:12: error: unknown name 'Pe'; did you mean 'P'?
+//       S += Pe - k * S;
+//            ^
+//
+// It sits on llvm::SourceMgr, the same source manager MLIR's
+// SourceMgrDiagnosticHandler uses, so front-end and MLIR diagnostics look
+// alike. It counts errors and keeps going: a file reports all its errors.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DGM_SUPPORT_DIAGNOSTICS_H
+#define DGM_SUPPORT_DIAGNOSTICS_H
+
+#include "dgm/AST/AST.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace dgm {
+
+class DiagnosticEngine {
+public:
+  DiagnosticEngine(llvm::SourceMgr &sourceMgr, llvm::raw_ostream &os)
+      : sourceMgr(sourceMgr), os(os) {}
+
+  /// Prints `file:line:col: error: message`, the source line and a caret.
+  void error(const ast::Location &loc, const llvm::Twine &message);
+  void warning(const ast::Location &loc, const llvm::Twine &message);
+  /// A note attached to the previous error or warning.
+  void note(const ast::Location &loc, const llvm::Twine &message);
+  /// An error not tied to a place in the source (e.g. an unreadable file).
+  void error(const llvm::Twine &message);
+
+  unsigned getNumErrors() const { return numErrors; }
+  bool hasErrors() const { return numErrors != 0; }
+  llvm::SourceMgr &getSourceMgr() { return sourceMgr; }
+
+  /// The SMLoc of a line/column in the buffer of `loc.file`, or an invalid
+  /// SMLoc when the file is not loaded.
+  llvm::SMLoc toSMLoc(const ast::Location &loc) const;
+
+private:
+  void emit(const ast::Location &loc, llvm::SourceMgr::DiagKind kind,
+            const llvm::Twine &message);
+
+  llvm::SourceMgr &sourceMgr;
+  llvm::raw_ostream &os;
+  unsigned numErrors = 0;
+};
+
+/// The closest candidate to `name` within a small edit distance, or "" when
+/// none is close enough to be a likely typo.
+std::string closestMatch(llvm::StringRef name,
+                         llvm::ArrayRef<std::string> candidates);
+
+/// `value` in the shortest form that reads back exactly ("0.1", "1e-05").
+std::string formatNumber(double value);
+
+} // namespace dgm
+
+#endif // DGM_SUPPORT_DIAGNOSTICS_H

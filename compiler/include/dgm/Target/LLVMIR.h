@@ -1,0 +1,36 @@
+//===- LLVMIR.h - From the LLVM dialect to optimised LLVM IR ----*- C++ -*-===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DGM_TARGET_LLVMIR_H
+#define DGM_TARGET_LLVMIR_H
+
+#include "mlir/IR/BuiltinOps.h"
+
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Target/TargetMachine.h"
+
+#include <memory>
+#include <string>
+
+namespace dgm {
+
+/// A TargetMachine for the host (its CPU and features), emitting
+/// position-independent code for shared libraries. Null and `error` set when
+/// the host target is not available.
+std::unique_ptr<llvm::TargetMachine> createHostTargetMachine(unsigned optLevel,
+                                                             std::string &error);
+
+/// Translates a module in the LLVM dialect to LLVM IR for `targetMachine` and
+/// runs LLVM's -O<optLevel> pipeline on it. Null and `error` set on failure.
+std::unique_ptr<llvm::Module>
+translateAndOptimize(mlir::ModuleOp module, llvm::LLVMContext &context,
+                     llvm::TargetMachine &targetMachine, unsigned optLevel,
+                     std::string &error);
+
+} // namespace dgm
+
+#endif // DGM_TARGET_LLVMIR_H

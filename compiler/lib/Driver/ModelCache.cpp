@@ -1,0 +1,118 @@
+//===- ModelCache.cpp - Compiled models cached by source content ----------===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// `dgm run model.dgm` should not pay for a compile when nothing changed. A
+// library is stored under a name derived from everything that determines its
+// bytes: the source text, its path (compiled into the descriptor), the
+// optimisation level, and the identity of the compiler binary itself (its
+// version, size and modification time), so that rebuilding dgm never serves
+// a library made by an older compiler.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dgm/Driver/Compiler.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/SHA256.h"
+
+#include <cstdlib>
+
+using namespace dgm;
+using namespace dgm::driver;
+
+std::string driver::defaultCacheDir() {
+  if (const char *dir = std::getenv("DGM_CACHE_DIR"); dir && *dir)
+    return dir;
+  llvm::SmallString<128> path;
+  if (const char *xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) {
+    path = xdg;
+  } else if (llvm::sys::path::home_directory(path)) {
+    llvm::sys::path::append(path, ".cache");
+  } else {
+    llvm::sys::path::system_temp_directory(/*ErasedOnReboot=*/false, path);
+  }
+  llvm::sys::path::append(path, "dgm");
+  return std::string(path);
+}
+
+/// Identifies the running compiler binary.
+static std::string compilerIdentity() {
+  static int anchor;
+  std::string exe = llvm::sys::fs::getMainExecutable(nullptr, &anchor);
+  std::string identity = compilerVersion().str();
+  llvm::sys::fs::file_status status;
+  if (!exe.empty() && !llvm::sys::fs::status(exe, status))
+    identity += ";" + std::to_string(status.getSize()) + ";" +
+                std::to_string(status.getLastModificationTime()
+                                   .time_since_epoch()
+                                   .count());
+  return identity;
+}
+
+std::optional<std::string> driver::compileCached(llvm::StringRef inputFile,
+                                                 llvm::StringRef cacheDir,
+                                                 unsigned optLevel,
+                                                 llvm::raw_ostream &diagOS,
+                                                 bool *cacheHit) {
+  if (cacheHit)
+    *cacheHit = false;
+  auto source = llvm::MemoryBuffer::getFile(inputFile, /*IsText=*/true);
+  if (!source) {
+    diagOS << "error: cannot read '" << inputFile
+           << "': " << source.getError().message() << "\n";
+    return std::nullopt;
+  }
+
+  llvm::SHA256 hasher;
+  for (llvm::StringRef part :
+       {llvm::StringRef(compilerIdentity()), inputFile,
+        llvm::StringRef(std::to_string(optLevel)), (*source)->getBuffer()}) {
+    hasher.update(part);
+    hasher.update(llvm::StringRef("\0", 1));
+  }
+  std::array<uint8_t, 32> digest = hasher.final();
+  std::string key = llvm::toHex(llvm::ArrayRef(digest).take_front(12),
+                                /*LowerCase=*/true);
+
+  if (std::error_code ec = llvm::sys::fs::create_directories(cacheDir)) {
+    diagOS << "error: cannot create the cache directory '" << cacheDir
+           << "': " << ec.message() << "\n";
+    return std::nullopt;
+  }
+  llvm::SmallString<256> libraryPath(cacheDir);
+  llvm::sys::path::append(libraryPath,
+                          llvm::sys::path::stem(inputFile) + "-" + key + ".so");
+  if (llvm::sys::fs::exists(libraryPath)) {
+    if (cacheHit)
+      *cacheHit = true;
+    return std::string(libraryPath);
+  }
+
+  // Build under a unique name, then rename: a concurrent `dgm run` either
+  // sees no library or a complete one.
+  llvm::SmallString<256> tempPath(libraryPath);
+  tempPath += ".tmp" + std::to_string(llvm::sys::Process::getProcessId());
+  CompileOptions options;
+  options.inputFile = inputFile.str();
+  options.emit = EmitKind::SharedLib;
+  options.optLevel = optLevel;
+  options.outputFile = std::string(tempPath);
+  if (!compile(options, llvm::nulls(), diagOS)) {
+    llvm::sys::fs::remove(tempPath);
+    return std::nullopt;
+  }
+  if (std::error_code ec = llvm::sys::fs::rename(tempPath, libraryPath)) {
+    llvm::sys::fs::remove(tempPath);
+    diagOS << "error: cannot move the compiled model into the cache '"
+           << libraryPath << "': " << ec.message() << "\n";
+    return std::nullopt;
+  }
+  return std::string(libraryPath);
+}

@@ -1,0 +1,283 @@
+//===- MLIRGen.cpp - Build dgm dialect IR from the AST --------------------===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// The step block is written imperatively (states updated in place, in order),
+// but `dgm.step` is a pure function from (forcings, params, states) to (new
+// states, outputs). MLIRGen bridges the two the way SSA construction does for
+// straight-line code: it keeps the current SSA value of every state, output
+// and `let`, and each assignment simply rebinds the name. Because the step
+// has no control flow (`if` is an expression, lowered to dgm.select), no phi
+// nodes are needed.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dgm/MLIRGen/MLIRGen.h"
+
+#include "dgm/Dialect/DGM/IR/DGMDialect.h"
+#include "dgm/Dialect/DGM/IR/DGMOps.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Verifier.h"
+
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace dgm;
+using namespace dgm::ast;
+
+namespace {
+class MLIRGenImpl {
+public:
+  explicit MLIRGenImpl(mlir::MLIRContext &context)
+      : builder(&context), scalarType(builder.getF64Type()) {}
+
+  mlir::OwningOpRef<mlir::ModuleOp> generate(const Module &module) {
+    auto moduleOp = mlir::ModuleOp::create(
+        loc(Location{std::make_shared<std::string>(module.filename), 1, 1}));
+    builder.setInsertionPointToEnd(moduleOp.getBody());
+    for (const ModelDecl &model : module.models)
+      generateModel(model, module.filename);
+    if (mlir::failed(mlir::verify(moduleOp))) {
+      moduleOp.emitError("MLIRGen produced invalid IR; this is a bug in dgm");
+      moduleOp->erase();
+      return nullptr;
+    }
+    return moduleOp;
+  }
+
+private:
+  mlir::Location loc(const Location &l) {
+    return mlir::FileLineColLoc::get(
+        builder.getStringAttr(l.file ? *l.file : std::string("<unknown>")),
+        l.line, l.col);
+  }
+
+  void generateModel(const ModelDecl &model, llvm::StringRef filename) {
+    auto modelOp = ModelOp::create(builder, loc(model.loc), model.name);
+    modelOp->setAttr("source", builder.getStringAttr(filename));
+    mlir::OpBuilder::InsertionGuard guard(builder);
+    builder.setInsertionPointToEnd(modelOp.getBody());
+
+    for (const VarDecl &var : model.vars)
+      generateDeclaration(var);
+    generateStep(model, model.steps.front());
+  }
+
+  void generateDeclaration(const VarDecl &var) {
+    llvm::StringRef unit = var.unit ? llvm::StringRef(var.unit->spelling) : "";
+    mlir::Location l = loc(var.loc);
+    switch (var.kind) {
+    case VarDecl::Kind::Forcing:
+      ForcingOp::create(builder, l, var.name, scalarType, unit,
+                        var.description);
+      return;
+    case VarDecl::Kind::Param: {
+      std::optional<double> lower, upper, defaultValue;
+      if (var.hasBounds()) {
+        lower = var.lowerValue;
+        upper = var.upperValue;
+      }
+      if (var.hasInit())
+        defaultValue = var.initValue;
+      ParamOp::create(builder, l, var.name, scalarType, unit, var.description,
+                      lower, upper, defaultValue);
+      return;
+    }
+    case VarDecl::Kind::State:
+      StateOp::create(builder, l, var.name, scalarType, unit, var.description,
+                      var.initValue);
+      return;
+    case VarDecl::Kind::Output:
+      OutputOp::create(builder, l, var.name, scalarType, unit,
+                       var.description);
+      return;
+    }
+  }
+
+  void generateStep(const ModelDecl &model, const StepBlock &step) {
+    auto stepOp = StepOp::create(builder, loc(step.loc));
+    mlir::Block *body = new mlir::Block();
+    stepOp.getBody().push_back(body);
+
+    // Block arguments: forcings, then parameters, then states, each in
+    // declaration order; their locations are the declarations'.
+    for (VarDecl::Kind kind : {VarDecl::Kind::Forcing, VarDecl::Kind::Param,
+                               VarDecl::Kind::State})
+      for (const VarDecl &var : model.vars)
+        if (var.kind == kind) {
+          mlir::Value arg = body->addArgument(scalarType, loc(var.loc));
+          valuesOf(kind).push_back(arg);
+        }
+    for (const VarDecl &var : model.vars)
+      if (var.kind == VarDecl::Kind::Output)
+        outputs.push_back(nullptr);
+
+    mlir::OpBuilder::InsertionGuard guard(builder);
+    builder.setInsertionPointToEnd(body);
+    for (const StmtPtr &stmt : step.body) {
+      if (auto *let = llvm::dyn_cast<LetStmt>(stmt.get()))
+        lets.push_back(generateExpr(let->getValue()));
+      else
+        generateAssign(*llvm::cast<AssignStmt>(stmt.get()));
+    }
+
+    llvm::SmallVector<mlir::Value> results(states);
+    results.append(outputs.begin(), outputs.end());
+    YieldOp::create(builder, loc(step.loc), results);
+  }
+
+  std::vector<mlir::Value> &valuesOf(VarDecl::Kind kind) {
+    switch (kind) {
+    case VarDecl::Kind::Forcing:
+      return forcings;
+    case VarDecl::Kind::Param:
+      return params;
+    case VarDecl::Kind::State:
+      return states;
+    case VarDecl::Kind::Output:
+      return outputs;
+    }
+    llvm_unreachable("unknown declaration kind");
+  }
+
+  void generateAssign(const AssignStmt &assign) {
+    mlir::Value value = generateExpr(assign.getValue());
+    std::vector<mlir::Value> &slots =
+        assign.targetRef.kind == NameRef::Kind::State ? states : outputs;
+    mlir::Value &slot = slots[assign.targetRef.index];
+    mlir::Location l = loc(assign.getOpLoc());
+    switch (assign.getOp()) {
+    case AssignStmt::Op::Set:
+      slot = value;
+      return;
+    case AssignStmt::Op::Add:
+      slot = AddOp::create(builder, l, slot, value);
+      return;
+    case AssignStmt::Op::Sub:
+      slot = SubOp::create(builder, l, slot, value);
+      return;
+    case AssignStmt::Op::Mul:
+      slot = MulOp::create(builder, l, slot, value);
+      return;
+    case AssignStmt::Op::Div:
+      slot = DivOp::create(builder, l, slot, value);
+      return;
+    }
+  }
+
+  mlir::Value generateExpr(const Expr &expr) {
+    return llvm::TypeSwitch<const Expr *, mlir::Value>(&expr)
+        .Case([&](const NumberExpr *e) -> mlir::Value {
+          return ConstantOp::create(builder, loc(e->getLoc()),
+                                    builder.getFloatAttr(scalarType,
+                                                         e->getValue()));
+        })
+        .Case([&](const NameExpr *e) { return lookup(e->ref); })
+        .Case([&](const UnaryExpr *e) -> mlir::Value {
+          mlir::Value operand = generateExpr(e->getOperand());
+          if (e->getOp() == UnaryExpr::Op::Neg)
+            return NegOp::create(builder, loc(e->getLoc()), operand);
+          return NotOp::create(builder, loc(e->getLoc()), operand);
+        })
+        .Case([&](const BinaryExpr *e) { return generateBinary(*e); })
+        .Case([&](const CallExpr *e) { return generateCall(*e); })
+        .Case([&](const IfExpr *e) -> mlir::Value {
+          mlir::Value cond = generateExpr(e->getCond());
+          mlir::Value thenValue = generateExpr(e->getThen());
+          mlir::Value elseValue = generateExpr(e->getElse());
+          return SelectOp::create(builder, loc(e->getLoc()), cond, thenValue,
+                                  elseValue);
+        });
+  }
+
+  mlir::Value lookup(const NameRef &ref) {
+    switch (ref.kind) {
+    case NameRef::Kind::Forcing:
+      return forcings[ref.index];
+    case NameRef::Kind::Param:
+      return params[ref.index];
+    case NameRef::Kind::State:
+      return states[ref.index];
+    case NameRef::Kind::Output:
+      return outputs[ref.index];
+    case NameRef::Kind::Let:
+      return lets[ref.index];
+    case NameRef::Kind::Unresolved:
+      break;
+    }
+    llvm_unreachable("Sema resolves every name before MLIRGen");
+  }
+
+  mlir::Value generateBinary(const BinaryExpr &e) {
+    mlir::Value lhs = generateExpr(e.getLHS());
+    mlir::Value rhs = generateExpr(e.getRHS());
+    mlir::Location l = loc(e.getLoc());
+    switch (e.getOp()) {
+    case BinaryExpr::Op::Add:
+      return AddOp::create(builder, l, lhs, rhs);
+    case BinaryExpr::Op::Sub:
+      return SubOp::create(builder, l, lhs, rhs);
+    case BinaryExpr::Op::Mul:
+      return MulOp::create(builder, l, lhs, rhs);
+    case BinaryExpr::Op::Div:
+      return DivOp::create(builder, l, lhs, rhs);
+    case BinaryExpr::Op::Pow:
+      return PowOp::create(builder, l, lhs, rhs);
+    case BinaryExpr::Op::Lt:
+      return CmpOp::create(builder, l, CmpPredicate::lt, lhs, rhs);
+    case BinaryExpr::Op::Le:
+      return CmpOp::create(builder, l, CmpPredicate::le, lhs, rhs);
+    case BinaryExpr::Op::Gt:
+      return CmpOp::create(builder, l, CmpPredicate::gt, lhs, rhs);
+    case BinaryExpr::Op::Ge:
+      return CmpOp::create(builder, l, CmpPredicate::ge, lhs, rhs);
+    case BinaryExpr::Op::Eq:
+      return CmpOp::create(builder, l, CmpPredicate::eq, lhs, rhs);
+    case BinaryExpr::Op::Ne:
+      return CmpOp::create(builder, l, CmpPredicate::ne, lhs, rhs);
+    case BinaryExpr::Op::And:
+      return AndOp::create(builder, l, lhs, rhs);
+    case BinaryExpr::Op::Or:
+      return OrOp::create(builder, l, lhs, rhs);
+    }
+    llvm_unreachable("unknown binary operator");
+  }
+
+  mlir::Value generateCall(const CallExpr &e) {
+    llvm::SmallVector<mlir::Value, 3> args;
+    for (const ExprPtr &arg : e.getArgs())
+      args.push_back(generateExpr(*arg));
+    mlir::Location l = loc(e.getLoc());
+    llvm::StringRef name = e.getCallee();
+    if (name == "min")
+      return MinOp::create(builder, l, args[0], args[1]);
+    if (name == "max")
+      return MaxOp::create(builder, l, args[0], args[1]);
+    if (name == "clamp")
+      return ClampOp::create(builder, l, args[0], args[1], args[2]);
+    if (name == "exp")
+      return ExpOp::create(builder, l, args[0]);
+    if (name == "log")
+      return LogOp::create(builder, l, args[0]);
+    if (name == "sqrt")
+      return SqrtOp::create(builder, l, args[0]);
+    if (name == "abs")
+      return AbsOp::create(builder, l, args[0]);
+    if (name == "pow")
+      return PowOp::create(builder, l, args[0], args[1]);
+    llvm_unreachable("Sema accepts only the built-in functions");
+  }
+
+  mlir::OpBuilder builder;
+  mlir::Type scalarType;
+  std::vector<mlir::Value> forcings, params, states, outputs, lets;
+};
+} // namespace
+
+mlir::OwningOpRef<mlir::ModuleOp> dgm::mlirGen(mlir::MLIRContext &context,
+                                               const Module &module) {
+  return MLIRGenImpl(context).generate(module);
+}

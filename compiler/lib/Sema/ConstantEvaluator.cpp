@@ -1,0 +1,134 @@
+//===- ConstantEvaluator.cpp - Values of constant expressions -------------===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ConstantEvaluator.h"
+
+#include "dgm/Sema/Sema.h"
+
+#include "llvm/ADT/TypeSwitch.h"
+
+#include <cmath>
+
+using namespace dgm;
+using namespace dgm::ast;
+
+namespace {
+class Evaluator {
+public:
+  Evaluator(llvm::StringRef what, DiagnosticEngine &diag)
+      : what(what), diag(diag) {}
+
+  std::optional<double> eval(const Expr &expr) {
+    return llvm::TypeSwitch<const Expr *, std::optional<double>>(&expr)
+        .Case([&](const NumberExpr *e) { return e->getValue(); })
+        .Case([&](const NameExpr *e) -> std::optional<double> {
+          diag.error(e->getLoc(), llvm::Twine(what) +
+                                      " must be a constant, but it uses '" +
+                                      e->getName() + "'");
+          return std::nullopt;
+        })
+        .Case([&](const UnaryExpr *e) -> std::optional<double> {
+          if (e->getOp() == UnaryExpr::Op::Not)
+            return notANumber(*e);
+          auto v = eval(e->getOperand());
+          if (!v)
+            return std::nullopt;
+          return -*v;
+        })
+        .Case([&](const BinaryExpr *e) { return evalBinary(*e); })
+        .Case([&](const CallExpr *e) { return evalCall(*e); })
+        .Case([&](const IfExpr *e) { return notANumber(*e); });
+  }
+
+private:
+  std::optional<double> notANumber(const Expr &e) {
+    diag.error(e.getLoc(), llvm::Twine(what) +
+                               " must be a number, not a truth value");
+    return std::nullopt;
+  }
+
+  std::optional<double> evalBinary(const BinaryExpr &e) {
+    switch (e.getOp()) {
+    case BinaryExpr::Op::Add:
+    case BinaryExpr::Op::Sub:
+    case BinaryExpr::Op::Mul:
+    case BinaryExpr::Op::Div:
+    case BinaryExpr::Op::Pow:
+      break;
+    default:
+      return notANumber(e);
+    }
+    auto lhs = eval(e.getLHS());
+    auto rhs = eval(e.getRHS());
+    if (!lhs || !rhs)
+      return std::nullopt;
+    switch (e.getOp()) {
+    case BinaryExpr::Op::Add:
+      return *lhs + *rhs;
+    case BinaryExpr::Op::Sub:
+      return *lhs - *rhs;
+    case BinaryExpr::Op::Mul:
+      return *lhs * *rhs;
+    case BinaryExpr::Op::Div:
+      return *lhs / *rhs;
+    default:
+      return std::pow(*lhs, *rhs);
+    }
+  }
+
+  std::optional<double> evalCall(const CallExpr &e) {
+    const BuiltinFunction *fn = lookupBuiltinFunction(e.getCallee());
+    if (!fn || fn->numArgs != e.getArgs().size()) {
+      diag.error(e.getLoc(), llvm::Twine(what) + " calls '" + e.getCallee() +
+                                 "', which is not a built-in function of " +
+                                 llvm::Twine(e.getArgs().size()) +
+                                 " argument(s)");
+      return std::nullopt;
+    }
+    std::vector<double> args;
+    for (const ExprPtr &arg : e.getArgs()) {
+      auto v = eval(*arg);
+      if (!v)
+        return std::nullopt;
+      args.push_back(*v);
+    }
+    llvm::StringRef name = e.getCallee();
+    if (name == "min")
+      return std::fmin(args[0], args[1]);
+    if (name == "max")
+      return std::fmax(args[0], args[1]);
+    if (name == "clamp")
+      return std::fmin(std::fmax(args[0], args[1]), args[2]);
+    if (name == "exp")
+      return std::exp(args[0]);
+    if (name == "log")
+      return std::log(args[0]);
+    if (name == "sqrt")
+      return std::sqrt(args[0]);
+    if (name == "abs")
+      return std::fabs(args[0]);
+    if (name == "pow")
+      return std::pow(args[0], args[1]);
+    llvm_unreachable("every built-in function is evaluated above");
+  }
+
+  llvm::StringRef what;
+  DiagnosticEngine &diag;
+};
+} // namespace
+
+std::optional<double> dgm::evaluateConstant(const Expr &expr,
+                                            llvm::StringRef what,
+                                            DiagnosticEngine &diag) {
+  std::optional<double> value = Evaluator(what, diag).eval(expr);
+  if (value && !std::isfinite(*value)) {
+    diag.error(expr.getLoc(), llvm::Twine(what) + " evaluates to " +
+                                  (std::isnan(*value) ? "NaN" : "infinity") +
+                                  "; it must be a finite number");
+    return std::nullopt;
+  }
+  return value;
+}

@@ -1,0 +1,27 @@
+//===- StepChecker.h - Checks of a model's step block -----------*- C++ -*-===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DGM_LIB_SEMA_STEPCHECKER_H
+#define DGM_LIB_SEMA_STEPCHECKER_H
+
+#include "dgm/AST/AST.h"
+#include "dgm/Support/Diagnostics.h"
+
+namespace dgm {
+
+/// The word users read for a declaration kind: "forcing", "parameter",
+/// "state", "output".
+const char *kindWord(ast::VarDecl::Kind kind);
+
+/// Resolves the names of `step`, checks the types of its expressions and the
+/// rules of assignment (only states and outputs; outputs assigned before they
+/// are read and by the end of the step). Reports to `diag`.
+void checkStep(ast::ModelDecl &model, ast::StepBlock &step,
+               DiagnosticEngine &diag);
+
+} // namespace dgm
+
+#endif // DGM_LIB_SEMA_STEPCHECKER_H

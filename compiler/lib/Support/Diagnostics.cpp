@@ -1,0 +1,97 @@
+//===- Diagnostics.cpp - Located error messages for the front end ---------===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dgm/Support/Diagnostics.h"
+
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <charconv>
+
+using namespace dgm;
+
+llvm::SMLoc DiagnosticEngine::toSMLoc(const ast::Location &loc) const {
+  if (!loc.file || loc.line == 0)
+    return {};
+  for (unsigned id = 1, e = sourceMgr.getNumBuffers(); id <= e; ++id) {
+    const llvm::MemoryBuffer *buffer = sourceMgr.getMemoryBuffer(id);
+    if (buffer->getBufferIdentifier() != *loc.file)
+      continue;
+    return sourceMgr.FindLocForLineAndColumn(id, loc.line,
+                                             std::max(loc.col, 1u));
+  }
+  return {};
+}
+
+void DiagnosticEngine::emit(const ast::Location &loc,
+                            llvm::SourceMgr::DiagKind kind,
+                            const llvm::Twine &message) {
+  if (kind == llvm::SourceMgr::DK_Error)
+    ++numErrors;
+  llvm::SMLoc smLoc = toSMLoc(loc);
+  if (smLoc.isValid()) {
+    sourceMgr.PrintMessage(os, smLoc, kind, message);
+    return;
+  }
+  // No buffer for this file (should not happen for parsed input): still say
+  // where, without the excerpt.
+  os << (loc.file ? *loc.file : std::string("<unknown>")) << ":" << loc.line
+     << ":" << loc.col << ": ";
+  switch (kind) {
+  case llvm::SourceMgr::DK_Error:
+    os << "error: ";
+    break;
+  case llvm::SourceMgr::DK_Warning:
+    os << "warning: ";
+    break;
+  default:
+    os << "note: ";
+    break;
+  }
+  os << message << "\n";
+}
+
+void DiagnosticEngine::error(const ast::Location &loc,
+                             const llvm::Twine &message) {
+  emit(loc, llvm::SourceMgr::DK_Error, message);
+}
+
+void DiagnosticEngine::warning(const ast::Location &loc,
+                               const llvm::Twine &message) {
+  emit(loc, llvm::SourceMgr::DK_Warning, message);
+}
+
+void DiagnosticEngine::note(const ast::Location &loc,
+                            const llvm::Twine &message) {
+  emit(loc, llvm::SourceMgr::DK_Note, message);
+}
+
+void DiagnosticEngine::error(const llvm::Twine &message) {
+  ++numErrors;
+  os << "error: " << message << "\n";
+}
+
+std::string dgm::closestMatch(llvm::StringRef name,
+                              llvm::ArrayRef<std::string> candidates) {
+  std::string best;
+  unsigned bestDistance = ~0u;
+  // Allow about one edit per three characters, and at least one.
+  unsigned maxDistance = std::max<unsigned>(1, name.size() / 3);
+  for (const std::string &candidate : candidates) {
+    unsigned distance = name.edit_distance(candidate, /*AllowReplacements=*/true,
+                                           maxDistance);
+    if (distance <= maxDistance && distance < bestDistance) {
+      bestDistance = distance;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+std::string dgm::formatNumber(double value) {
+  char buffer[64];
+  auto result = std::to_chars(buffer, buffer + sizeof(buffer), value);
+  return std::string(buffer, result.ptr);
+}

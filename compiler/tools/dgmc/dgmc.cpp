@@ -1,0 +1,162 @@
+//===- dgmc.cpp - The dgm model compiler ----------------------------------===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// dgmc model.dgm -o libmodel.so            a shared library (docs/abi.md)
+// dgmc model.dgm --emit=mlir               any stage, printed (Toy's -emit=)
+//
+// A thin main over dgm::driver::compile; everything else lives in libraries.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dgm/Driver/Compiler.h"
+#include "dgm/Target/CHeader.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace dgm::driver;
+namespace cl = llvm::cl;
+
+static cl::OptionCategory dgmcCategory("dgmc options");
+
+static cl::opt<std::string> inputFile(cl::Positional,
+                                      cl::desc("<model.dgm>"), cl::Required,
+                                      cl::cat(dgmcCategory));
+
+static cl::opt<std::string>
+    outputFile("o", cl::desc("Write the output to <file> (default: stdout "
+                             "for text stages, lib<model>.so or <model>.o)"),
+               cl::value_desc("file"), cl::cat(dgmcCategory));
+
+static cl::opt<std::string> emitName(
+    "emit",
+    cl::desc("The stage to produce:\n"
+             "  ast     - the syntax tree after parsing\n"
+             "  mlir    - the dgm dialect (after simplification)\n"
+             "  lowered - func/scf/arith/math, after convert-dgm-to-standard\n"
+             "  llvm    - optimised LLVM IR\n"
+             "  header  - a C header for the compiled library\n"
+             "  obj     - an object file\n"
+             "  so      - a shared library with the dgm C ABI (default)"),
+    cl::value_desc("stage"), cl::init("so"), cl::cat(dgmcCategory));
+
+static cl::opt<char> optLevel("O",
+                              cl::desc("Optimisation level: -O0, -O1, -O2 "
+                                       "(default) or -O3"),
+                              cl::Prefix, cl::init('2'), cl::cat(dgmcCategory));
+
+static cl::opt<bool>
+    force("force",
+          cl::desc("Overwrite the output file even if dgmc did not make it"),
+          cl::cat(dgmcCategory));
+
+static cl::opt<bool> noCanonicalize(
+    "no-simplify",
+    cl::desc("With --emit=mlir: print the IR exactly as MLIRGen built it"),
+    cl::cat(dgmcCategory));
+
+static int fail(const llvm::Twine &message) {
+  llvm::WithColor::error(llvm::errs(), "dgmc") << message << "\n";
+  return 1;
+}
+
+/// dgmc never replaces a file it did not make (a user's source, notes, ...)
+/// unless told to: it overwrites only shared libraries and objects (ELF) and
+/// headers that carry its marker.
+static bool mayOverwrite(llvm::StringRef path, std::string &why) {
+  if (!llvm::sys::fs::exists(path))
+    return true;
+  if (llvm::sys::fs::equivalent(path, inputFile)) {
+    why = "'" + path.str() + "' is the input file; refusing to overwrite it";
+    return false;
+  }
+  if (force)
+    return true;
+  if (llvm::sys::fs::is_directory(path)) {
+    why = "'" + path.str() + "' is a directory";
+    return false;
+  }
+  auto buffer = llvm::MemoryBuffer::getFileSlice(path, 64, 0);
+  if (buffer) {
+    llvm::StringRef head = (*buffer)->getBuffer();
+    if (head.starts_with("\x7f" "ELF") ||
+        head.starts_with(dgm::kGeneratedHeaderMarker))
+      return true;
+  }
+  why = "refusing to overwrite '" + path.str() +
+        "', which dgmc did not generate; remove it or pass --force";
+  return false;
+}
+
+static std::string defaultOutputName(EmitKind emit) {
+  std::string stem = llvm::sys::path::stem(inputFile).str();
+  return emit == EmitKind::Object ? stem + ".o" : "lib" + stem + ".so";
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM initLLVM(argc, argv);
+  cl::HideUnrelatedOptions(dgmcCategory);
+  cl::SetVersionPrinter([](llvm::raw_ostream &os) {
+    os << "dgmc " << compilerVersion() << " (LLVM/MLIR " LLVM_VERSION_STRING
+       << ")\n";
+  });
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "dgmc: compile a dgm process model\n\n"
+      "  dgmc model.dgm -o libmodel.so     compile to a shared library\n"
+      "  dgmc model.dgm --emit=mlir        print a stage of the pipeline\n");
+
+  std::optional<EmitKind> emit = parseEmitKind(emitName);
+  if (!emit)
+    return fail("unknown --emit stage '" + emitName +
+                "'; expected one of ast, mlir, lowered, llvm, header, obj, so");
+  if (optLevel < '0' || optLevel > '3')
+    return fail(llvm::Twine("unknown optimisation level -O") + optLevel +
+                "; expected -O0, -O1, -O2 or -O3");
+
+  CompileOptions options;
+  options.inputFile = inputFile;
+  options.emit = *emit;
+  options.optLevel = optLevel - '0';
+  options.canonicalize = !noCanonicalize;
+
+  bool binary = *emit == EmitKind::Object || *emit == EmitKind::SharedLib;
+  std::string output = outputFile;
+  if (output.empty() && binary)
+    output = defaultOutputName(*emit);
+  if (!output.empty() && output != "-") {
+    std::string why;
+    if (!mayOverwrite(output, why))
+      return fail(why);
+  }
+
+  if (binary) {
+    options.outputFile = output;
+    return compile(options, llvm::nulls(), llvm::errs()) ? 0 : 1;
+  }
+
+  // Text is produced in memory and written only on success, so a failed
+  // compile leaves an existing output file as it was.
+  std::string text;
+  llvm::raw_string_ostream textOut(text);
+  if (!compile(options, textOut, llvm::errs()))
+    return 1;
+  if (output.empty() || output == "-") {
+    llvm::outs() << text;
+    return 0;
+  }
+  std::error_code ec;
+  llvm::raw_fd_ostream out(output, ec, llvm::sys::fs::OF_Text);
+  if (ec)
+    return fail("cannot write '" + output + "': " + ec.message());
+  out << text;
+  return 0;
+}

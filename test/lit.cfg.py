@@ -1,0 +1,31 @@
+# -*- Python -*-
+# lit configuration of the dgm compiler tests.
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+from lit.llvm.subst import ToolSubst
+
+config.name = "DGM"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".dgm", ".mlir", ".test"]
+config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py",
+                   "Inputs", "unit"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.dgm_obj_root, "test")
+
+config.substitutions.append(("%PATH%", config.environment["PATH"]))
+config.substitutions.append(("%dgm_src_root", config.dgm_src_root))
+config.substitutions.append(("%examples", os.path.join(config.dgm_src_root, "examples")))
+
+llvm_config.with_system_environment(["HOME", "TMPDIR", "TMP", "TEMP"])
+llvm_config.use_default_substitutions()
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+llvm_config.with_environment("PATH", config.dgm_tools_dir, append_path=True)
+# Each test run compiles into its own cache, never the user's.
+config.environment["DGM_CACHE_DIR"] = os.path.join(config.test_exec_root, "dgm-cache")
+
+tools = [ToolSubst("dgmc", unresolved="ignore"),
+         ToolSubst("dgm-opt", unresolved="ignore"),
+         ToolSubst("dgm", unresolved="ignore")]
+llvm_config.add_tool_substitutions(tools, [config.dgm_tools_dir, config.llvm_tools_dir])

@@ -29,3 +29,8 @@ tools = [ToolSubst("dgmc", unresolved="ignore"),
          ToolSubst("dgm-opt", unresolved="ignore"),
          ToolSubst("dgm", unresolved="ignore")]
 llvm_config.add_tool_substitutions(tools, [config.dgm_tools_dir, config.llvm_tools_dir])
+
+# The LLVM 22 mlir-translate (test/Conversion/pipeline-to-llvm.mlir); an older
+# one may come first on PATH.
+config.substitutions.append(
+    ("%mlir_translate", os.path.join(config.llvm_tools_dir, "mlir-translate")))

@@ -1,0 +1,69 @@
+//===- ConvertDGMToLLVMPass.cpp - convert-dgm-to-llvm ---------------------===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// Lowers every dgm.descriptor of the module and decides which model the
+// model-independent entry `dgm_get_model` returns: the one named by the
+// `default-model` option, else the only one. A module with several models
+// and no choice is an error rather than a silent pick.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dgm/Conversion/Passes.h"
+#include "dgm/Dialect/DGM/IR/DGMOps.h"
+
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+
+namespace dgm {
+#define GEN_PASS_DEF_CONVERTDGMTOLLVMPASS
+#include "dgm/Conversion/Passes.h.inc"
+} // namespace dgm
+
+using namespace mlir;
+using namespace dgm;
+
+namespace {
+struct ConvertDGMToLLVMPass
+    : dgm::impl::ConvertDGMToLLVMPassBase<ConvertDGMToLLVMPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    SmallVector<DescriptorOp> descriptors(module.getOps<DescriptorOp>());
+    if (descriptors.empty())
+      return;
+
+    DescriptorOp chosen;
+    if (!defaultModel.empty()) {
+      for (DescriptorOp descriptor : descriptors)
+        if (descriptor.getModelName() == defaultModel)
+          chosen = descriptor;
+      if (!chosen) {
+        module.emitError() << "default-model=" << defaultModel
+                           << " names no model of this module";
+        return signalPassFailure();
+      }
+    } else if (descriptors.size() == 1) {
+      chosen = descriptors.front();
+    } else {
+      InFlightDiagnostic diag =
+          module.emitError()
+          << "this module has " << descriptors.size()
+          << " models, but dgm_get_model can return only one; choose it "
+             "with convert-dgm-to-llvm{default-model=<name>}";
+      for (DescriptorOp descriptor : descriptors)
+        diag.attachNote(descriptor.getLoc())
+            << "model \"" << descriptor.getModelName() << "\"";
+      return signalPassFailure();
+    }
+
+    IRRewriter rewriter(&getContext());
+    for (DescriptorOp descriptor : descriptors)
+      if (failed(lowerDescriptorToLLVM(descriptor, descriptor == chosen,
+                                       rewriter)))
+        return signalPassFailure();
+  }
+};
+} // namespace

@@ -1,0 +1,135 @@
+//===- ScalarOpsToStandard.cpp - dgm scalar ops to arith/math -------------===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// One pattern per scalar dgm operation. The target operations are chosen to
+// keep the semantics documented in DGMOps.td: NaN-propagating min/max
+// (arith.minimumf/maximumf, not minnumf), C comparisons (ordered, except the
+// unordered `une` for `ne`), and no fast-math flags anywhere.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dgm/Conversion/DGMToStandard/DGMToStandard.h"
+#include "dgm/Dialect/DGM/IR/DGMOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+using namespace mlir;
+using namespace dgm;
+
+namespace {
+
+/// An operation that maps to exactly one operation with the same operands
+/// and result type.
+template <typename SourceOp, typename TargetOp>
+struct OneToOneLowering : OpConversionPattern<SourceOp> {
+  using OpConversionPattern<SourceOp>::OpConversionPattern;
+  using OpAdaptor = typename SourceOp::Adaptor;
+
+  LogicalResult
+  matchAndRewrite(SourceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<TargetOp>(op, op.getType(),
+                                          adaptor.getOperands());
+    return success();
+  }
+};
+
+struct ConstantLowering : OpConversionPattern<ConstantOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ConstantOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<arith::ConstantOp>(op, op.getValue());
+    return success();
+  }
+};
+
+/// clamp(x, lo, hi) = minimum(maximum(x, lo), hi).
+struct ClampLowering : OpConversionPattern<ClampOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ClampOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Value atLeastLo = arith::MaximumFOp::create(
+        rewriter, op.getLoc(), adaptor.getX(), adaptor.getLo());
+    rewriter.replaceOpWithNewOp<arith::MinimumFOp>(op, atLeastLo,
+                                                   adaptor.getHi());
+    return success();
+  }
+};
+
+struct CmpLowering : OpConversionPattern<CmpOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  static arith::CmpFPredicate convert(CmpPredicate predicate) {
+    switch (predicate) {
+    case CmpPredicate::lt:
+      return arith::CmpFPredicate::OLT;
+    case CmpPredicate::le:
+      return arith::CmpFPredicate::OLE;
+    case CmpPredicate::gt:
+      return arith::CmpFPredicate::OGT;
+    case CmpPredicate::ge:
+      return arith::CmpFPredicate::OGE;
+    case CmpPredicate::eq:
+      return arith::CmpFPredicate::OEQ;
+    case CmpPredicate::ne:
+      return arith::CmpFPredicate::UNE;
+    }
+    llvm_unreachable("unknown dgm.cmp predicate");
+  }
+
+  LogicalResult
+  matchAndRewrite(CmpOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<arith::CmpFOp>(
+        op, convert(op.getPredicate()), adaptor.getLhs(), adaptor.getRhs());
+    return success();
+  }
+};
+
+/// not x = x xor true (a splat of true for vectors).
+struct NotLowering : OpConversionPattern<NotOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(NotOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Type type = op.getType();
+    TypedAttr ones = rewriter.getBoolAttr(true);
+    if (auto shaped = dyn_cast<ShapedType>(type))
+      ones = DenseElementsAttr::get(shaped, true);
+    Value allTrue = arith::ConstantOp::create(rewriter, op.getLoc(), ones);
+    rewriter.replaceOpWithNewOp<arith::XOrIOp>(op, adaptor.getOperand(),
+                                               allTrue);
+    return success();
+  }
+};
+
+} // namespace
+
+void dgm::populateDGMScalarToStandardPatterns(RewritePatternSet &patterns) {
+  patterns.add<ConstantLowering, ClampLowering, CmpLowering, NotLowering,
+               OneToOneLowering<AddOp, arith::AddFOp>,
+               OneToOneLowering<SubOp, arith::SubFOp>,
+               OneToOneLowering<MulOp, arith::MulFOp>,
+               OneToOneLowering<DivOp, arith::DivFOp>,
+               OneToOneLowering<PowOp, math::PowFOp>,
+               OneToOneLowering<MinOp, arith::MinimumFOp>,
+               OneToOneLowering<MaxOp, arith::MaximumFOp>,
+               OneToOneLowering<NegOp, arith::NegFOp>,
+               OneToOneLowering<ExpOp, math::ExpOp>,
+               OneToOneLowering<LogOp, math::LogOp>,
+               OneToOneLowering<SqrtOp, math::SqrtOp>,
+               OneToOneLowering<AbsOp, math::AbsFOp>,
+               OneToOneLowering<SelectOp, arith::SelectOp>,
+               OneToOneLowering<AndOp, arith::AndIOp>,
+               OneToOneLowering<OrOp, arith::OrIOp>>(patterns.getContext());
+}

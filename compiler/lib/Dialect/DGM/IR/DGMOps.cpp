@@ -1,0 +1,414 @@
+//===- DGMOps.cpp - dgm operations: builders, verifiers, printing ---------===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// The verifiers check what MLIRGen must guarantee and the lowering relies on:
+// a model is its declarations then one step; the step's block arguments and
+// yielded values match the declarations in kind order; parameter bounds are
+// consistent; a descriptor's variables are numbered 0, 1, ... per kind.
+// Messages name the declaration involved, since a mismatch here is a compiler
+// bug that someone has to find.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dgm/Dialect/DGM/IR/DGMOps.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace mlir;
+using namespace dgm;
+
+Type dgm::getI1SameShape(Type type) {
+  auto i1 = IntegerType::get(type.getContext(), 1);
+  if (auto shaped = dyn_cast<ShapedType>(type))
+    return shaped.clone(i1);
+  return i1;
+}
+
+//===----------------------------------------------------------------------===//
+// Helpers
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// One declaration as the verifiers see it.
+struct DeclInfo {
+  StringRef kind;
+  StringRef name;
+  Type type;
+};
+} // namespace
+
+template <typename DeclOpT>
+static void appendDecls(ModelOp model, StringRef kind,
+                        SmallVectorImpl<DeclInfo> &out) {
+  for (DeclOpT decl : model.getDecls<DeclOpT>())
+    out.push_back({kind, decl.getSymName(), decl.getType()});
+}
+
+/// "1 state", "2 outputs".
+static std::string count(size_t n, StringRef noun) {
+  return (Twine(n) + " " + noun + (n == 1 ? "" : "s")).str();
+}
+
+/// The shortest decimal form that reads back as the same double.
+static std::string formatDouble(double value) {
+  SmallString<24> text;
+  APFloat(value).toString(text);
+  return text.str().str();
+}
+
+//===----------------------------------------------------------------------===//
+// ModelOp
+//===----------------------------------------------------------------------===//
+
+void ModelOp::build(OpBuilder &builder, OperationState &state, StringRef name,
+                    StringRef source) {
+  Properties &props = state.getOrAddProperties<Properties>();
+  props.sym_name = builder.getStringAttr(name);
+  if (!source.empty())
+    props.source = builder.getStringAttr(source);
+  state.addRegion()->emplaceBlock();
+}
+
+StepOp ModelOp::getStepOp() {
+  auto steps = getBody()->getOps<StepOp>();
+  return steps.empty() ? StepOp() : *steps.begin();
+}
+
+LogicalResult ModelOp::verifyRegions() {
+  StepOp step;
+  for (Operation &op : *getBody()) {
+    if (isa<ForcingOp, ParamOp, StateOp, OutputOp>(op)) {
+      if (step) {
+        InFlightDiagnostic diag =
+            op.emitOpError()
+            << "must come before the 'dgm.step' of model @" << getSymName();
+        diag.attachNote(step.getLoc()) << "the step is here";
+        return diag;
+      }
+      continue;
+    }
+    if (auto other = dyn_cast<StepOp>(op)) {
+      if (step) {
+        InFlightDiagnostic diag =
+            other.emitOpError() << "is a second step of model @" << getSymName()
+                                << "; a model has exactly one";
+        diag.attachNote(step.getLoc()) << "the first step is here";
+        return diag;
+      }
+      step = other;
+      continue;
+    }
+    return op.emitOpError()
+           << "cannot appear in a 'dgm.model'; expected a declaration "
+              "(dgm.forcing, dgm.param, dgm.state, dgm.output) or dgm.step";
+  }
+  if (!step)
+    return emitOpError() << "has no 'dgm.step'; a model needs exactly one, "
+                            "after its declarations";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Declarations
+//===----------------------------------------------------------------------===//
+
+/// Sets the attributes every declaration has.
+template <typename DeclOpT>
+static typename DeclOpT::Properties &
+buildDecl(OpBuilder &builder, OperationState &state, StringRef name, Type type,
+          StringRef unit, StringRef description) {
+  auto &props = state.getOrAddProperties<typename DeclOpT::Properties>();
+  props.sym_name = builder.getStringAttr(name);
+  props.type = TypeAttr::get(type);
+  props.unit = builder.getStringAttr(unit);
+  props.description = builder.getStringAttr(description);
+  return props;
+}
+
+void ForcingOp::build(OpBuilder &builder, OperationState &state, StringRef name,
+                      Type type, StringRef unit, StringRef description) {
+  buildDecl<ForcingOp>(builder, state, name, type, unit, description);
+}
+
+void OutputOp::build(OpBuilder &builder, OperationState &state, StringRef name,
+                     Type type, StringRef unit, StringRef description) {
+  buildDecl<OutputOp>(builder, state, name, type, unit, description);
+}
+
+void StateOp::build(OpBuilder &builder, OperationState &state, StringRef name,
+                    Type type, StringRef unit, StringRef description,
+                    double init) {
+  buildDecl<StateOp>(builder, state, name, type, unit, description).init =
+      builder.getF64FloatAttr(init);
+}
+
+void ParamOp::build(OpBuilder &builder, OperationState &state, StringRef name,
+                    Type type, StringRef unit, StringRef description,
+                    std::optional<double> lower, std::optional<double> upper,
+                    std::optional<double> defaultValue) {
+  Properties &props =
+      buildDecl<ParamOp>(builder, state, name, type, unit, description);
+  if (lower)
+    props.lower = builder.getF64FloatAttr(*lower);
+  if (upper)
+    props.upper = builder.getF64FloatAttr(*upper);
+  if (defaultValue)
+    props.default_value = builder.getF64FloatAttr(*defaultValue);
+}
+
+LogicalResult ParamOp::verify() {
+  FloatAttr lower = getLowerAttr(), upper = getUpperAttr();
+  if (bool(lower) != bool(upper))
+    return emitOpError() << "has " << (lower ? "a lower" : "an upper")
+                         << " bound but no " << (lower ? "upper" : "lower")
+                         << " bound; give both or neither";
+  if (lower) {
+    double lo = lower.getValueAsDouble(), hi = upper.getValueAsDouble();
+    // Written so that a NaN bound fails too.
+    if (!(lo < hi))
+      return emitOpError() << "has lower bound " << formatDouble(lo)
+                           << " not below its upper bound " << formatDouble(hi);
+    if (FloatAttr def = getDefaultValueAttr()) {
+      double value = def.getValueAsDouble();
+      if (!(lo <= value && value <= hi))
+        return emitOpError() << "has default " << formatDouble(value)
+                             << " outside its bounds [" << formatDouble(lo)
+                             << ", " << formatDouble(hi) << "]";
+    }
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// StepOp and YieldOp
+//===----------------------------------------------------------------------===//
+
+Block *StepOp::addEntryBlock() {
+  assert(getBodyRegion().empty() && "the step already has a block");
+  ModelOp model = getModel();
+  Block &block = getBodyRegion().emplaceBlock();
+  for (ForcingOp decl : model.getDecls<ForcingOp>())
+    block.addArgument(decl.getType(), decl.getLoc());
+  for (ParamOp decl : model.getDecls<ParamOp>())
+    block.addArgument(decl.getType(), decl.getLoc());
+  for (StateOp decl : model.getDecls<StateOp>())
+    block.addArgument(decl.getType(), decl.getLoc());
+  return &block;
+}
+
+YieldOp StepOp::getYield() { return cast<YieldOp>(getBody()->back()); }
+
+void StepOp::getAsmBlockArgumentNames(Region &region,
+                                      OpAsmSetValueNameFn setNameFn) {
+  // Name the arguments %P, %k, %S after the declarations; the printer makes
+  // the names unique and valid.
+  auto model = dyn_cast_or_null<ModelOp>((*this)->getParentOp());
+  if (!model || model.getBodyRegion().empty() || region.empty())
+    return;
+  SmallVector<DeclInfo> inputs;
+  appendDecls<ForcingOp>(model, "forcing", inputs);
+  appendDecls<ParamOp>(model, "param", inputs);
+  appendDecls<StateOp>(model, "state", inputs);
+  for (auto [arg, decl] : llvm::zip(region.front().getArguments(), inputs))
+    setNameFn(arg, decl.name);
+}
+
+LogicalResult StepOp::verifyRegions() {
+  auto model = dyn_cast<ModelOp>((*this)->getParentOp());
+  if (!model)
+    return success(); // HasParent reports it.
+  SmallVector<DeclInfo> inputs;
+  appendDecls<ForcingOp>(model, "forcing", inputs);
+  size_t numForcings = inputs.size();
+  appendDecls<ParamOp>(model, "param", inputs);
+  size_t numParams = inputs.size() - numForcings;
+  appendDecls<StateOp>(model, "state", inputs);
+  size_t numStates = inputs.size() - numForcings - numParams;
+
+  Block &block = getBodyRegion().front();
+  if (block.getNumArguments() != inputs.size())
+    return emitOpError() << "has "
+                         << count(block.getNumArguments(), "block argument")
+                         << ", but model @" << model.getSymName()
+                         << " declares " << count(numForcings, "forcing")
+                         << ", " << count(numParams, "param") << " and "
+                         << count(numStates, "state") << " (" << inputs.size()
+                         << " expected: forcings, then params, then states)";
+  for (auto [index, arg, decl] :
+       llvm::enumerate(block.getArguments(), inputs)) {
+    if (arg.getType() != decl.type)
+      return emitOpError() << "block argument #" << index << " is for "
+                           << decl.kind << " @" << decl.name << " of type "
+                           << decl.type << ", but has type " << arg.getType();
+  }
+  if (block.empty() || !isa<YieldOp>(block.back()))
+    return emitOpError() << "must end with 'dgm.yield'";
+  return success();
+}
+
+LogicalResult YieldOp::verify() {
+  auto model = dyn_cast_or_null<ModelOp>((*this)->getParentOp()->getParentOp());
+  if (!model)
+    return success(); // The step's HasParent reports it.
+  SmallVector<DeclInfo> results;
+  appendDecls<StateOp>(model, "state", results);
+  size_t numStates = results.size();
+  appendDecls<OutputOp>(model, "output", results);
+  size_t numOutputs = results.size() - numStates;
+
+  if (getNumOperands() != results.size())
+    return emitOpError() << "yields " << count(getNumOperands(), "value")
+                         << ", but model @" << model.getSymName()
+                         << " declares " << count(numStates, "state") << " and "
+                         << count(numOutputs, "output") << " ("
+                         << results.size()
+                         << " expected: the new states, then the outputs)";
+  for (auto [index, value, decl] : llvm::enumerate(getValues(), results)) {
+    if (value.getType() != decl.type)
+      return emitOpError() << "operand #" << index << " is for " << decl.kind
+                           << " @" << decl.name << " of type " << decl.type
+                           << ", but has type " << value.getType();
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// ConstantOp
+//===----------------------------------------------------------------------===//
+
+bool ConstantOp::isValidValue(TypedAttr value) {
+  if (isa<FloatAttr>(value))
+    return true;
+  if (auto integer = dyn_cast<IntegerAttr>(value))
+    return integer.getType().isInteger(1);
+  if (auto dense = dyn_cast<DenseElementsAttr>(value)) {
+    Type element = dense.getElementType();
+    return isa<VectorType>(dense.getType()) &&
+           (isa<FloatType>(element) || element.isInteger(1));
+  }
+  return false;
+}
+
+LogicalResult ConstantOp::verify() {
+  if (!isValidValue(getValue()))
+    return emitOpError() << "expects a float, a boolean or a dense vector of "
+                            "either, found "
+                         << getValue();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// CmpOp
+//===----------------------------------------------------------------------===//
+
+static void printCmpPredicate(OpAsmPrinter &printer, Operation *,
+                              CmpPredicateAttr predicate) {
+  printer << stringifyCmpPredicate(predicate.getValue());
+}
+
+static ParseResult parseCmpPredicate(OpAsmParser &parser,
+                                     CmpPredicateAttr &predicate) {
+  SMLoc loc = parser.getCurrentLocation();
+  StringRef keyword;
+  if (parser.parseKeyword(&keyword))
+    return failure();
+  std::optional<CmpPredicate> value = symbolizeCmpPredicate(keyword);
+  if (!value)
+    return parser.emitError(loc) << "expected a comparison (lt, le, gt, ge, "
+                                    "eq or ne), found '"
+                                 << keyword << "'";
+  predicate = CmpPredicateAttr::get(parser.getContext(), *value);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// DescriptorOp
+//===----------------------------------------------------------------------===//
+
+SmallVector<VariableAttr> DescriptorOp::getVariablesOfKind(VarKind kind) {
+  SmallVector<VariableAttr> result;
+  for (auto var : getVariables().getAsRange<VariableAttr>())
+    if (var.getKind() == kind)
+      result.push_back(var);
+  llvm::sort(result, [](VariableAttr a, VariableAttr b) {
+    return a.getIndex() < b.getIndex();
+  });
+  return result;
+}
+
+LogicalResult DescriptorOp::verify() {
+  // Indices count 0, 1, ... within each kind, in order of appearance, so
+  // that the array order of abi.h is also the order written here.
+  unsigned next[4] = {0, 0, 0, 0};
+  llvm::StringSet<> names;
+  for (auto var : getVariables().getAsRange<VariableAttr>()) {
+    unsigned &expected = next[static_cast<unsigned>(var.getKind())];
+    if (var.getIndex() != expected)
+      return emitOpError() << "variable \"" << var.getName() << "\" is "
+                           << stringifyVarKind(var.getKind()) << " #"
+                           << var.getIndex() << ", expected #" << expected
+                           << " (indices count 0, 1, ... within a kind, in "
+                              "order)";
+    ++expected;
+    if (!names.insert(var.getName()).second)
+      return emitOpError() << "has two variables named \"" << var.getName()
+                           << "\"";
+  }
+  return success();
+}
+
+LogicalResult
+DescriptorOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  auto fn = symbolTable.lookupNearestSymbolFrom<FunctionOpInterface>(
+      *this, getSimulateAttr());
+  if (!fn)
+    return emitOpError() << "simulate function " << getSimulateAttr()
+                         << " is not a function of this module";
+  return success();
+}
+
+/// `[` newline, one `#dgm.variable<...>` per line, `]`: a descriptor is read
+/// by people (dgmc --emit=lowered), one variable per line reads best.
+static void printVariableList(OpAsmPrinter &printer, Operation *,
+                              ArrayAttr variables) {
+  printer << "[";
+  printer.increaseIndent();
+  for (auto [index, var] : llvm::enumerate(variables)) {
+    printer.printNewline();
+    printer.printAttribute(var);
+    if (index + 1 != variables.size())
+      printer << ",";
+  }
+  printer.decreaseIndent();
+  if (!variables.empty())
+    printer.printNewline();
+  printer << "]";
+}
+
+static ParseResult parseVariableList(OpAsmParser &parser,
+                                     ArrayAttr &variables) {
+  SmallVector<Attribute> elements;
+  if (parser.parseCommaSeparatedList(OpAsmParser::Delimiter::Square,
+                                     [&]() -> ParseResult {
+                                       VariableAttr var;
+                                       if (parser.parseAttribute(var))
+                                         return failure();
+                                       elements.push_back(var);
+                                       return success();
+                                     }))
+    return failure();
+  variables = parser.getBuilder().getArrayAttr(elements);
+  return success();
+}
+
+#define GET_OP_CLASSES
+#include "dgm/Dialect/DGM/IR/DGMOps.cpp.inc"

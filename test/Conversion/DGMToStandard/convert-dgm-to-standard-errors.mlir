@@ -1,0 +1,23 @@
+// Models that cannot get the C ABI of abi.h.
+// RUN: dgm-opt %s --convert-dgm-to-standard --split-input-file --verify-diagnostics
+
+dgm.model @m {
+  dgm.forcing @P : f64
+  // expected-error @+1 {{'dgm.state' op has type 'f32', but the C ABI of model @m (dgm/abi.h) passes every state as a double: declare it f64}}
+  dgm.state @S : f32 {init = 0.0 : f64}
+  dgm.step {
+  ^bb0(%P: f64, %S: f32):
+    dgm.yield %S : f32
+  }
+}
+
+// -----
+
+// expected-note @+1 {{the existing symbol}}
+func.func private @dgm_m_simulate()
+// expected-error @+1 {{'dgm.model' op cannot be lowered: its simulate function @dgm_m_simulate would clash with a symbol of that name}}
+dgm.model @m {
+  dgm.step {
+    dgm.yield
+  }
+}

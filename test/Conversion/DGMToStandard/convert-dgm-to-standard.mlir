@@ -1,0 +1,207 @@
+// convert-dgm-to-standard: scalar ops to arith/math, models to the simulate
+// function of runtime/include/dgm/abi.h plus a dgm.descriptor.
+// RUN: dgm-opt %s --convert-dgm-to-standard --split-input-file | FileCheck %s
+
+// Each scalar op and the operation with its semantics (DGMOps.td).
+// CHECK-LABEL: func.func @scalars
+// CHECK-SAME: (%[[A:.*]]: f64, %[[B:.*]]: f64, %[[C:.*]]: f64, %[[V:.*]]: vector<2xi1>)
+func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
+  // CHECK-NEXT: arith.constant 1.500000e+00 : f64
+  %k = dgm.constant 1.5 : f64
+  // CHECK-NEXT: arith.addf %[[A]], %[[B]] : f64
+  %0 = dgm.add %a, %b : f64
+  // CHECK-NEXT: arith.subf %[[A]], %[[B]] : f64
+  %1 = dgm.sub %a, %b : f64
+  // CHECK-NEXT: arith.mulf %[[A]], %[[B]] : f64
+  %2 = dgm.mul %a, %b : f64
+  // CHECK-NEXT: arith.divf %[[A]], %[[B]] : f64
+  %3 = dgm.div %a, %b : f64
+  // CHECK-NEXT: math.powf %[[A]], %[[B]] : f64
+  %4 = dgm.pow %a, %b : f64
+  // NaN-propagating minimum/maximum, not minnumf/maxnumf.
+  // CHECK-NEXT: arith.minimumf %[[A]], %[[B]] : f64
+  %5 = dgm.min %a, %b : f64
+  // CHECK-NEXT: arith.maximumf %[[A]], %[[B]] : f64
+  %6 = dgm.max %a, %b : f64
+  // clamp(x, lo, hi) = min(max(x, lo), hi)
+  // CHECK-NEXT: %[[LO:.*]] = arith.maximumf %[[A]], %[[B]] : f64
+  // CHECK-NEXT: arith.minimumf %[[LO]], %[[C]] : f64
+  %7 = dgm.clamp %a, %b, %c : f64
+  // CHECK-NEXT: arith.negf %[[A]] : f64
+  %8 = dgm.neg %a : f64
+  // CHECK-NEXT: math.exp %[[A]] : f64
+  %9 = dgm.exp %a : f64
+  // CHECK-NEXT: math.log %[[A]] : f64
+  %10 = dgm.log %a : f64
+  // CHECK-NEXT: math.sqrt %[[A]] : f64
+  %11 = dgm.sqrt %a : f64
+  // CHECK-NEXT: math.absf %[[A]] : f64
+  %12 = dgm.abs %a : f64
+  // Ordered comparisons as in C, except the unordered une for ne.
+  // CHECK-NEXT: %[[LT:.*]] = arith.cmpf olt, %[[A]], %[[B]] : f64
+  %13 = dgm.cmp lt, %a, %b : f64
+  // CHECK-NEXT: arith.cmpf ole, %[[A]], %[[B]] : f64
+  %14 = dgm.cmp le, %a, %b : f64
+  // CHECK-NEXT: arith.cmpf ogt, %[[A]], %[[B]] : f64
+  %15 = dgm.cmp gt, %a, %b : f64
+  // CHECK-NEXT: arith.cmpf oge, %[[A]], %[[B]] : f64
+  %16 = dgm.cmp ge, %a, %b : f64
+  // CHECK-NEXT: %[[EQ:.*]] = arith.cmpf oeq, %[[A]], %[[B]] : f64
+  %17 = dgm.cmp eq, %a, %b : f64
+  // CHECK-NEXT: arith.cmpf une, %[[A]], %[[B]] : f64
+  %18 = dgm.cmp ne, %a, %b : f64
+  // CHECK-NEXT: %[[AND:.*]] = arith.andi %[[LT]], %[[EQ]] : i1
+  %19 = dgm.and %13, %17 : i1
+  // CHECK-NEXT: %[[OR:.*]] = arith.ori %[[AND]], %[[EQ]] : i1
+  %20 = dgm.or %19, %17 : i1
+  // CHECK-NEXT: %[[TRUE:.*]] = arith.constant true
+  // CHECK-NEXT: %[[NOT:.*]] = arith.xori %[[OR]], %[[TRUE]] : i1
+  %21 = dgm.not %20 : i1
+  // CHECK-NEXT: arith.select %[[NOT]], %[[A]], %[[B]] : f64
+  %22 = dgm.select %21, %a, %b : f64
+  // CHECK-NEXT: %[[TRUES:.*]] = arith.constant dense<true> : vector<2xi1>
+  // CHECK-NEXT: arith.xori %[[V]], %[[TRUES]] : vector<2xi1>
+  %23 = dgm.not %v : vector<2xi1>
+  // No fast-math flags anywhere.
+  // CHECK-NOT: fastmath
+  // CHECK-NEXT: return
+  return
+}
+
+// -----
+
+// A model with two of each kind, so that every variable stride shows.
+// Layouts (abi.h): params[p][b], init_states[s][b], final_states[s][b] at
+// p * nb + b; forcings[f][t][b], outputs[o][t][b], trajectory[s][t][b] at
+// f * (nt * nb) + t * nb + b.
+
+// CHECK-LABEL: func.func @dgm_two_simulate(
+// CHECK-SAME: %[[NB:[^:]*]]: i64, %[[NT:[^:]*]]: i64,
+// CHECK-SAME: %[[PARAMS:[^:]*]]: !llvm.ptr, %[[INIT:[^:]*]]: !llvm.ptr,
+// CHECK-SAME: %[[FORC:[^:]*]]: !llvm.ptr, %[[OUT:[^:]*]]: !llvm.ptr,
+// CHECK-SAME: %[[TRAJ:[^:]*]]: !llvm.ptr, %[[FINAL:[^:]*]]: !llvm.ptr) -> i32 {
+// CHECK-DAG:   %[[C0:.*]] = arith.constant 0 : i64
+// CHECK-DAG:   %[[C1:.*]] = arith.constant 1 : i64
+// The null tests come once, before the loops.
+// CHECK:       %[[NULL:.*]] = llvm.mlir.zero : !llvm.ptr
+// CHECK-NEXT:  %[[HAS_TRAJ:.*]] = llvm.icmp "ne" %[[TRAJ]], %[[NULL]] : !llvm.ptr
+// CHECK-NEXT:  %[[HAS_FINAL:.*]] = llvm.icmp "ne" %[[FINAL]], %[[NULL]] : !llvm.ptr
+// CHECK-NEXT:  %[[SERIES:.*]] = arith.muli %[[NT]], %[[NB]] : i64
+// Where each variable's block starts: variable 0 at the array, 1 at one
+// stride, 2 at two strides.
+// CHECK-NEXT:  %[[P1:.*]] = llvm.getelementptr %[[PARAMS]][%[[NB]]] : (!llvm.ptr, i64) -> !llvm.ptr, f64
+// CHECK-NEXT:  %[[C2:.*]] = arith.constant 2 : i64
+// CHECK-NEXT:  %[[OFF2:.*]] = arith.muli %[[C2]], %[[NB]] : i64
+// CHECK-NEXT:  %[[P2:.*]] = llvm.getelementptr %[[PARAMS]][%[[OFF2]]]
+// CHECK-NEXT:  %[[I1:.*]] = llvm.getelementptr %[[INIT]][%[[NB]]]
+// CHECK-NEXT:  %[[FIN1:.*]] = llvm.getelementptr %[[FINAL]][%[[NB]]]
+// CHECK-NEXT:  %[[F1:.*]] = llvm.getelementptr %[[FORC]][%[[SERIES]]]
+// CHECK-NEXT:  %[[O1:.*]] = llvm.getelementptr %[[OUT]][%[[SERIES]]]
+// CHECK-NEXT:  %[[T1:.*]] = llvm.getelementptr %[[TRAJ]][%[[SERIES]]]
+// Basins outer, parameters and initial states loaded once per basin.
+// CHECK-NEXT:  scf.for %[[B:.*]] = %[[C0]] to %[[NB]] step %[[C1]] : i64 {
+// CHECK-NEXT:    %[[GA:.*]] = llvm.getelementptr %[[PARAMS]][%[[B]]]
+// CHECK-NEXT:    %[[A:.*]] = llvm.load %[[GA]] : !llvm.ptr -> f64
+// CHECK-NEXT:    %[[GBB:.*]] = llvm.getelementptr %[[P1]][%[[B]]]
+// CHECK-NEXT:    %[[BB:.*]] = llvm.load %[[GBB]]
+// CHECK-NEXT:    %[[GC:.*]] = llvm.getelementptr %[[P2]][%[[B]]]
+// CHECK-NEXT:    %[[C:.*]] = llvm.load %[[GC]]
+// CHECK-NEXT:    %[[GS1:.*]] = llvm.getelementptr %[[INIT]][%[[B]]]
+// CHECK-NEXT:    %[[S1_0:.*]] = llvm.load %[[GS1]]
+// CHECK-NEXT:    %[[GS2:.*]] = llvm.getelementptr %[[I1]][%[[B]]]
+// CHECK-NEXT:    %[[S2_0:.*]] = llvm.load %[[GS2]]
+// Steps inner, the states carried in registers.
+// CHECK-NEXT:    %[[END:.*]]:2 = scf.for %[[T:.*]] = %[[C0]] to %[[NT]] step %[[C1]] iter_args(%[[S1:.*]] = %[[S1_0]], %[[S2:.*]] = %[[S2_0]]) -> (f64, f64) : i64 {
+// CHECK-NEXT:      %[[TNB:.*]] = arith.muli %[[T]], %[[NB]] : i64
+// CHECK-NEXT:      %[[AT:.*]] = arith.addi %[[TNB]], %[[B]] : i64
+// CHECK-NEXT:      %[[GP:.*]] = llvm.getelementptr %[[FORC]][%[[AT]]]
+// CHECK-NEXT:      %[[P:.*]] = llvm.load %[[GP]]
+// CHECK-NEXT:      %[[GE:.*]] = llvm.getelementptr %[[F1]][%[[AT]]]
+// CHECK-NEXT:      %[[E:.*]] = llvm.load %[[GE]]
+// The step body, its block arguments replaced by the loaded values.
+// CHECK-NEXT:      %[[NEW1:.*]] = arith.mulf %[[A]], %[[P]] : f64
+// CHECK-NEXT:      %[[NEW2:.*]] = arith.mulf %[[BB]], %[[E]] : f64
+// CHECK-NEXT:      %[[Q:.*]] = arith.mulf %[[C]], %[[S1]] : f64
+// CHECK-NEXT:      %[[R:.*]] = arith.addf %[[S2]], %[[Q]] : f64
+// CHECK-NEXT:      %[[GQ:.*]] = llvm.getelementptr %[[OUT]][%[[AT]]]
+// CHECK-NEXT:      llvm.store %[[Q]], %[[GQ]] : f64, !llvm.ptr
+// CHECK-NEXT:      %[[GR:.*]] = llvm.getelementptr %[[O1]][%[[AT]]]
+// CHECK-NEXT:      llvm.store %[[R]], %[[GR]] : f64, !llvm.ptr
+// CHECK-NEXT:      scf.if %[[HAS_TRAJ]] {
+// CHECK-NEXT:        %[[GT1:.*]] = llvm.getelementptr %[[TRAJ]][%[[AT]]]
+// CHECK-NEXT:        llvm.store %[[NEW1]], %[[GT1]]
+// CHECK-NEXT:        %[[GT2:.*]] = llvm.getelementptr %[[T1]][%[[AT]]]
+// CHECK-NEXT:        llvm.store %[[NEW2]], %[[GT2]]
+// CHECK-NEXT:      }
+// CHECK-NEXT:      scf.yield %[[NEW1]], %[[NEW2]] : f64, f64
+// CHECK-NEXT:    }
+// CHECK-NEXT:    scf.if %[[HAS_FINAL]] {
+// CHECK-NEXT:      %[[GF1:.*]] = llvm.getelementptr %[[FINAL]][%[[B]]]
+// CHECK-NEXT:      llvm.store %[[END]]#0, %[[GF1]]
+// CHECK-NEXT:      %[[GF2:.*]] = llvm.getelementptr %[[FIN1]][%[[B]]]
+// CHECK-NEXT:      llvm.store %[[END]]#1, %[[GF2]]
+// CHECK-NEXT:    }
+// CHECK-NEXT:  }
+// CHECK-NEXT:  %[[ZERO:.*]] = arith.constant 0 : i32
+// CHECK-NEXT:  return %[[ZERO]] : i32
+// CHECK-NEXT: }
+// CHECK-NEXT: dgm.descriptor "two" source "two.dgm" simulate @dgm_two_simulate variables [
+// CHECK-NEXT:   #dgm.variable<forcing "P", index = 0, unit = "mm/d", description = "rain">,
+// CHECK-NEXT:   #dgm.variable<forcing "E", index = 1>,
+// CHECK-NEXT:   #dgm.variable<param "a", index = 0, lower = 0.000000e+00, upper = 1.000000e+00, default_value = 5.000000e-01>,
+// CHECK-NEXT:   #dgm.variable<param "b", index = 1, lower = -1.000000e+00, upper = 1.000000e+00>,
+// CHECK-NEXT:   #dgm.variable<param "c", index = 2, unit = "1/d">,
+// CHECK-NEXT:   #dgm.variable<state "S1", index = 0, unit = "mm", default_value = 1.000000e+00>,
+// CHECK-NEXT:   #dgm.variable<state "S2", index = 1, default_value = 2.000000e+00>,
+// CHECK-NEXT:   #dgm.variable<output "Q", index = 0, description = "flow">,
+// CHECK-NEXT:   #dgm.variable<output "R", index = 1>
+// CHECK-NEXT: ]
+// CHECK-NOT: dgm.model
+dgm.model @two source "two.dgm" {
+  dgm.forcing @P : f64 {unit = "mm/d", description = "rain"}
+  dgm.param @a : f64 {lower = 0.0 : f64, upper = 1.0 : f64, default_value = 0.5 : f64}
+  dgm.state @S1 : f64 {init = 1.0 : f64, unit = "mm"}
+  dgm.output @Q : f64 {description = "flow"}
+  // Kinds may interleave; each kind keeps its own order.
+  dgm.forcing @E : f64
+  dgm.param @b : f64 {lower = -1.0 : f64, upper = 1.0 : f64}
+  dgm.param @c : f64 {unit = "1/d"}
+  dgm.state @S2 : f64 {init = 2.0 : f64}
+  dgm.output @R : f64
+  dgm.step {
+  ^bb0(%P: f64, %E: f64, %a: f64, %b: f64, %c: f64, %S1: f64, %S2: f64):
+    %0 = dgm.mul %a, %P : f64
+    %1 = dgm.mul %b, %E : f64
+    %2 = dgm.mul %c, %S1 : f64
+    %3 = dgm.add %S2, %2 : f64
+    dgm.yield %0, %1, %2, %3 : f64, f64, f64, f64
+  }
+}
+
+// -----
+
+// Without states there is nothing to write to trajectory or final_states,
+// and a yielded block argument is stored as it is.
+// CHECK-LABEL: func.func @dgm_stateless_simulate(
+// CHECK-SAME: %[[NB:[^:]*]]: i64, %[[NT:[^:]*]]: i64, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %[[FORC:[^:]*]]: !llvm.ptr, %[[OUT:[^:]*]]: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr) -> i32
+// CHECK-NOT:   llvm.icmp
+// CHECK:       scf.for %[[B:.*]] = %{{.*}} to %[[NB]]
+// CHECK-NEXT:    scf.for %[[T:.*]] = %{{.*}} to %[[NT]]
+// CHECK-NEXT:      %[[TNB:.*]] = arith.muli %[[T]], %[[NB]] : i64
+// CHECK-NEXT:      %[[AT:.*]] = arith.addi %[[TNB]], %[[B]] : i64
+// CHECK-NEXT:      %[[GP:.*]] = llvm.getelementptr %[[FORC]][%[[AT]]]
+// CHECK-NEXT:      %[[P:.*]] = llvm.load %[[GP]]
+// CHECK-NEXT:      %[[GQ:.*]] = llvm.getelementptr %[[OUT]][%[[AT]]]
+// CHECK-NEXT:      llvm.store %[[P]], %[[GQ]]
+// CHECK-NEXT:    }
+// CHECK-NEXT:  }
+// CHECK-NOT:   scf.if
+// CHECK:       dgm.descriptor "stateless" simulate @dgm_stateless_simulate variables [
+dgm.model @stateless {
+  dgm.forcing @P : f64
+  dgm.output @Q : f64
+  dgm.step {
+  ^bb0(%P: f64):
+    dgm.yield %P : f64
+  }
+}

@@ -1,0 +1,139 @@
+// Every dgm operation and attribute survives print -> parse -> print, in the
+// custom form and in the generic form.
+// RUN: dgm-opt %s | dgm-opt | FileCheck %s
+// RUN: dgm-opt %s --mlir-print-op-generic | dgm-opt | FileCheck %s
+
+// CHECK-LABEL: dgm.model @reservoir source "models/reservoir.dgm" {
+// CHECK-NEXT:    dgm.forcing @P : f64 {description = "precipitation", unit = "mm/d"}
+// CHECK-NEXT:    dgm.forcing @T : f64
+// CHECK-NEXT:    dgm.param @k : f64 {default_value = 5.000000e-02 : f64, lower = 1.000000e-03 : f64, unit = "1/d", upper = 1.000000e+00 : f64}
+// CHECK-NEXT:    dgm.param @free : f64
+// CHECK-NEXT:    dgm.state @S : f64 {init = 1.000000e+01 : f64, unit = "mm"}
+// CHECK-NEXT:    dgm.output @Q : f64 {unit = "mm/d"}
+// CHECK-NEXT:    dgm.step {
+// The printer names the block arguments after the declarations.
+// CHECK-NEXT:    ^bb0(%P: f64, %T: f64, %k: f64, %free: f64, %S: f64):
+// CHECK-NEXT:      %[[C:.*]] = dgm.constant 1.500000e+00 : f64
+// CHECK-NEXT:      %[[ADD:.*]] = dgm.add %S, %P : f64
+// CHECK-NEXT:      %[[SUB:.*]] = dgm.sub %[[ADD]], %[[C]] : f64
+// CHECK-NEXT:      %[[MUL:.*]] = dgm.mul %k, %[[SUB]] : f64
+// CHECK-NEXT:      %[[DIV:.*]] = dgm.div %[[MUL]], %free : f64
+// CHECK-NEXT:      %[[POW:.*]] = dgm.pow %[[DIV]], %T : f64
+// CHECK-NEXT:      %[[MIN:.*]] = dgm.min %[[POW]], %S : f64
+// CHECK-NEXT:      %[[MAX:.*]] = dgm.max %[[MIN]], %P : f64
+// CHECK-NEXT:      %[[CLAMP:.*]] = dgm.clamp %[[MAX]], %k, %free : f64
+// CHECK-NEXT:      %[[NEG:.*]] = dgm.neg %[[CLAMP]] : f64
+// CHECK-NEXT:      %[[EXP:.*]] = dgm.exp %[[NEG]] : f64
+// CHECK-NEXT:      %[[LOG:.*]] = dgm.log %[[EXP]] : f64
+// CHECK-NEXT:      %[[SQRT:.*]] = dgm.sqrt %[[LOG]] : f64
+// CHECK-NEXT:      %[[ABS:.*]] = dgm.abs %[[SQRT]] : f64
+// CHECK-NEXT:      %[[LT:.*]] = dgm.cmp lt, %[[ABS]], %S : f64
+// CHECK-NEXT:      %[[NE:.*]] = dgm.cmp ne, %P, %T : f64
+// CHECK-NEXT:      %[[AND:.*]] = dgm.and %[[LT]], %[[NE]] : i1
+// CHECK-NEXT:      %[[TRUE:.*]] = dgm.constant true
+// CHECK-NEXT:      %[[OR:.*]] = dgm.or %[[AND]], %[[TRUE]] : i1
+// CHECK-NEXT:      %[[NOT:.*]] = dgm.not %[[OR]] : i1
+// CHECK-NEXT:      %[[SEL:.*]] = dgm.select %[[NOT]], %[[ABS]], %S : f64
+// CHECK-NEXT:      dgm.yield %[[SEL]], %[[ADD]] : f64, f64
+// CHECK-NEXT:    }
+// CHECK-NEXT:  }
+dgm.model @reservoir source "models/reservoir.dgm" {
+  dgm.forcing @P : f64 {unit = "mm/d", description = "precipitation"}
+  dgm.forcing @T : f64
+  dgm.param @k : f64 {lower = 1.0e-3 : f64, upper = 1.0 : f64,
+                      default_value = 5.0e-2 : f64, unit = "1/d"}
+  dgm.param @free : f64
+  dgm.state @S : f64 {init = 10.0 : f64, unit = "mm"}
+  dgm.output @Q : f64 {unit = "mm/d"}
+  dgm.step {
+  ^bb0(%p: f64, %t: f64, %k: f64, %free: f64, %s: f64):
+    %c = dgm.constant 1.5 : f64
+    %0 = dgm.add %s, %p : f64
+    %1 = dgm.sub %0, %c : f64
+    %2 = dgm.mul %k, %1 : f64
+    %3 = dgm.div %2, %free : f64
+    %4 = dgm.pow %3, %t : f64
+    %5 = dgm.min %4, %s : f64
+    %6 = dgm.max %5, %p : f64
+    %7 = dgm.clamp %6, %k, %free : f64
+    %8 = dgm.neg %7 : f64
+    %9 = dgm.exp %8 : f64
+    %10 = dgm.log %9 : f64
+    %11 = dgm.sqrt %10 : f64
+    %12 = dgm.abs %11 : f64
+    %13 = dgm.cmp lt, %12, %s : f64
+    %14 = dgm.cmp ne, %p, %t : f64
+    %15 = dgm.and %13, %14 : i1
+    %true = dgm.constant true
+    %16 = dgm.or %15, %true : i1
+    %17 = dgm.not %16 : i1
+    %18 = dgm.select %17, %12, %s : f64
+    dgm.yield %18, %0 : f64, f64
+  }
+}
+
+// A model without variables still has a step.
+// CHECK-LABEL: dgm.model @empty {
+// CHECK-NEXT:    dgm.step {
+// CHECK-NEXT:      dgm.yield
+// CHECK-NEXT:    }
+dgm.model @empty {
+  dgm.step {
+    dgm.yield
+  }
+}
+
+// The scalar operations also take vectors (vectorisation over basins) and
+// other float widths; special values print exactly.
+// CHECK-LABEL: func.func @vectors
+func.func @vectors(%a: vector<4xf64>, %b: vector<4xf64>, %c: f32) -> vector<4xf64> {
+  // CHECK: dgm.constant dense<2.000000e+00> : vector<4xf64>
+  %two = dgm.constant dense<2.0> : vector<4xf64>
+  // CHECK: dgm.add %{{.*}}, %{{.*}} : vector<4xf64>
+  %0 = dgm.add %a, %two : vector<4xf64>
+  // CHECK: dgm.cmp ge, %{{.*}}, %{{.*}} : vector<4xf64>
+  %1 = dgm.cmp ge, %0, %b : vector<4xf64>
+  // CHECK: dgm.not %{{.*}} : vector<4xi1>
+  %2 = dgm.not %1 : vector<4xi1>
+  // CHECK: dgm.select %{{.*}}, %{{.*}}, %{{.*}} : vector<4xf64>
+  %3 = dgm.select %2, %0, %b : vector<4xf64>
+  // CHECK: dgm.exp %{{.*}} : f32
+  %4 = dgm.exp %c : f32
+  // CHECK: dgm.constant 0x7FF8000000000000 : f64
+  %nan = dgm.constant 0x7FF8000000000000 : f64
+  // CHECK: dgm.constant 0xFFF0000000000000 : f64
+  %ninf = dgm.constant 0xFFF0000000000000 : f64
+  // CHECK: dgm.constant -0.000000e+00 : f64
+  %nzero = dgm.constant -0.0 : f64
+  return %3 : vector<4xf64>
+}
+
+// CHECK-LABEL: func.func @reservoir_simulate
+func.func @reservoir_simulate() -> i32 {
+  %0 = arith.constant 0 : i32
+  return %0 : i32
+}
+// Variables print one per line; defaults (empty strings, -inf, +inf, NaN)
+// are left out, other infinities and NaNs print in hexadecimal.
+// CHECK:      dgm.descriptor "reservoir" source "models/reservoir.dgm" simulate @reservoir_simulate variables [
+// CHECK-NEXT:   #dgm.variable<forcing "P", index = 0, unit = "mm/d", description = "precipitation">,
+// CHECK-NEXT:   #dgm.variable<param "k", index = 0, unit = "1/d", lower = 1.000000e-03, upper = 1.000000e+00, default_value = 5.000000e-02>,
+// CHECK-NEXT:   #dgm.variable<param "free", index = 1, upper = 0.000000e+00, default_value = 0xFFF0000000000000>,
+// CHECK-NEXT:   #dgm.variable<state "S", index = 0, default_value = 1.000000e+01>,
+// CHECK-NEXT:   #dgm.variable<output "Q", index = 0>
+// CHECK-NEXT: ]
+dgm.descriptor "reservoir" source "models/reservoir.dgm"
+    simulate @reservoir_simulate variables [
+  #dgm.variable<forcing "P", index = 0, unit = "mm/d",
+                description = "precipitation">,
+  #dgm.variable<param "k", index = 0, unit = "1/d", lower = 1.0e-3,
+                upper = 1.0, default_value = 0.05>,
+  #dgm.variable<param "free", index = 1, lower = 0xFFF0000000000000,
+                upper = 0.0, default_value = 0xFFF0000000000000>,
+  #dgm.variable<state "S", index = 0, default_value = 10.0>,
+  #dgm.variable<output "Q", index = 0>
+]
+
+// A descriptor without source or variables.
+// CHECK: dgm.descriptor "bare" simulate @reservoir_simulate variables []
+dgm.descriptor "bare" simulate @reservoir_simulate variables []

@@ -70,10 +70,11 @@ std::optional<std::string> driver::compileCached(llvm::StringRef inputFile,
     return std::nullopt;
   }
 
+  std::string identity = compilerIdentity();
+  std::string level = std::to_string(optLevel);
   llvm::SHA256 hasher;
-  for (llvm::StringRef part :
-       {llvm::StringRef(compilerIdentity()), inputFile,
-        llvm::StringRef(std::to_string(optLevel)), (*source)->getBuffer()}) {
+  for (llvm::StringRef part : {llvm::StringRef(identity), inputFile,
+                               llvm::StringRef(level), (*source)->getBuffer()}) {
     hasher.update(part);
     hasher.update(llvm::StringRef("\0", 1));
   }

@@ -56,8 +56,8 @@ private:
   }
 
   void generateModel(const ModelDecl &model, llvm::StringRef filename) {
-    auto modelOp = ModelOp::create(builder, loc(model.loc), model.name);
-    modelOp->setAttr("source", builder.getStringAttr(filename));
+    auto modelOp =
+        ModelOp::create(builder, loc(model.loc), model.name, filename);
     mlir::OpBuilder::InsertionGuard guard(builder);
     builder.setInsertionPointToEnd(modelOp.getBody());
 
@@ -100,7 +100,7 @@ private:
   void generateStep(const ModelDecl &model, const StepBlock &step) {
     auto stepOp = StepOp::create(builder, loc(step.loc));
     mlir::Block *body = new mlir::Block();
-    stepOp.getBody().push_back(body);
+    stepOp.getBodyRegion().push_back(body);
 
     // Block arguments: forcings, then parameters, then states, each in
     // declaration order; their locations are the declarations'.
@@ -124,7 +124,7 @@ private:
         generateAssign(*llvm::cast<AssignStmt>(stmt.get()));
     }
 
-    llvm::SmallVector<mlir::Value> results(states);
+    llvm::SmallVector<mlir::Value> results(states.begin(), states.end());
     results.append(outputs.begin(), outputs.end());
     YieldOp::create(builder, loc(step.loc), results);
   }

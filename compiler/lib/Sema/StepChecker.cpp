@@ -269,7 +269,7 @@ private:
 
   Type checkCall(CallExpr &e) {
     std::vector<Type> argTypes;
-    for (ExprPtr &arg : e.getArgs())
+    for (const ExprPtr &arg : e.getArgs())
       argTypes.push_back(checkExpr(*arg));
     const BuiltinFunction *fn = lookupBuiltinFunction(e.getCallee());
     if (!fn) {

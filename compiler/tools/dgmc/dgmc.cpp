@@ -119,7 +119,7 @@ int main(int argc, char **argv) {
     return fail("unknown --emit stage '" + emitName +
                 "'; expected one of ast, mlir, lowered, llvm, header, obj, so");
   if (optLevel < '0' || optLevel > '3')
-    return fail(llvm::Twine("unknown optimisation level -O") + optLevel +
+    return fail("unknown optimisation level -O" + std::string(1, optLevel) +
                 "; expected -O0, -O1, -O2 or -O3");
 
   CompileOptions options;

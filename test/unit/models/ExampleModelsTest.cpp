@@ -148,7 +148,7 @@ TEST(LinearReservoir, AgreesWithHandWrittenModel) {
   ASSERT_TRUE(library.model()) << library.error();
   const dgm_model &m = *library.model();
 
-  Run run;
+  SimulationRun run;
   run.numBasins = 5;
   run.numSteps = 1000;
   Weather weather(run.numSteps, 42);
@@ -195,7 +195,7 @@ TEST(LinearReservoir, AgreesWithHandWrittenModel) {
 /// Runs snow_bucket for `numBasins` basins and checks it against SnowBucket.
 void checkSnowBucket(const dgm_model &m, int64_t numBasins, int64_t numSteps,
                      unsigned seed) {
-  Run run;
+  SimulationRun run;
   run.numBasins = numBasins;
   run.numSteps = numSteps;
   Weather weather(numSteps, seed);
@@ -277,7 +277,7 @@ TEST(SnowBucket, OptionalOutputArraysMayBeNull) {
   ModelLibrary library("snow_bucket");
   ASSERT_TRUE(library.model()) << library.error();
   const dgm_model &m = *library.model();
-  Run full;
+  SimulationRun full;
   full.numBasins = 2;
   full.numSteps = 50;
   full.params.assign(m.num_params * 2, 0);
@@ -323,8 +323,8 @@ TEST(SnowBucket, TwoThreadsSimulateAtOnce) {
   // Each thread checks its own run against the reference, many times over
   // so that the runs overlap in time.
   auto work = [&](unsigned seed) {
-    for (int repeat = 0; repeat < 20; ++repeat)
-      checkSnowBucket(m, /*numBasins=*/3, /*numSteps=*/800, seed);
+    for (int repeat = 0; repeat < 50; ++repeat)
+      checkSnowBucket(m, /*numBasins=*/8, /*numSteps=*/2000, seed);
   };
   std::thread first(work, 11u), second(work, 23u);
   first.join();

@@ -32,7 +32,7 @@ ModelLibrary::~ModelLibrary() {
     dlclose(handle);
 }
 
-int32_t Run::simulate(const dgm_model &model) {
+int32_t SimulationRun::simulate(const dgm_model &model) {
   outputs.assign(model.num_outputs * numSteps * numBasins, -1.0);
   trajectory.assign(model.num_states * numSteps * numBasins, -1.0);
   finalStates.assign(model.num_states * numBasins, -1.0);

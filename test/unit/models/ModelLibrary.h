@@ -38,7 +38,7 @@ private:
 };
 
 /// Everything one call of simulate reads and writes, in the ABI layouts.
-struct Run {
+struct SimulationRun {
   int64_t numBasins = 0, numSteps = 0;
   std::vector<double> params, initStates, forcings;
   std::vector<double> outputs, trajectory, finalStates;

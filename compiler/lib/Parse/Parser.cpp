@@ -1,0 +1,111 @@
+//===- Parser.cpp - Parsing .dgm source into the AST ----------------------===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// Wires the pieces together: bytes -> DGMLexer -> DepthLimitedParser (with
+// SyntaxErrorStrategy) -> parse tree -> ParseTreeTransformer -> AST. ANTLR
+// reports through exceptions and listeners; none of that leaves this file.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dgm/Parse/Parser.h"
+
+#include "ByteInputStream.h"
+#include "DepthLimitedParser.h"
+#include "ParseErrors.h"
+#include "ParseTreeTransformer.h"
+#include "SyntaxErrorStrategy.h"
+
+#include "DGMLexer.h"
+
+#include "llvm/Support/MemoryBuffer.h"
+
+using namespace dgm;
+using namespace dgm::parse;
+
+namespace {
+
+/// Receives what ANTLR would print to the console. The lexer has a catch-all
+/// error token and SyntaxErrorStrategy reports everything itself, so this
+/// is only a safety net that keeps ANTLR's wording out of the output.
+class FallbackErrorListener : public antlr4::BaseErrorListener {
+public:
+  explicit FallbackErrorListener(ParseErrors &errors) : errors(errors) {}
+
+  void syntaxError(antlr4::Recognizer * /*recognizer*/,
+                   antlr4::Token *offendingSymbol, size_t line,
+                   size_t charPositionInLine, const std::string & /*msg*/,
+                   std::exception_ptr /*e*/) override {
+    if (offendingSymbol)
+      errors.error(errors.at(offendingSymbol), "syntax error");
+    else
+      errors.error(errors.loc(line, charPositionInLine + 1),
+                   "unexpected character");
+  }
+
+private:
+  ParseErrors &errors;
+};
+
+} // namespace
+
+std::unique_ptr<ast::Module> dgm::parseModule(unsigned bufferID,
+                                              DiagnosticEngine &diag) {
+  const llvm::MemoryBuffer *buffer =
+      diag.getSourceMgr().getMemoryBuffer(bufferID);
+  auto file = std::make_shared<std::string>(
+      buffer->getBufferIdentifier().str());
+  ParseErrors errors(file, buffer->getBuffer());
+  FallbackErrorListener listener(errors);
+
+  std::unique_ptr<ast::Module> module;
+  try {
+    ByteInputStream input(buffer->getBuffer(), *file);
+    dgm_antlr::DGMLexer lexer(&input);
+    lexer.removeErrorListeners();
+    lexer.addErrorListener(&listener);
+    antlr4::CommonTokenStream tokens(&lexer);
+    // Lex the whole file first: error messages look at tokens on both sides
+    // of the error, which must exist in the stream.
+    tokens.fill();
+
+    DepthLimitedParser parser(&tokens);
+    parser.removeErrorListeners();
+    parser.addErrorListener(&listener);
+    parser.setErrorHandler(std::make_shared<SyntaxErrorStrategy>(errors));
+
+    try {
+      dgm_antlr::DGMParser::ProgramContext *program = parser.program();
+      if (errors.empty()) {
+        module = transformParseTree(program, tokens, errors);
+        if (errors.empty() && module->models.empty())
+          errors.error(errors.loc(1, 1),
+                       "expected a model ('model NAME { ... }'); this file "
+                       "has none");
+      }
+    } catch (const NestingTooDeep &tooDeep) {
+      std::string limit = std::to_string(kMaxNesting);
+      errors.error(errors.at(tooDeep.token),
+                   tooDeep.inUnit
+                       ? "unit is nested too deeply: more than " + limit +
+                             " levels of parentheses"
+                       : "expression is nested too deeply: more than " +
+                             limit +
+                             " levels of operators, calls or parentheses; "
+                             "split it into parts with 'let'");
+    }
+  } catch (const std::exception &e) {
+    // ANTLR signals its own internal failures with exceptions; report one
+    // rather than terminate the compiler.
+    errors.error(errors.loc(1, 1),
+                 std::string("internal error in the parser: ") + e.what());
+  }
+
+  if (!errors.empty()) {
+    errors.emit(diag);
+    return nullptr;
+  }
+  return module;
+}

@@ -123,6 +123,8 @@ private:
     if (auto it = decls.find(let.getName()); it != decls.end()) {
       diag.error(let.getNameLoc(),
                  llvm::Twine("'") + let.getName() + "' is already declared as " +
+                     (it->second.var->kind == VarDecl::Kind::Output ? "an "
+                                                                    : "a ") +
                      kindWord(it->second.var->kind) +
                      "; choose another name for this value");
       diag.note(it->second.var->loc, "declared here");
@@ -152,7 +154,12 @@ private:
         diag.note(let->second.stmt->getNameLoc(), "defined here");
         return;
       }
-      reportUnknownName(name, assign.getTargetLoc());
+      reportUnknownName(name, assign.getTargetLoc(),
+                        (llvm::Twine("; to assign it, declare it as a state "
+                                     "('state ") +
+                         name + " = 0;') or an output ('output " + name +
+                         ";')")
+                            .str());
       return;
     }
     Decl &decl = it->second;
@@ -334,7 +341,8 @@ private:
     return Type::Error;
   }
 
-  void reportUnknownName(const std::string &name, const Location &loc) {
+  void reportUnknownName(const std::string &name, const Location &loc,
+                         const std::string &hint = "") {
     std::vector<std::string> candidates;
     for (const VarDecl &var : model.vars)
       candidates.push_back(var.name);
@@ -343,7 +351,7 @@ private:
     std::string suggestion = closestMatch(name, candidates);
     diag.error(loc, llvm::Twine("unknown name '") + name + "'" +
                         (suggestion.empty()
-                             ? llvm::Twine("")
+                             ? llvm::Twine(hint)
                              : llvm::Twine("; did you mean '") + suggestion +
                                    "'?"));
   }

@@ -73,16 +73,33 @@ void DiagnosticEngine::error(const llvm::Twine &message) {
   os << "error: " << message << "\n";
 }
 
+/// True when `b` is `a` with two adjacent characters swapped ("mni"/"min"),
+/// a typo that plain edit distance counts as two edits.
+static bool isTransposition(llvm::StringRef a, llvm::StringRef b) {
+  if (a.size() != b.size() || a == b)
+    return false;
+  size_t i = 0;
+  while (a[i] == b[i])
+    ++i;
+  return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+         a.substr(i + 2) == b.substr(i + 2);
+}
+
 std::string dgm::closestMatch(llvm::StringRef name,
                               llvm::ArrayRef<std::string> candidates) {
   std::string best;
   unsigned bestDistance = ~0u;
-  // Allow about one edit per three characters, and at least one.
+  // Allow about one edit per three characters, and at least one; but never
+  // change half of the name (suggesting 'P' for 'R' is noise).
   unsigned maxDistance = std::max<unsigned>(1, name.size() / 3);
   for (const std::string &candidate : candidates) {
-    unsigned distance = name.edit_distance(candidate, /*AllowReplacements=*/true,
-                                           maxDistance);
-    if (distance <= maxDistance && distance < bestDistance) {
+    unsigned distance =
+        isTransposition(name, candidate)
+            ? 1
+            : name.edit_distance(candidate, /*AllowReplacements=*/true,
+                                 maxDistance);
+    if (distance <= maxDistance && 2 * distance <= name.size() &&
+        distance < bestDistance) {
       bestDistance = distance;
       best = candidate;
     }

@@ -17,6 +17,7 @@ config.test_exec_root = os.path.join(config.dgm_obj_root, "test")
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%dgm_src_root", config.dgm_src_root))
 config.substitutions.append(("%examples", os.path.join(config.dgm_src_root, "examples")))
+config.substitutions.append(("%dgm_clang", config.dgm_clang))
 
 llvm_config.with_system_environment(["HOME", "TMPDIR", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()

@@ -1,0 +1,100 @@
+//===- ModelSource.cpp - From a MODEL argument to a LoadedModel -----------===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ModelSource.h"
+
+#include "dgm/Driver/Compiler.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
+using namespace dgm::cli;
+using namespace dgm::rt;
+
+bool dgm::cli::isSharedLibraryPath(const std::string &path) {
+  std::string_view p = path;
+  return p.ends_with(".so") || p.find(".so.") != std::string_view::npos;
+}
+
+namespace {
+
+/// A directory made with mkdtemp and removed with its contents.
+class ScratchDir {
+public:
+  ScratchDir() {
+    const char *tmp = std::getenv("TMPDIR");
+    std::string pattern =
+        std::string(tmp && *tmp ? tmp : "/tmp") + "/dgm-run-XXXXXX";
+    if (char *made = ::mkdtemp(pattern.data()))
+      path = made;
+  }
+  ~ScratchDir() {
+    if (!path.empty()) {
+      std::error_code ec;
+      std::filesystem::remove_all(path, ec);
+    }
+  }
+  std::string path; // empty when it could not be made
+};
+
+Result<LoadedModel> compileAndLoad(const std::string &source,
+                                   const std::string &cacheDir,
+                                   const ModelSourceOptions &options) {
+  bool cacheHit = false;
+  std::optional<std::string> library = dgm::driver::compileCached(
+      source, cacheDir, options.optLevel, llvm::errs(), &cacheHit);
+  llvm::errs().flush();
+  if (!library)
+    return Error{""}; // the driver printed the diagnostics
+  if (options.verbose) {
+    if (options.noCache)
+      std::fprintf(stderr, "dgm: compiled '%s' without the cache into %s\n",
+                   source.c_str(), library->c_str());
+    else if (cacheHit)
+      std::fprintf(stderr, "dgm: cache hit: '%s' is already compiled: %s\n",
+                   source.c_str(), library->c_str());
+    else
+      std::fprintf(stderr, "dgm: cache miss: compiled '%s' into %s\n",
+                   source.c_str(), library->c_str());
+  }
+  return LoadedModel::load(*library);
+}
+
+} // namespace
+
+Result<LoadedModel> dgm::cli::obtainModel(const std::string &path,
+                                          const ModelSourceOptions &options) {
+  if (isSharedLibraryPath(path)) {
+    Result<LoadedModel> model = LoadedModel::load(path);
+    if (model && options.verbose)
+      std::fprintf(stderr, "dgm: loaded the compiled model '%s'\n",
+                   path.c_str());
+    return model;
+  }
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0)
+    return Error{"cannot open '" + path + "': " + std::strerror(errno)};
+  if (S_ISDIR(st.st_mode))
+    return Error{"'" + path + "' is a directory, not a model file"};
+  if (options.noCache) {
+    ScratchDir scratch;
+    if (scratch.path.empty())
+      return Error{std::string("cannot create a temporary directory: ") +
+                   std::strerror(errno)};
+    // The library may be deleted once it is loaded: the mapping stays.
+    return compileAndLoad(path, scratch.path, options);
+  }
+  std::string cacheDir = options.cacheDir.empty()
+                             ? dgm::driver::defaultCacheDir()
+                             : options.cacheDir;
+  return compileAndLoad(path, cacheDir, options);
+}

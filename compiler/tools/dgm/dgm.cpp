@@ -1,0 +1,93 @@
+//===- dgm.cpp - The dgm command-line tool --------------------------------===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// `dgm <command> [options]`: a front door to the subcommands (only `run` so
+// far). Each subcommand parses its own options (Options.h) and prints its own
+// --help. docs/cli.md is the reference.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Messages.h"
+#include "RunCommand.h"
+#include "Suggest.h"
+
+#include "dgm/abi.h"
+
+#include "dgm/Driver/Compiler.h"
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+using namespace dgm::cli;
+
+namespace {
+
+struct Command {
+  const char *name;
+  const char *summary;
+  int (*run)(const std::vector<std::string> &args);
+};
+
+const Command commands[] = {
+    {"run", "Compile a model if needed and run it on forcings from a CSV file",
+     runCommand},
+};
+
+void printHelp() {
+  std::printf("dgm - run dgm process models\n"
+              "\n"
+              "USAGE: dgm <command> [options]\n"
+              "\n"
+              "COMMANDS:\n");
+  for (const Command &c : commands)
+    std::printf("  %-6s %s\n", c.name, c.summary);
+  std::printf("\n"
+              "OPTIONS:\n"
+              "  -h, --help  Show this help\n"
+              "  --version   Show the version\n"
+              "\n"
+              "Run 'dgm <command> --help' for the options of a command.\n"
+              "Compile a model on its own with dgmc (see 'dgmc --help').\n");
+}
+
+void printVersion() {
+  std::printf("dgm version %s\n", DGM_VERSION);
+  std::printf("compiler version %s\n",
+              dgm::driver::compilerVersion().str().c_str());
+  std::printf("model ABI version %d\n", DGM_ABI_VERSION);
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty())
+    return reportUsageError("no command given; expected one such as 'run'",
+                            "dgm");
+  const std::string &first = args[0];
+  if (first == "-h" || first == "--help" || first == "help") {
+    printHelp();
+    return 0;
+  }
+  if (first == "--version") {
+    printVersion();
+    return 0;
+  }
+  std::vector<std::string> names;
+  for (const Command &c : commands) {
+    if (first == c.name)
+      return c.run(std::vector<std::string>(args.begin() + 1, args.end()));
+    names.push_back(c.name);
+  }
+  if (first.starts_with("-"))
+    return reportUsageError("unknown option '" + first +
+                                "'; options go after the command, as in "
+                                "'dgm run MODEL --forcing FILE'",
+                            "dgm");
+  return reportUsageError(
+      "unknown command '" + first + "'" + didYouMean(first, names), "dgm");
+}

@@ -1,0 +1,39 @@
+//===- File.h - Whole-file reads and writes for the dgm runtime -*- C++ -*-===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// Reading a whole file and writing one without clobbering: results are never
+// written over an existing file unless the caller asks for it, and the check
+// is made by the open itself (O_EXCL), so it cannot race with another writer.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DGM_RUNTIME_FILE_H
+#define DGM_RUNTIME_FILE_H
+
+#include "dgm/runtime/Result.h"
+
+#include <string>
+#include <string_view>
+
+namespace dgm::rt {
+
+/// The bytes of `path`, or "cannot read 'path': <reason>".
+Result<std::string> readTextFile(const std::string &path);
+
+/// How writeTextFile treats an existing file.
+enum class Overwrite { Refuse, Replace };
+
+/// Writes `contents` to `path`. With Overwrite::Refuse an existing file is
+/// left alone and the error is "'path' already exists".
+Result<void> writeTextFile(const std::string &path, std::string_view contents,
+                           Overwrite overwrite);
+
+/// Whether `path` names an existing file (of any type).
+bool fileExists(const std::string &path);
+
+} // namespace dgm::rt
+
+#endif // DGM_RUNTIME_FILE_H

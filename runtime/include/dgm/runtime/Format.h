@@ -1,0 +1,29 @@
+//===- Format.h - Number formatting for the dgm runtime ---------*- C++ -*-===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// How the runtime writes a double, in CSV files and in messages: the
+// shortest text that reads back to the same double (std::to_chars), so that
+// nothing is lost on a round trip through a file. Non-finite values are
+// written as `NaN`, `inf` and `-inf`, which the CSV reader reads back.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DGM_RUNTIME_FORMAT_H
+#define DGM_RUNTIME_FORMAT_H
+
+#include <string>
+
+namespace dgm::rt {
+
+/// The shortest round-trip text of `value` ("0.1", "1e-300", "NaN", "-inf").
+std::string formatNumber(double value);
+
+/// Appends formatNumber(value) to `out` without a temporary string.
+void appendNumber(std::string &out, double value);
+
+} // namespace dgm::rt
+
+#endif // DGM_RUNTIME_FORMAT_H

@@ -1,0 +1,86 @@
+//===- File.cpp - Whole-file reads and writes for the dgm runtime ---------===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dgm/runtime/File.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+using namespace dgm::rt;
+
+namespace {
+Error systemError(const char *verb, const std::string &path, int err) {
+  return Error{std::string("cannot ") + verb + " '" + path +
+               "': " + std::strerror(err)};
+}
+} // namespace
+
+Result<std::string> dgm::rt::readTextFile(const std::string &path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return systemError("read", path, errno);
+  struct stat st;
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    return Error{"cannot read '" + path + "': it is a directory"};
+  }
+  std::string contents;
+  char buffer[1 << 16];
+  while (true) {
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n == 0)
+      break;
+    if (n < 0) {
+      if (errno == EINTR)
+        continue;
+      int err = errno;
+      ::close(fd);
+      return systemError("read", path, err);
+    }
+    contents.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return contents;
+}
+
+bool dgm::rt::fileExists(const std::string &path) {
+  struct stat st;
+  return ::lstat(path.c_str(), &st) == 0;
+}
+
+Result<void> dgm::rt::writeTextFile(const std::string &path,
+                                    std::string_view contents,
+                                    Overwrite overwrite) {
+  int flags = O_WRONLY | O_CREAT | O_CLOEXEC;
+  flags |= overwrite == Overwrite::Refuse ? O_EXCL : O_TRUNC;
+  int fd = ::open(path.c_str(), flags, 0666);
+  if (fd < 0) {
+    if (errno == EEXIST)
+      return Error{"'" + path + "' already exists"};
+    return systemError("write", path, errno);
+  }
+  const char *data = contents.data();
+  std::size_t left = contents.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, data, left);
+    if (n < 0) {
+      if (errno == EINTR)
+        continue;
+      int err = errno;
+      ::close(fd);
+      return systemError("write", path, err);
+    }
+    data += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0)
+    return systemError("write", path, errno);
+  return success();
+}

@@ -1,0 +1,35 @@
+//===- Format.cpp - Number formatting for the dgm runtime -----------------===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dgm/runtime/Format.h"
+
+#include <charconv>
+#include <cmath>
+
+void dgm::rt::appendNumber(std::string &out, double value) {
+  if (std::isnan(value)) {
+    out += "NaN";
+    return;
+  }
+  if (std::isinf(value)) {
+    out += value < 0 ? "-inf" : "inf";
+    return;
+  }
+  // 32 bytes hold any shortest double ("-2.2250738585072014e-308" is 24).
+  char buffer[32];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  if (ec != std::errc()) {
+    out += "NaN"; // unreachable: the buffer is large enough
+    return;
+  }
+  out.append(buffer, end);
+}
+
+std::string dgm::rt::formatNumber(double value) {
+  std::string text;
+  appendNumber(text, value);
+  return text;
+}

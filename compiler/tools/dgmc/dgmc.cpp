@@ -51,7 +51,8 @@ static cl::opt<std::string> emitName(
 static cl::opt<char> optLevel("O",
                               cl::desc("Optimisation level: -O0, -O1, -O2 "
                                        "(default) or -O3"),
-                              cl::Prefix, cl::init('2'), cl::cat(dgmcCategory));
+                              cl::Prefix, cl::init('2'), cl::value_desc("n"),
+                              cl::cat(dgmcCategory));
 
 static cl::opt<bool>
     force("force",

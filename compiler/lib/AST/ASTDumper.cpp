@@ -41,7 +41,9 @@ private:
   void dumpExpr(const Expr &expr);
 
   llvm::raw_ostream &line() { return os.indent(2 * depth); }
-  void printLoc(const Location &loc) { os << "@" << loc.line << ":" << loc.col; }
+  void printLoc(const Location &loc) {
+    os << "@" << loc.line << ":" << loc.col;
+  }
   void endLine(const Location &loc) {
     os << " ";
     printLoc(loc);
@@ -63,8 +65,8 @@ private:
 
 void ASTDumper::dumpModel(const ModelDecl &model) {
   line() << "Model " << model.name << " @"
-         << (model.loc.file ? *model.loc.file : std::string("<unknown>"))
-         << ":" << model.loc.line << ":" << model.loc.col << "\n";
+         << (model.loc.file ? *model.loc.file : std::string("<unknown>")) << ":"
+         << model.loc.line << ":" << model.loc.col << "\n";
   Nested nested(*this);
   for (const VarDecl &var : model.vars)
     dumpVar(var);

@@ -1,4 +1,5 @@
-//===- ByteInputStream.h - ANTLR input that reads a file as bytes -*- C++ -*-===//
+//===- ByteInputStream.h - ANTLR input that reads a file as bytes -*- C++
+//-*-===//
 //
 // Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
 //

@@ -1,4 +1,4 @@
-//===- DepthLimitedParser.h - The generated parser, with a depth limit -*- C++ -*-===//
+//===- DepthLimitedParser.h - The parser, with a depth limit ---*- C++ -*-===//
 //
 // Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
 //
@@ -36,8 +36,7 @@ public:
   static constexpr size_t kRulesPerLevel = 10;
   static constexpr size_t kMaxRuleDepth = kMaxNesting * kRulesPerLevel + 16;
 
-  explicit DepthLimitedParser(antlr4::TokenStream *input)
-      : DGMParser(input) {}
+  explicit DepthLimitedParser(antlr4::TokenStream *input) : DGMParser(input) {}
 
   void enterRule(antlr4::ParserRuleContext *localctx, size_t state,
                  size_t ruleIndex) override {

@@ -67,8 +67,7 @@ Region dgm::parse::regionOf(ParserRuleContext *ctx) {
     case P::RuleVarDecl:
       return Region::Declaration;
     case P::RuleModelDecl:
-      return hasChildToken(ctx, P::LBRACE) ? Region::ModelBody
-                                           : Region::Header;
+      return hasChildToken(ctx, P::LBRACE) ? Region::ModelBody : Region::Header;
     default:
       break;
     }

@@ -187,12 +187,11 @@ ast::VarDecl ParseTreeTransformer::transformVarDecl(P::VarDeclContext *ctx) {
       var.unit = transformUnit(unit->unit());
     } else if (auto *bounds = dynamic_cast<P::BoundsClauseContext *>(clause)) {
       if (var.kind != ast::VarDecl::Kind::Param) {
-        errors.error(loc, std::string("only a param can have bounds "
-                                      "'in [LO, HI]', not ") +
-                              (var.kind == ast::VarDecl::Kind::Output
-                                   ? "an "
-                                   : "a ") +
-                              kindName + " such as " + quotedName);
+        errors.error(
+            loc, std::string("only a param can have bounds "
+                             "'in [LO, HI]', not ") +
+                     (var.kind == ast::VarDecl::Kind::Output ? "an " : "a ") +
+                     kindName + " such as " + quotedName);
         continue;
       }
       var.boundsLoc = loc;
@@ -274,8 +273,8 @@ ParseTreeTransformer::transformStatement(P::StatementContext *ctx) {
     if (let->unit())
       unit = transformUnit(let->unit());
     return std::make_unique<ast::LetStmt>(
-        at(let->LET()->getSymbol()), name->getText(), at(name),
-        std::move(unit), transformTopExpr(let->expr()));
+        at(let->LET()->getSymbol()), name->getText(), at(name), std::move(unit),
+        transformTopExpr(let->expr()));
   }
   P::AssignStmtContext *assign = ctx->assignStmt();
   Token *target = assign->name()->ID()->getSymbol();
@@ -297,9 +296,9 @@ ParseTreeTransformer::transformStatement(P::StatementContext *ctx) {
     op = ast::AssignStmt::Op::Set;
     break;
   }
-  return std::make_unique<ast::AssignStmt>(
-      at(target), target->getText(), at(target), op, at(assign->op),
-      transformTopExpr(assign->expr()));
+  return std::make_unique<ast::AssignStmt>(at(target), target->getText(),
+                                           at(target), op, at(assign->op),
+                                           transformTopExpr(assign->expr()));
 }
 
 //===----------------------------------------------------------------------===//
@@ -358,8 +357,8 @@ void ParseTreeTransformer::flattenUnit(P::UnitContext *ctx, int64_t exponent,
     P::UnitAtomContext *atom = factor->unitAtom();
     if (auto *symbol = dynamic_cast<P::UnitSymbolContext *>(atom)) {
       Token *token = symbol->ID()->getSymbol();
-      terms.push_back({token->getText(), static_cast<int>(factorExponent),
-                       at(token)});
+      terms.push_back(
+          {token->getText(), static_cast<int>(factorExponent), at(token)});
     } else if (auto *one = dynamic_cast<P::UnitOneContext *>(atom)) {
       Token *token = one->NUMBER()->getSymbol();
       if (std::strtod(token->getText().c_str(), nullptr) != 1.0)

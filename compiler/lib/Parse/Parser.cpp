@@ -55,8 +55,8 @@ std::unique_ptr<ast::Module> dgm::parseModule(unsigned bufferID,
                                               DiagnosticEngine &diag) {
   const llvm::MemoryBuffer *buffer =
       diag.getSourceMgr().getMemoryBuffer(bufferID);
-  auto file = std::make_shared<std::string>(
-      buffer->getBufferIdentifier().str());
+  auto file =
+      std::make_shared<std::string>(buffer->getBufferIdentifier().str());
   ParseErrors errors(file, buffer->getBuffer());
   FallbackErrorListener listener(errors);
 
@@ -91,8 +91,7 @@ std::unique_ptr<ast::Module> dgm::parseModule(unsigned bufferID,
                    tooDeep.inUnit
                        ? "unit is nested too deeply: more than " + limit +
                              " levels of parentheses"
-                       : "expression is nested too deeply: more than " +
-                             limit +
+                       : "expression is nested too deeply: more than " + limit +
                              " levels of operators, calls or parentheses; "
                              "split it into parts with 'let'");
     }

@@ -180,8 +180,8 @@ std::vector<std::string> describeSet(IntervalSet set, ParserRuleContext *ctx,
   if (containsAll(set, {P::FORCING, P::PARAM, P::STATE, P::OUTPUT, P::STEP})) {
     words.push_back(
         "a declaration (forcing, param, state, output) or a step block");
-    removeAll(set, {P::FORCING, P::PARAM, P::STATE, P::OUTPUT, P::STEP,
-                    P::RBRACE});
+    removeAll(set,
+              {P::FORCING, P::PARAM, P::STATE, P::OUTPUT, P::STEP, P::RBRACE});
   }
   if (ctx->getRuleIndex() == P::RuleStepBlock &&
       containsAll(set, {P::ID, P::LET})) {
@@ -230,24 +230,6 @@ std::vector<std::string> describeSet(IntervalSet set, ParserRuleContext *ctx,
 // Diagnoses
 //===----------------------------------------------------------------------===//
 
-/// Whether the token at `index` ends an unfinished expression or clause, so
-/// that a missing `;`, `)` or `else` before it is the likely mistake (rather
-/// than the token being misplaced).
-bool endsUnfinished(antlr4::TokenStream *tokens, size_t index) {
-  switch (tokens->get(index)->getType()) {
-  case P::SEMI:
-  case P::COMMA:
-  case P::RPAREN:
-  case P::RBRACK:
-  case P::THEN:
-  case P::ELSE:
-  case P::STRING:
-    return true;
-  default:
-    return startsConstructAt(tokens, index);
-  }
-}
-
 std::string locationText(const Token *token) {
   return std::to_string(token->getLine()) + ":" +
          std::to_string(token->getCharPositionInLine() + 1);
@@ -287,12 +269,11 @@ SyntaxError dgm::parse::describeSyntaxError(antlr4::Parser *parser,
   antlr4::TokenStream *tokens = parser->getTokenStream();
   size_t type = found->getType();
   size_t index = found->getTokenIndex();
-  Token *prev = index != INVALID_INDEX && index > 0 ? tokens->get(index - 1)
-                                                     : nullptr;
+  Token *prev =
+      index != INVALID_INDEX && index > 0 ? tokens->get(index - 1) : nullptr;
 
   // See SyntaxErrorStrategy.h for where the caret goes.
-  bool atLineEnd =
-      prev && (type == kEOF || found->getLine() > prev->getLine());
+  bool atLineEnd = prev && (type == kEOF || found->getLine() > prev->getLine());
   ast::Location expectLoc = atLineEnd ? errors.after(prev) : errors.at(found);
   ast::Location foundLoc =
       type == kEOF && prev ? errors.after(prev) : errors.at(found);
@@ -347,8 +328,9 @@ SyntaxError dgm::parse::describeSyntaxError(antlr4::Parser *parser,
   }
 
   // A missing closing bracket.
+  bool operandExpected = containsAll(expected, {P::NUMBER, P::ID, P::LPAREN});
   if (std::optional<OpenBracket> open = innermostOpenBracket(ctx);
-      open && has(expected, open->closeType)) {
+      open && has(expected, open->closeType) && !operandExpected) {
     bool missing;
     if (open->closeType == P::RBRACE)
       missing = type == kEOF ||
@@ -371,8 +353,7 @@ SyntaxError dgm::parse::describeSyntaxError(antlr4::Parser *parser,
     return {expectLoc, "expected '{'" + afterPrev};
 
   // A missing `;` at the end of a declaration or statement.
-  if (has(expected, P::SEMI) &&
-      (atLineEnd || startsConstructAt(tokens, index)))
+  if (has(expected, P::SEMI) && (atLineEnd || startsConstructAt(tokens, index)))
     return {expectLoc, "expected ';' after " + describeConstruct(ctx)};
 
   auto *ifCtx = dynamic_cast<P::IfExprContext *>(ctx);
@@ -388,26 +369,26 @@ SyntaxError dgm::parse::describeSyntaxError(antlr4::Parser *parser,
     return {expectLoc, "expected 'then' after the condition of 'if'"};
 
   // A missing operand.
-  if (containsAll(expected, {P::NUMBER, P::ID, P::LPAREN})) {
+  if (operandExpected) {
     if (isInUnit(ctx))
       return {expectLoc, "expected a unit" + afterPrev +
                              " (such as 'mm', 'mm/d', 'm^3/s' or '1')"};
     std::string message =
-        "expected " + joinAlternatives(describeSet(expected, ctx, vocab, afterUnit)) +
+        "expected " +
+        joinAlternatives(describeSet(expected, ctx, vocab, afterUnit)) +
         afterPrev;
     if (prev && prev->getType() == P::STAR && type == P::STAR)
       message += "; write powers with '^', as in 'x^2'";
     return {expectLoc, message};
   }
   if (ctx->getRuleIndex() == P::RuleUnitExponent ||
-      (isInUnit(ctx) && has(expected, P::NUMBER) &&
-       !has(expected, P::ID)))
+      (isInUnit(ctx) && has(expected, P::NUMBER) && !has(expected, P::ID)))
     return {expectLoc,
             "expected an integer exponent" + afterPrev + ", as in 'm^3'"};
 
   // Everything else: what was found, and what would have been accepted.
-  std::string message =
-      type == kEOF ? "unexpected end of file" : "unexpected " + describeFound(found);
+  std::string message = type == kEOF ? "unexpected end of file"
+                                     : "unexpected " + describeFound(found);
   Region region = regionOf(ctx);
   if (region == Region::ModelBody &&
       (type == P::LET ||

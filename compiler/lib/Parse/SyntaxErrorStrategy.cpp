@@ -9,15 +9,18 @@
 //    to ANTLR's error listeners.
 //  - After an error, recovery skips to the end of the broken declaration or
 //    statement (its `;`), or to the next token that surely starts a new one
-//    (a declaration keyword, `let`, `NAME =`, `}`), instead of to the first
-//    token in ANTLR's follow sets, which lets garbage be parsed as new
-//    statements and produce cascades of errors.
-//  - sync() at the loops over models, declarations and statements reports
-//    and skips instead of throwing, which would abandon the whole enclosing
-//    model or step block.
+//    (`}`, `step {`, a declaration keyword or `let` before a name, `NAME =`)
+//    instead of to the first token in ANTLR's follow sets, which lets garbage
+//    be parsed as new statements and produce cascades of errors. The rules
+//    still open then end without repairs (recoverInline).
+//  - Single-token repairs are only made where they are likely right: a
+//    missing `;` or `)` before a token that ends or starts a construct, an
+//    extra token that is not a `;`, brace or keyword.
+//  - sync() at the loops over models, declarations and statements skips
+//    broken constructs instead of throwing, which would abandon the whole
+//    model or step block; it reports the first of a run of them.
 //  - A second error inside the declaration or statement that already had one
-//    is not reported (ANTLR's single-token insertion and deletion can let the
-//    parse go on inside a broken statement).
+//    is not reported.
 //
 //===----------------------------------------------------------------------===//
 
@@ -72,6 +75,16 @@ void SyntaxErrorStrategy::reportMissingToken(antlr4::Parser *parser) {
          parser->getContext());
 }
 
+antlr4::Token *SyntaxErrorStrategy::recoverInline(antlr4::Parser *parser) {
+  // After an error, recovery has skipped to the start of the next construct:
+  // the rules still open must end without consuming it. Repairing here (by
+  // making up an `else` or a `;`, say) would parse the next statement as
+  // the rest of the broken one.
+  if (inErrorRecoveryMode(parser))
+    throw antlr4::InputMismatchException(parser);
+  return DefaultErrorStrategy::recoverInline(parser);
+}
+
 antlr4::Token *
 SyntaxErrorStrategy::singleTokenDeletion(antlr4::Parser *parser) {
   // Never repair by deleting a token that ends or starts a construct: in
@@ -83,16 +96,40 @@ SyntaxErrorStrategy::singleTokenDeletion(antlr4::Parser *parser) {
   return DefaultErrorStrategy::singleTokenDeletion(parser);
 }
 
+bool SyntaxErrorStrategy::singleTokenInsertion(antlr4::Parser *parser) {
+  // Make up the missing token only before a token that ends or starts a
+  // construct (`x = a` <newline> `y = b;`, `f(a;`). Elsewhere the token found
+  // is more likely misplaced, and going on after a made-up token parses the
+  // rest as something it is not (`S += P ET - Q;` as `S += P; ET - Q;`).
+  // Nor make up a name: `state ; S : mm;` is not `state <name>;` followed by
+  // junk.
+  if (parser->getContext()->getRuleIndex() == P::RuleName)
+    return false;
+  antlr4::TokenStream *tokens = parser->getTokenStream();
+  size_t index = tokens->index();
+  bool onNewLine = index > 0 && tokens->get(index)->getLine() !=
+                                    tokens->get(index - 1)->getLine();
+  if (!onNewLine && !endsUnfinished(tokens, index))
+    return false;
+  return DefaultErrorStrategy::singleTokenInsertion(parser);
+}
+
 void SyntaxErrorStrategy::recover(antlr4::Parser *parser,
                                   std::exception_ptr /*e*/) {
-  // As ANTLR does: if we are back at the same token and state as at the last
-  // error, consume a token so that recovery always makes progress.
-  antlr4::IntStream *input = parser->getInputStream();
-  if (lastErrorIndex == static_cast<int>(input->index()) &&
-      lastErrorStates.contains(parser->getState()))
+  // ANTLR consumes a token when an error recurs at the same token and ATN
+  // state, to guarantee progress. That misfires here: unwinding nested rules
+  // (`((a + ;`) meets the same state at the sync point where skipping
+  // stopped, and would eat the first token of the next statement. Progress
+  // is guaranteed anyway (every loop consumes the token it is entered on,
+  // and each rule recovers at most once before it returns), so this is only
+  // a safety net against an endless loop.
+  size_t index = parser->getInputStream()->index();
+  recoveriesAtIndex = index == lastRecoveryIndex ? recoveriesAtIndex + 1 : 0;
+  lastRecoveryIndex = index;
+  if (recoveriesAtIndex > kMaxRecoveriesAtOneToken) {
     parser->consume();
-  lastErrorIndex = static_cast<int>(input->index());
-  lastErrorStates.add(parser->getState());
+    recoveriesAtIndex = 0;
+  }
 
   // A keyword used as a name: take it as the name and go on from there, so
   // that `param step : 1/d;` or `model in { ... }` parse on normally.
@@ -107,8 +144,6 @@ void SyntaxErrorStrategy::recover(antlr4::Parser *parser,
 }
 
 void SyntaxErrorStrategy::sync(antlr4::Parser *parser) {
-  if (inErrorRecoveryMode(parser))
-    return;
   const antlr4::atn::ATN &atn = parser->getATN();
   antlr4::atn::ATNState *state = atn.states[parser->getState()];
   antlr4::TokenStream *tokens = parser->getTokenStream();
@@ -134,29 +169,31 @@ void SyntaxErrorStrategy::sync(antlr4::Parser *parser) {
   size_t rule = ctx->getRuleIndex();
   bool blockLoop = rule == P::RuleProgram || rule == P::RuleModelDecl ||
                    rule == P::RuleStepBlock;
-  // Deleting one token is a good repair inside a statement (`x = a b;`), a
-  // poor one at the start of a statement (`if x > 0 ...` would go on as the
-  // statement `x > 0 ...`).
   if (!blockLoop) {
-    // Inside a construct: repair by deleting one token, or leave the rule;
-    // reportError and recover then skip the rest of the construct.
-    if (singleTokenDeletion(parser))
+    // Inside a construct: repair by deleting one token (`x = a b;`), or leave
+    // the rule; reportError and recover then skip the rest of the construct.
+    // While recovering, let the open rules end.
+    if (inErrorRecoveryMode(parser) || singleTokenDeletion(parser))
       return;
     throw antlr4::InputMismatchException(parser);
   }
 
-  // At the loop over models, declarations or statements: skip each broken
-  // one, reporting it, until the loop can go on (or end).
-  while (true) {
+  // At the loop over models, declarations or statements: skip the broken
+  // ones until the loop can go on (or end), even while recovering, since
+  // giving up would abandon the rest of the block. Deleting a token is no
+  // repair here: `if x > 0 ...` would go on as the statement `x > 0 ...`.
+  // Only the first broken construct of a run is reported: a run usually has
+  // one cause, such as a `}` too many that ends the step block early and
+  // leaves the statements after it in the model.
+  if (!inErrorRecoveryMode(parser))
     report(parser, tokens->LT(1), parser->getExpectedTokens(), ctx);
-    if (!skipToSyncPoint(parser, /*skipWholeIf=*/la == P::IF &&
-                                     rule == P::RuleStepBlock))
-      return; // at a token that ends the block: let the rule handle it
+  while (skipToSyncPoint(parser, /*skipWholeIf=*/la == P::IF &&
+                                     rule == P::RuleStepBlock)) {
     la = tokens->LA(1);
     if (la == antlr4::Token::EOF || parser->getExpectedTokens().contains(la))
       return;
-    endErrorCondition(parser); // what follows is a new, independent error
   }
+  // At a token that ends the block: the rule handles it.
 }
 
 /// Consumes a `{ ... }` group, with nested groups, up to and including its

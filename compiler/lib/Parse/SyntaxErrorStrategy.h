@@ -1,4 +1,5 @@
-//===- SyntaxErrorStrategy.h - Syntax error messages and recovery -*- C++ -*-===//
+//===- SyntaxErrorStrategy.h - Syntax error messages and recovery -*- C++
+//-*-===//
 //
 // Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
 //
@@ -34,11 +35,13 @@ public:
                    const antlr4::RecognitionException &e) override;
   void recover(antlr4::Parser *parser, std::exception_ptr e) override;
   void sync(antlr4::Parser *parser) override;
+  antlr4::Token *recoverInline(antlr4::Parser *parser) override;
 
 protected:
   void reportUnwantedToken(antlr4::Parser *parser) override;
   void reportMissingToken(antlr4::Parser *parser) override;
   antlr4::Token *singleTokenDeletion(antlr4::Parser *parser) override;
+  bool singleTokenInsertion(antlr4::Parser *parser) override;
 
 private:
   /// Words and records one error, unless it is a follow-on error: while
@@ -56,6 +59,12 @@ private:
   ParseErrors &errors;
   /// First token of the declaration or statement of the last error.
   size_t lastErrorConstructStart = static_cast<size_t>(-1);
+
+  /// recover() runs once per open rule at the token where skipping stopped;
+  /// more calls than rules can be open mean no progress.
+  static constexpr unsigned kMaxRecoveriesAtOneToken = 10000;
+  size_t lastRecoveryIndex = static_cast<size_t>(-1);
+  unsigned recoveriesAtIndex = 0;
 };
 
 } // namespace dgm::parse

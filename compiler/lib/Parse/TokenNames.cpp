@@ -66,7 +66,8 @@ std::string dgm::parse::describeFound(const antlr4::Token *token) {
   }
 }
 
-std::string dgm::parse::joinAlternatives(const std::vector<std::string> &items) {
+std::string
+dgm::parse::joinAlternatives(const std::vector<std::string> &items) {
   std::string result;
   for (size_t i = 0, e = items.size(); i != e; ++i) {
     if (i != 0)
@@ -134,8 +135,34 @@ bool dgm::parse::startsConstructAt(antlr4::TokenStream *tokens, size_t index) {
       type != P::STEP)
     return false;
   // A keyword in the middle of a line is more likely a misplaced word than
-  // the start of something new; a keyword followed by what belongs after it
-  // is not.
-  size_t next = tokens->get(index + 1)->getType();
-  return type == P::STEP ? next == P::LBRACE : next == P::ID;
+  // the start of something new; so is a keyword without what belongs after
+  // it.
+  if (index > 0 &&
+      tokens->get(index - 1)->getLine() == tokens->get(index)->getLine())
+    return false;
+  antlr4::Token *next = tokens->get(index + 1);
+  if (type == P::STEP)
+    return next->getType() == P::LBRACE;
+  // A name, or a keyword misused as one (`param step : 1;`).
+  return next->getType() == P::ID ||
+         ((isKeyword(next->getType()) || isReserved(next->getType())) &&
+          next->getLine() == tokens->get(index)->getLine());
+}
+
+/// Whether the token at `index` ends an unfinished expression or clause, so
+/// that a missing `;`, `)` or `else` before it is the likely mistake (rather
+/// than the token being misplaced).
+bool dgm::parse::endsUnfinished(antlr4::TokenStream *tokens, size_t index) {
+  switch (tokens->get(index)->getType()) {
+  case P::SEMI:
+  case P::COMMA:
+  case P::RPAREN:
+  case P::RBRACK:
+  case P::THEN:
+  case P::ELSE:
+  case P::STRING:
+    return true;
+  default:
+    return startsConstructAt(tokens, index);
+  }
 }

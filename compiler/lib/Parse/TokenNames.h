@@ -59,9 +59,16 @@ bool isExprStart(size_t type);
 
 /// Whether the token at `index` surely starts a new declaration, statement,
 /// step block or model, or ends the block: `}`, the end of the file, `step {`,
-/// or `forcing`, `param`, `state`, `output`, `let` or `model` before a name.
+/// or `forcing`, `param`, `state`, `output`, `let` or `model` before a name,
+/// at the start of a line.
 /// Error recovery stops there, and a missing `;` or `)` is reported before.
 bool startsConstructAt(antlr4::TokenStream *tokens, size_t index);
+
+/// Whether the token at `index` ends an unfinished expression or clause
+/// (`;`, `,`, `)`, `]`, `then`, `else`, a string, or startsConstructAt), so
+/// that a missing `;`, `)` or `else` before it is the likely mistake rather
+/// than the token being misplaced.
+bool endsUnfinished(antlr4::TokenStream *tokens, size_t index);
 
 } // namespace dgm::parse
 

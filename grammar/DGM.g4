@@ -1,0 +1,209 @@
+// DGM.g4 - The grammar of dgm model files (.dgm).
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+// The single source of truth for the syntax. ANTLR generates the C++ lexer
+// and parser from it at build time (compiler/lib/Parse/CMakeLists.txt); the
+// parse tree is turned into dgm's own AST right away
+// (compiler/lib/Parse/ParseTreeTransformer.cpp).
+//
+// Two design rules keep the error messages good (see SyntaxErrorStrategy.cpp):
+//  - The lexer never fails: text that is not a valid token becomes one of the
+//    error tokens at the end of this file, which no parser rule accepts. The
+//    parser reports it with a precise message (unterminated string, stray
+//    character, ...) and recovers like from any other syntax error.
+//  - The grammar is a little more permissive than the language where a
+//    precise message after parsing is more helpful than "unexpected X": the
+//    clauses of a declaration may come in any order and comparisons may be
+//    chained; ParseTreeTransformer rejects both with an explanation.
+
+grammar DGM;
+
+//===----------------------------------------------------------------------===//
+// Files, models and declarations
+//===----------------------------------------------------------------------===//
+
+program : modelDecl* EOF ;
+
+modelDecl : MODEL name LBRACE modelItem* RBRACE ;
+
+modelItem : varDecl | stepBlock ;
+
+// forcing NAME [: UNIT] ["description"];
+// param   NAME [: UNIT] [in [LO, HI]] [= DEFAULT] ["description"];
+// state   NAME [: UNIT] [= INIT] ["description"];
+// output  NAME [: UNIT] ["description"];
+// Which clauses a kind allows, and their order, is checked after parsing.
+varDecl : kind=(FORCING | PARAM | STATE | OUTPUT) name declClause* SEMI ;
+
+declClause
+  : COLON unit                                         # unitClause
+  | IN LBRACK lower=expr COMMA upper=expr RBRACK       # boundsClause
+  | ASSIGN expr                                        # initClause
+  | STRING                                             # descriptionClause
+  ;
+
+//===----------------------------------------------------------------------===//
+// The step block
+//===----------------------------------------------------------------------===//
+
+stepBlock : STEP LBRACE statement* RBRACE ;
+
+statement : letStmt | assignStmt ;
+
+letStmt : LET name (COLON unit)? ASSIGN expr SEMI ;
+
+assignStmt
+  : name op=(ASSIGN | PLUS_ASSIGN | MINUS_ASSIGN | STAR_ASSIGN | SLASH_ASSIGN)
+    expr SEMI
+  ;
+
+// Every name that is being declared or assigned, so that a keyword used as a
+// name is reported (and skipped) by this small rule alone.
+name : ID ;
+
+//===----------------------------------------------------------------------===//
+// Units: mm, mm/d, 1/d, mm/(degC*d), m^3/s, d^-1, 1
+//===----------------------------------------------------------------------===//
+
+unit : unitFactor ((STAR | SLASH) unitFactor)* ;
+
+unitFactor : unitAtom (CARET unitExponent)? ;
+
+unitAtom
+  : ID                       # unitSymbol
+  | NUMBER                   # unitOne       // only `1`, checked later
+  | LPAREN unit RPAREN       # unitGroup
+  ;
+
+unitExponent : MINUS? NUMBER ;           // an integer, checked later
+
+//===----------------------------------------------------------------------===//
+// Expressions, from the lowest to the highest precedence
+//===----------------------------------------------------------------------===//
+
+expr : ifExpr | orExpr ;
+
+ifExpr : IF expr THEN expr ELSE expr ;
+
+orExpr : andExpr (OR andExpr)* ;
+
+andExpr : notExpr (AND notExpr)* ;
+
+notExpr : NOT notExpr | cmpExpr ;
+
+// Non-associative: a chain such as `a < b < c` is rejected after parsing.
+cmpExpr : addExpr ((LT | LE | GT | GE | EQ | NE) addExpr)* ;
+
+addExpr : mulExpr ((PLUS | MINUS) mulExpr)* ;
+
+mulExpr : unaryExpr ((STAR | SLASH) unaryExpr)* ;
+
+// Unary minus binds looser than `^`: -x^2 is -(x^2), and 2^-1 is allowed.
+unaryExpr : MINUS unaryExpr | powExpr ;
+
+// Right-associative: a^b^c is a^(b^c).
+powExpr : primary (CARET unaryExpr)? ;
+
+primary
+  : NUMBER                                     # numberLiteral
+  | ID LPAREN (expr (COMMA expr)*)? RPAREN     # callExpr
+  | ID                                         # nameExpr
+  | LPAREN expr RPAREN                         # parenExpr
+  ;
+
+//===----------------------------------------------------------------------===//
+// Lexer
+//===----------------------------------------------------------------------===//
+
+// Keywords.
+MODEL   : 'model' ;
+FORCING : 'forcing' ;
+PARAM   : 'param' ;
+STATE   : 'state' ;
+OUTPUT  : 'output' ;
+STEP    : 'step' ;
+LET     : 'let' ;
+IF      : 'if' ;
+THEN    : 'then' ;
+ELSE    : 'else' ;
+AND     : 'and' ;
+OR      : 'or' ;
+NOT     : 'not' ;
+IN      : 'in' ;
+
+// Reserved for later versions of the language; never usable as names.
+RESERVED_IMPORT     : 'import' ;
+RESERVED_FN         : 'fn' ;
+RESERVED_CONST      : 'const' ;
+RESERVED_DER        : 'der' ;
+RESERVED_COMPONENTS : 'components' ;
+RESERVED_DYNAMIC    : 'dynamic' ;
+RESERVED_STATIC     : 'static' ;
+RESERVED_TRUE       : 'true' ;
+RESERVED_FALSE      : 'false' ;
+
+// Punctuation and operators.
+LBRACE : '{' ;
+RBRACE : '}' ;
+LPAREN : '(' ;
+RPAREN : ')' ;
+LBRACK : '[' ;
+RBRACK : ']' ;
+COMMA  : ',' ;
+SEMI   : ';' ;
+COLON  : ':' ;
+
+ASSIGN       : '=' ;
+PLUS_ASSIGN  : '+=' ;
+MINUS_ASSIGN : '-=' ;
+STAR_ASSIGN  : '*=' ;
+SLASH_ASSIGN : '/=' ;
+
+PLUS  : '+' ;
+MINUS : '-' ;
+STAR  : '*' ;
+SLASH : '/' ;
+CARET : '^' ;
+
+LT : '<' ;
+LE : '<=' ;
+GT : '>' ;
+GE : '>=' ;
+EQ : '==' ;
+NE : '!=' ;
+
+// 1, 0.5, .5, 5., 1e-3, 2.5E+3 (no sign: `-1` is unary minus applied to 1).
+NUMBER : MANTISSA EXPONENT? ;
+
+ID : [a-zA-Z_] [a-zA-Z_0-9]* ;
+
+// "text"; the escapes \" \\ and \n are decoded (and others rejected) later.
+STRING : '"' (ESCAPE | ~["\\\r\n])* '"' ;
+
+LINE_COMMENT  : '//' ~[\r\n]* -> skip ;
+BLOCK_COMMENT : '/*' .*? '*/' -> skip ;
+WHITESPACE    : [ \t\r\n\f]+ -> skip ;
+
+fragment DIGIT    : [0-9] ;
+fragment MANTISSA : DIGIT+ ('.' DIGIT*)? | '.' DIGIT+ ;
+fragment EXPONENT : [eE] [+-]? DIGIT+ ;
+fragment ESCAPE   : '\\' ~[\r\n] ;
+
+// Error tokens: no parser rule accepts them, so each is reported where it
+// stands (SyntaxErrorStrategy words the message from the token type). The
+// lexer's longest-match rule makes them lose against every valid token.
+
+// `1e`, `1e+`, `3mm`: a number run into letters or with an exponent but no
+// digits after it.
+BAD_NUMBER : MANTISSA EXPONENT? [a-zA-Z_] [a-zA-Z_0-9]* | MANTISSA [eE] [+-] ;
+
+// A string without its closing quote on the same line.
+UNTERMINATED_STRING : '"' (ESCAPE | ~["\\\r\n])* '\\'? ;
+
+// `/*` without `*/`: cannot contain `*/`, so it only wins when the comment
+// runs to the end of the file.
+UNTERMINATED_COMMENT : '/*' (~'*' | '*'+ ~[*/])* '*'* ;
+
+// Any other character (one byte: the parser reads the file as bytes).
+ERROR_CHAR : . ;

@@ -23,18 +23,48 @@ grammar DGM;
 // Files, models and declarations
 //===----------------------------------------------------------------------===//
 
-program : modelDecl* EOF ;
+program : topItem* EOF ;
+
+// Functions and constants may stand outside models: a file of them alone is a
+// module that others import (stdlib/*.dgm).
+topItem : importDecl | constDecl | fnDecl | modelDecl ;
+
+// import NAME;  reads NAME.dgm from the importing file's folder, then from
+// the standard library (stdlib/).
+importDecl : IMPORT name SEMI ;
+
+// const NAME [: UNIT] = EXPR;  a named constant, evaluated at compile time.
+constDecl : CONST name (COLON unit)? ASSIGN expr SEMI ;
+
+// fn NAME(A, B) = EXPR;  a pure function of numbers, inlined where called.
+fnDecl : FN name LPAREN (name (COMMA name)*)? RPAREN ASSIGN expr SEMI ;
 
 modelDecl : MODEL name LBRACE modelItem* RBRACE ;
 
-modelItem : varDecl | stepBlock ;
+modelItem
+  : varDecl | stepBlock | componentsDecl | kernelDecl | constDecl | fnDecl ;
+
+// components N;  the model runs N parallel copies (components) per basin;
+// N is the default, callers may choose another count.
+componentsDecl : COMPONENTS NUMBER SEMI ;
+
+// kernel NAME[k < N] = EXPR;  N weights per basin, computed once per run from
+// the basin's static shared parameters; `normalize(EXPR)` scales them to sum 1.
+kernelDecl : KERNEL name LBRACK index=name LT size=NUMBER RBRACK ASSIGN expr SEMI ;
 
 // forcing NAME [: UNIT] ["description"];
 // param   NAME [: UNIT] [in [LO, HI]] [= DEFAULT] ["description"];
 // state   NAME [: UNIT] [= INIT] ["description"];
 // output  NAME [: UNIT] ["description"];
 // Which clauses a kind allows, and their order, is checked after parsing.
-varDecl : kind=(FORCING | PARAM | STATE | OUTPUT) name declClause* SEMI ;
+// Modifiers (params only): `dynamic` takes a new value every step; `shared`
+// has one value per basin instead of one per component.
+// An output with `= EXPR` is computed per basin after the step (it may
+// aggregate the components' outputs: mean, sum, weighted_mean; and route a
+// series: convolve).
+varDecl : modifier* kind=(FORCING | PARAM | STATE | OUTPUT) name declClause* SEMI ;
+
+modifier : DYNAMIC | SHARED ;
 
 declClause
   : COLON unit                                         # unitClause
@@ -130,15 +160,17 @@ ELSE    : 'else' ;
 AND     : 'and' ;
 OR      : 'or' ;
 NOT     : 'not' ;
-IN      : 'in' ;
+IMPORT     : 'import' ;
+FN         : 'fn' ;
+CONST      : 'const' ;
+COMPONENTS : 'components' ;
+DYNAMIC    : 'dynamic' ;
+SHARED     : 'shared' ;
+KERNEL     : 'kernel' ;
+IN         : 'in' ;
 
 // Reserved for later versions of the language; never usable as names.
-RESERVED_IMPORT     : 'import' ;
-RESERVED_FN         : 'fn' ;
-RESERVED_CONST      : 'const' ;
 RESERVED_DER        : 'der' ;
-RESERVED_COMPONENTS : 'components' ;
-RESERVED_DYNAMIC    : 'dynamic' ;
 RESERVED_STATIC     : 'static' ;
 RESERVED_TRUE       : 'true' ;
 RESERVED_FALSE      : 'false' ;

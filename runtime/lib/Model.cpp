@@ -100,6 +100,9 @@ Result<void> validate(const dgm_model *m, const std::string &origin) {
     return bad("its name or source is NULL");
   if (!m->simulate)
     return bad("its simulate function is NULL");
+  if (m->default_components < 0)
+    return bad("default_components is negative (" +
+               std::to_string(m->default_components) + ")");
 
   std::set<std::string_view> names;
   for (VarKind kind : allKinds) {
@@ -128,6 +131,18 @@ Result<void> validate(const dgm_model *m, const std::string &origin) {
         return bad(where + " has an empty name");
       if (!names.insert(v.name).second)
         return bad("the name '" + std::string(v.name) + "' is used twice");
+      if (v.flags & ~(DGM_PER_COMPONENT | DGM_DYNAMIC))
+        return bad(where + " ('" + v.name + "') has unknown flags " +
+                   std::to_string(v.flags));
+      if ((v.flags & DGM_DYNAMIC) && kind != VarKind::Param)
+        return bad(where + " ('" + v.name +
+                   "') is DGM_DYNAMIC, which only parameters can be");
+      if ((v.flags & DGM_PER_COMPONENT) &&
+          (kind == VarKind::Forcing || m->default_components == 0))
+        return bad(where + " ('" + v.name + "') is DGM_PER_COMPONENT, but " +
+                   (kind == VarKind::Forcing
+                        ? std::string("forcings are shared by the components")
+                        : std::string("the model has no components")));
     }
   }
   return success();

@@ -5,8 +5,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "dgm/runtime/Simulation.h"
+
 #include "dgm/runtime/Format.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -24,118 +26,172 @@ std::optional<std::size_t> product(int64_t a, int64_t b, int64_t c = 1) {
   return static_cast<std::size_t>(abc);
 }
 
-Result<void> checkCounts(int64_t numBasins, int64_t numSteps) {
-  if (numBasins < 1)
+std::string plural(int64_t n, const char *noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
+Result<void> checkShape(const LoadedModel &model, Shape shape) {
+  if (shape.basins < 1)
     return Error{"the number of basins must be at least 1, got " +
-                 std::to_string(numBasins)};
-  if (numSteps < 0)
+                 std::to_string(shape.basins)};
+  if (shape.steps < 0)
     return Error{"the number of steps must not be negative, got " +
-                 std::to_string(numSteps)};
+                 std::to_string(shape.steps)};
+  if (shape.components < 1)
+    return Error{"the number of components must be at least 1, got " +
+                 std::to_string(shape.components)};
+  if (model.descriptor().default_components == 0 && shape.components != 1)
+    return Error{"model '" + std::string(model.name()) +
+                 "' has no components (no 'components N;'), so it runs "
+                 "with exactly 1, not " +
+                 std::to_string(shape.components)};
   return success();
 }
 
-/// The expected sizes of every array, computed once with overflow checks.
-struct Sizes {
-  std::size_t params, states, forcings, outputs, trajectory;
+/// The three layouts of a simulation's inputs and the three of its outputs.
+struct Layouts {
+  ArrayLayout params, states, forcings, outputs, trajectory;
 };
 
-Result<Sizes> computeSizes(const LoadedModel &model, int64_t numBasins,
-                           int64_t numSteps) {
-  if (Result<void> counts = checkCounts(numBasins, numSteps); !counts)
-    return counts.takeError();
-  auto n = [&](VarKind kind) {
-    return static_cast<int64_t>(model.count(kind));
-  };
-  auto params = product(n(VarKind::Param), numBasins);
-  auto states = product(n(VarKind::State), numBasins);
-  auto forcings = product(n(VarKind::Forcing), numSteps, numBasins);
-  auto outputs = product(n(VarKind::Output), numSteps, numBasins);
-  auto trajectory = product(n(VarKind::State), numSteps, numBasins);
-  if (!params || !states || !forcings || !outputs || !trajectory)
-    return Error{std::to_string(numBasins) + " basins x " +
-                 std::to_string(numSteps) +
-                 " steps is too large: the array sizes overflow"};
-  return Sizes{*params, *states, *forcings, *outputs, *trajectory};
+Result<Layouts> computeLayouts(const LoadedModel &model, Shape shape) {
+  if (Result<void> ok = checkShape(model, shape); !ok)
+    return ok.takeError();
+  Layouts l;
+  Result<ArrayLayout> params =
+      ArrayLayout::make(model, VarKind::Param, shape, false);
+  Result<ArrayLayout> states =
+      ArrayLayout::make(model, VarKind::State, shape, false);
+  Result<ArrayLayout> forcings =
+      ArrayLayout::make(model, VarKind::Forcing, shape, true);
+  Result<ArrayLayout> outputs =
+      ArrayLayout::make(model, VarKind::Output, shape, true);
+  Result<ArrayLayout> trajectory =
+      ArrayLayout::make(model, VarKind::State, shape, true);
+  for (Result<ArrayLayout> *r :
+       {&params, &states, &forcings, &outputs, &trajectory})
+    if (!*r)
+      return r->takeError();
+  return Layouts{*params, *states, *forcings, *outputs, *trajectory};
 }
 
-/// "params has 3 values, expected 2 (2 parameters x 1 basin)".
+/// "params has 3 values, expected 2 (2 parameters; 1 basin x 1 component)".
 Result<void> checkSize(const char *array, std::size_t actual,
                        std::size_t expected, std::size_t numVars, VarKind kind,
-                       int64_t numSteps, int64_t numBasins, bool perStep) {
+                       Shape shape) {
   if (actual == expected)
     return success();
-  std::string shape = std::to_string(numVars) + " " +
-                      (numVars == 1 ? kindName(kind) : kindNamePlural(kind));
-  if (perStep)
-    shape +=
-        " x " + std::to_string(numSteps) + (numSteps == 1 ? " step" : " steps");
-  shape += " x " + std::to_string(numBasins) +
-           (numBasins == 1 ? " basin" : " basins");
+  std::string detail = std::to_string(numVars) + " " +
+                       (numVars == 1 ? kindName(kind) : kindNamePlural(kind));
+  detail += "; " + plural(shape.steps, "step") + ", " +
+            plural(shape.basins, "basin") + ", " +
+            plural(shape.components, "component");
   return Error{std::string(array) + " has " + std::to_string(actual) +
-               " values, expected " + std::to_string(expected) + " (" + shape +
+               " values, expected " + std::to_string(expected) + " (" + detail +
                ")"};
 }
 
 Result<void> checkParameterValues(const LoadedModel &model,
-                                  const SimulationInputs &inputs) {
+                                  const SimulationInputs &inputs,
+                                  const ArrayLayout &layout) {
   auto params = model.params();
   for (std::size_t p = 0; p < params.size(); ++p) {
     const dgm_variable &var = params[p];
-    for (int64_t b = 0; b < inputs.numBasins; ++b) {
-      double value = inputs.params[p * inputs.numBasins + b];
-      std::string where = "parameter '" + std::string(var.name) + "'";
-      if (inputs.numBasins > 1)
-        where += " of basin " + std::to_string(b);
-      if (std::isnan(value))
-        return Error{where + " has no value" +
-                     (std::isnan(var.default_value)
-                          ? ": the model gives it no default"
-                          : std::string())};
-      if (value < var.lower || value > var.upper)
-        return Error{where + " is " + formatNumber(value) +
-                     ", outside its bounds [" + formatNumber(var.lower) + ", " +
-                     formatNumber(var.upper) + "]"};
-    }
+    int64_t steps = layout.perStep(p) ? inputs.numSteps : 1;
+    int64_t comps = layout.perComponent(p) ? inputs.numComponents : 1;
+    for (int64_t t = 0; t < steps; ++t)
+      for (int64_t c = 0; c < comps; ++c)
+        for (int64_t b = 0; b < inputs.numBasins; ++b) {
+          double value = inputs.params[layout.at(p, t, c, b)];
+          if (!std::isnan(value) && value >= var.lower && value <= var.upper)
+            continue;
+          std::string where = "parameter '" + std::string(var.name) + "'";
+          if (inputs.numBasins > 1)
+            where += " of basin " + std::to_string(b);
+          if (comps > 1)
+            where += ", component " + std::to_string(c);
+          if (layout.perStep(p))
+            where += " at step " + std::to_string(t);
+          if (std::isnan(value))
+            return Error{where + " has no value" +
+                         (std::isnan(var.default_value)
+                              ? ": the model gives it no default"
+                              : std::string())};
+          return Error{where + " is " + formatNumber(value) +
+                       ", outside its bounds [" + formatNumber(var.lower) +
+                       ", " + formatNumber(var.upper) + "]"};
+        }
   }
   return success();
 }
 
 } // namespace
 
-std::vector<double> dgm::rt::defaultParams(const LoadedModel &model,
-                                           int64_t numBasins) {
-  std::vector<double> values;
-  if (numBasins < 1)
-    return values;
-  values.reserve(model.params().size() * numBasins);
-  for (const dgm_variable &var : model.params())
-    values.insert(values.end(), numBasins, var.default_value);
-  return values;
+Result<ArrayLayout> ArrayLayout::make(const LoadedModel &model, VarKind kind,
+                                      Shape shape, bool series) {
+  ArrayLayout layout;
+  layout.shape = shape;
+  std::size_t offset = 0;
+  for (const dgm_variable &var : model.variables(kind)) {
+    uint32_t flags = var.flags & DGM_PER_COMPONENT;
+    if (series || (var.flags & DGM_DYNAMIC))
+      flags |= DGM_DYNAMIC;
+    auto size =
+        product(flags & DGM_DYNAMIC ? shape.steps : 1,
+                flags & DGM_PER_COMPONENT ? shape.components : 1, shape.basins);
+    if (!size || offset + *size < offset ||
+        offset + *size > static_cast<std::size_t>(INT64_MAX))
+      return Error{plural(shape.basins, "basin") + " x " +
+                   plural(shape.components, "component") + " x " +
+                   plural(shape.steps, "step") +
+                   " is too large: the array sizes overflow"};
+    layout.offsets.push_back(offset);
+    layout.flags.push_back(flags);
+    offset += *size;
+  }
+  layout.total = offset;
+  return layout;
 }
 
-std::vector<double> dgm::rt::defaultInitialStates(const LoadedModel &model,
-                                                  int64_t numBasins) {
-  std::vector<double> values;
-  if (numBasins < 1)
-    return values;
-  values.reserve(model.states().size() * numBasins);
-  for (const dgm_variable &var : model.states())
-    values.insert(values.end(), numBasins, var.default_value);
-  return values;
+std::size_t ArrayLayout::blockSize(std::size_t var) const {
+  std::size_t end = var + 1 < offsets.size() ? offsets[var + 1] : total;
+  return end - offsets[var];
+}
+
+int64_t dgm::rt::defaultComponents(const LoadedModel &model) {
+  int32_t n = model.descriptor().default_components;
+  return n > 0 ? n : 1;
 }
 
 Result<SimulationInputs> dgm::rt::makeInputs(const LoadedModel &model,
                                              int64_t numBasins,
-                                             int64_t numSteps) {
-  Result<Sizes> sizes = computeSizes(model, numBasins, numSteps);
-  if (!sizes)
-    return sizes.takeError();
+                                             int64_t numSteps,
+                                             int64_t numComponents) {
+  if (numComponents == 0)
+    numComponents = defaultComponents(model);
+  Shape shape{numBasins, numComponents, numSteps};
+  Result<Layouts> layouts = computeLayouts(model, shape);
+  if (!layouts)
+    return layouts.takeError();
   SimulationInputs inputs;
   inputs.numBasins = numBasins;
+  inputs.numComponents = numComponents;
   inputs.numSteps = numSteps;
-  inputs.params = defaultParams(model, numBasins);
-  inputs.initStates = defaultInitialStates(model, numBasins);
-  inputs.forcings.assign(sizes->forcings,
+  inputs.paramLayout = layouts->params;
+  inputs.stateLayout = layouts->states;
+  inputs.forcingLayout = layouts->forcings;
+  inputs.params.resize(layouts->params.size());
+  for (std::size_t p = 0; p < model.params().size(); ++p) {
+    std::size_t start = layouts->params.at(p, 0, 0, 0);
+    std::fill_n(inputs.params.begin() + start, layouts->params.blockSize(p),
+                model.params()[p].default_value);
+  }
+  inputs.initStates.resize(layouts->states.size());
+  for (std::size_t s = 0; s < model.states().size(); ++s) {
+    std::size_t start = layouts->states.at(s, 0, 0, 0);
+    std::fill_n(inputs.initStates.begin() + start, layouts->states.blockSize(s),
+                model.states()[s].default_value);
+  }
+  inputs.forcings.assign(layouts->forcings.size(),
                          std::numeric_limits<double>::quiet_NaN());
   return inputs;
 }
@@ -143,23 +199,22 @@ Result<SimulationInputs> dgm::rt::makeInputs(const LoadedModel &model,
 Result<void> dgm::rt::checkInputs(const LoadedModel &model,
                                   const SimulationInputs &inputs,
                                   const SimulationOptions &options) {
-  Result<Sizes> sizes = computeSizes(model, inputs.numBasins, inputs.numSteps);
-  if (!sizes)
-    return sizes.takeError();
-  int64_t nb = inputs.numBasins, ns = inputs.numSteps;
-  Result<void> ok = checkSize("params", inputs.params.size(), sizes->params,
-                              model.count(VarKind::Param), VarKind::Param, ns,
-                              nb, /*perStep=*/false);
+  Result<Layouts> layouts = computeLayouts(model, inputs.shape());
+  if (!layouts)
+    return layouts.takeError();
+  Shape shape = inputs.shape();
+  Result<void> ok =
+      checkSize("params", inputs.params.size(), layouts->params.size(),
+                model.count(VarKind::Param), VarKind::Param, shape);
   if (ok)
-    ok = checkSize("init_states", inputs.initStates.size(), sizes->states,
-                   model.count(VarKind::State), VarKind::State, ns, nb,
-                   /*perStep=*/false);
+    ok = checkSize("init_states", inputs.initStates.size(),
+                   layouts->states.size(), model.count(VarKind::State),
+                   VarKind::State, shape);
   if (ok)
-    ok = checkSize("forcings", inputs.forcings.size(), sizes->forcings,
-                   model.count(VarKind::Forcing), VarKind::Forcing, ns, nb,
-                   /*perStep=*/true);
+    ok = checkSize("forcings", inputs.forcings.size(), layouts->forcings.size(),
+                   model.count(VarKind::Forcing), VarKind::Forcing, shape);
   if (ok && options.checkParameters)
-    ok = checkParameterValues(model, inputs);
+    ok = checkParameterValues(model, inputs, layouts->params);
   return ok;
 }
 
@@ -168,29 +223,31 @@ Result<SimulationOutputs> dgm::rt::simulate(const LoadedModel &model,
                                             const SimulationOptions &options) {
   if (Result<void> ok = checkInputs(model, inputs, options); !ok)
     return ok.takeError();
-  Result<Sizes> sizes = computeSizes(model, inputs.numBasins, inputs.numSteps);
-  if (!sizes)
-    return sizes.takeError();
-
+  Result<Layouts> layouts = computeLayouts(model, inputs.shape());
+  if (!layouts)
+    return layouts.takeError();
   SimulationOutputs out;
   out.numBasins = inputs.numBasins;
+  out.numComponents = inputs.numComponents;
   out.numSteps = inputs.numSteps;
+  out.outputLayout = layouts->outputs;
+  out.trajectoryLayout = layouts->trajectory;
+  out.stateLayout = layouts->states;
   // NaN-filled so that a value the model fails to write cannot pass for a
   // result.
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  out.outputs.assign(sizes->outputs, nan);
+  out.outputs.assign(layouts->outputs.size(), nan);
   if (options.trajectory)
-    out.trajectory.assign(sizes->trajectory, nan);
+    out.trajectory.assign(layouts->trajectory.size(), nan);
   if (options.finalStates)
-    out.finalStates.assign(sizes->states, nan);
-
+    out.finalStates.assign(layouts->states.size(), nan);
   // The ABI takes NULL for "do not write" only for trajectory and
   // final_states; the other arrays may be empty (count 0), when their
   // pointers are never dereferenced.
   int32_t status = model.descriptor().simulate(
-      inputs.numBasins, inputs.numSteps, inputs.params.data(),
-      inputs.initStates.data(), inputs.forcings.data(), out.outputs.data(),
-      options.trajectory ? out.trajectory.data() : nullptr,
+      inputs.numBasins, inputs.numComponents, inputs.numSteps,
+      inputs.params.data(), inputs.initStates.data(), inputs.forcings.data(),
+      out.outputs.data(), options.trajectory ? out.trajectory.data() : nullptr,
       options.finalStates ? out.finalStates.data() : nullptr);
   if (status != 0)
     return Error{"model '" + std::string(model.name()) +

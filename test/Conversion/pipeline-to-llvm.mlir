@@ -24,17 +24,17 @@
 // CHECK-DAG: @[[S:__dgm_str_[0-9]+]] = private unnamed_addr constant [2 x i8] c"S\00"
 // CHECK-DAG: @[[MM:__dgm_str_[0-9]+]] = private unnamed_addr constant [3 x i8] c"mm\00"
 // CHECK-DAG: @[[Q:__dgm_str_[0-9]+]] = private unnamed_addr constant [2 x i8] c"Q\00"
-// CHECK-DAG: @__dgm_linear_reservoir_forcings = private constant [1 x { ptr, ptr, ptr, i32, i32, double, double, double }] [{ ptr, ptr, ptr, i32, i32, double, double, double } { ptr @[[P]], ptr @[[MMD]], ptr @[[PRECIP]], i32 0, i32 0, double 0xFFF0000000000000, double 0x7FF0000000000000, double 0x7FF8000000000000 }]
-// CHECK-DAG: @__dgm_linear_reservoir_params = private constant [1 x { ptr, ptr, ptr, i32, i32, double, double, double }] [{ ptr, ptr, ptr, i32, i32, double, double, double } { ptr @[[K]], ptr @[[PERDAY]], ptr @[[EMPTY]], i32 1, i32 0, double 1.000000e-03, double 1.000000e+00, double 5.000000e-02 }]
-// CHECK-DAG: @__dgm_linear_reservoir_states = private constant [1 x { ptr, ptr, ptr, i32, i32, double, double, double }] [{ ptr, ptr, ptr, i32, i32, double, double, double } { ptr @[[S]], ptr @[[MM]], ptr @[[EMPTY]], i32 2, i32 0, double 0xFFF0000000000000, double 0x7FF0000000000000, double 1.000000e+01 }]
-// CHECK-DAG: @__dgm_linear_reservoir_outputs = private constant [1 x { ptr, ptr, ptr, i32, i32, double, double, double }] [{ ptr, ptr, ptr, i32, i32, double, double, double } { ptr @[[Q]], ptr @[[MMD]], ptr @[[EMPTY]], i32 3, i32 0, double 0xFFF0000000000000, double 0x7FF0000000000000, double 0x7FF8000000000000 }]
-// CHECK-DAG: @__dgm_linear_reservoir_model = private constant { i32, i32, ptr, ptr, i32, i32, i32, i32, ptr, ptr, ptr, ptr, ptr } { i32 1, i32 64, ptr @[[NAME]], ptr @[[SOURCE]], i32 1, i32 1, i32 1, i32 1, ptr @__dgm_linear_reservoir_forcings, ptr @__dgm_linear_reservoir_params, ptr @__dgm_linear_reservoir_states, ptr @__dgm_linear_reservoir_outputs, ptr @dgm_linear_reservoir_simulate }
+// CHECK-DAG: @__dgm_linear_reservoir_forcings = private constant [1 x { ptr, ptr, ptr, i32, i32, double, double, double, i32, i32 }] [{ ptr, ptr, ptr, i32, i32, double, double, double, i32, i32 } { ptr @[[P]], ptr @[[MMD]], ptr @[[PRECIP]], i32 0, i32 0, double 0xFFF0000000000000, double 0x7FF0000000000000, double 0x7FF8000000000000, i32 0, i32 0 }]
+// CHECK-DAG: @__dgm_linear_reservoir_params = private constant [1 x { ptr, ptr, ptr, i32, i32, double, double, double, i32, i32 }] [{ ptr, ptr, ptr, i32, i32, double, double, double, i32, i32 } { ptr @[[K]], ptr @[[PERDAY]], ptr @[[EMPTY]], i32 1, i32 0, double 1.000000e-03, double 1.000000e+00, double 5.000000e-02, i32 0, i32 0 }]
+// CHECK-DAG: @__dgm_linear_reservoir_states = private constant [1 x { ptr, ptr, ptr, i32, i32, double, double, double, i32, i32 }] [{ ptr, ptr, ptr, i32, i32, double, double, double, i32, i32 } { ptr @[[S]], ptr @[[MM]], ptr @[[EMPTY]], i32 2, i32 0, double 0xFFF0000000000000, double 0x7FF0000000000000, double 1.000000e+01, i32 0, i32 0 }]
+// CHECK-DAG: @__dgm_linear_reservoir_outputs = private constant [1 x { ptr, ptr, ptr, i32, i32, double, double, double, i32, i32 }] [{ ptr, ptr, ptr, i32, i32, double, double, double, i32, i32 } { ptr @[[Q]], ptr @[[MMD]], ptr @[[EMPTY]], i32 3, i32 0, double 0xFFF0000000000000, double 0x7FF0000000000000, double 0x7FF8000000000000, i32 0, i32 0 }]
+// CHECK-DAG: @__dgm_linear_reservoir_model = private constant { i32, i32, ptr, ptr, i32, i32, i32, i32, i32, i32, ptr, ptr, ptr, ptr, ptr } { i32 2, i32 64, ptr @[[NAME]], ptr @[[SOURCE]], i32 1, i32 1, i32 1, i32 1, i32 0, i32 0, ptr @__dgm_linear_reservoir_forcings, ptr @__dgm_linear_reservoir_params, ptr @__dgm_linear_reservoir_states, ptr @__dgm_linear_reservoir_outputs, ptr @dgm_linear_reservoir_simulate }
 
 // The simulate entry with the C signature of dgm_simulate_fn, IEEE
 // arithmetic without fast-math flags.
-// CHECK-LABEL: define i32 @dgm_linear_reservoir_simulate(i64 %0, i64 %1, ptr %2, ptr %3, ptr %4, ptr %5, ptr %6, ptr %7)
-// CHECK:         icmp ne ptr %6, null
+// CHECK-LABEL: define i32 @dgm_linear_reservoir_simulate(i64 %0, i64 %1, i64 %2, ptr %3, ptr %4, ptr %5, ptr %6, ptr %7, ptr %8)
 // CHECK:         icmp ne ptr %7, null
+// CHECK:         icmp ne ptr %8, null
 // CHECK:         load double, ptr
 // CHECK:         fmul double
 // CHECK:         fsub double

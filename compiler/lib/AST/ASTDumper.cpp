@@ -33,8 +33,15 @@ public:
   explicit ASTDumper(llvm::raw_ostream &os) : os(os) {}
 
   void dumpModel(const ModelDecl &model);
+  void dumpImport(const ImportDecl &import) {
+    line() << "Import " << import.name;
+    endLine(import.loc);
+  }
+  void dumpConst(const ConstDecl &constant);
+  void dumpFn(const FnDecl &fn);
 
 private:
+  void dumpKernel(const KernelDecl &kernel);
   void dumpVar(const VarDecl &var);
   void dumpUnit(const UnitAnnotation &unit);
   void dumpStmt(const Stmt &stmt);
@@ -68,8 +75,18 @@ void ASTDumper::dumpModel(const ModelDecl &model) {
          << (model.loc.file ? *model.loc.file : std::string("<unknown>")) << ":"
          << model.loc.line << ":" << model.loc.col << "\n";
   Nested nested(*this);
+  if (model.components) {
+    line() << "Components " << *model.components;
+    endLine(model.componentsLoc);
+  }
+  for (const ConstDecl &constant : model.consts)
+    dumpConst(constant);
+  for (const FnDecl &fn : model.fns)
+    dumpFn(fn);
   for (const VarDecl &var : model.vars)
     dumpVar(var);
+  for (const KernelDecl &kernel : model.kernels)
+    dumpKernel(kernel);
   for (const StepBlock &step : model.steps) {
     line() << "Step";
     endLine(step.loc);
@@ -79,10 +96,38 @@ void ASTDumper::dumpModel(const ModelDecl &model) {
   }
 }
 
+void ASTDumper::dumpConst(const ConstDecl &constant) {
+  line() << "Const " << constant.name;
+  endLine(constant.loc);
+  Nested nested(*this);
+  if (constant.unit)
+    dumpUnit(*constant.unit);
+  dumpExpr(*constant.value);
+}
+
+void ASTDumper::dumpFn(const FnDecl &fn) {
+  line() << "Fn " << fn.name << "(";
+  for (size_t i = 0; i < fn.params.size(); ++i)
+    os << (i ? ", " : "") << fn.params[i];
+  os << ")";
+  endLine(fn.loc);
+  Nested nested(*this);
+  dumpExpr(*fn.body);
+}
+
+void ASTDumper::dumpKernel(const KernelDecl &kernel) {
+  line() << "Kernel " << kernel.name << "[" << kernel.index << " < "
+         << kernel.size << "]" << (kernel.normalize ? " normalize" : "");
+  endLine(kernel.loc);
+  Nested nested(*this);
+  dumpExpr(*kernel.value);
+}
+
 void ASTDumper::dumpVar(const VarDecl &var) {
   std::string kind = toString(var.kind);
   kind[0] = llvm::toUpper(kind[0]);
-  line() << kind << " " << var.name;
+  line() << (var.dynamic ? "dynamic " : "") << (var.shared ? "shared " : "")
+         << kind << " " << var.name;
   if (!var.description.empty()) {
     os << " \"";
     os.write_escaped(var.description);
@@ -101,7 +146,7 @@ void ASTDumper::dumpVar(const VarDecl &var) {
     dumpExpr(*var.upper);
   }
   if (var.hasInit()) {
-    line() << "Init\n";
+    line() << (var.isBasinOutput() ? "Formula\n" : "Init\n");
     Nested init(*this);
     dumpExpr(*var.init);
   }
@@ -203,6 +248,12 @@ void ASTDumper::dumpExpr(const Expr &expr) {
 
 void dgm::dumpAST(const Module &module, llvm::raw_ostream &os) {
   ASTDumper dumper(os);
+  for (const ImportDecl &import : module.imports)
+    dumper.dumpImport(import);
+  for (const ConstDecl &constant : module.consts)
+    dumper.dumpConst(constant);
+  for (const FnDecl &fn : module.fns)
+    dumper.dumpFn(fn);
   for (const ModelDecl &model : module.models)
     dumper.dumpModel(model);
 }

@@ -9,6 +9,7 @@
 #include "dgm/AST/ASTDumper.h"
 #include "dgm/Driver/Pipeline.h"
 #include "dgm/MLIRGen/MLIRGen.h"
+#include "dgm/Parse/Imports.h"
 #include "dgm/Parse/Parser.h"
 #include "dgm/Sema/Sema.h"
 #include "dgm/Support/Diagnostics.h"
@@ -63,6 +64,9 @@ public:
 
     std::unique_ptr<ast::Module> module = parseModule(bufferID, diag);
     if (!module)
+      return false;
+    if (!resolveImports(*module, defaultImportSearchPath(options.importPaths),
+                        diag))
       return false;
     if (options.emit == EmitKind::AST) {
       dumpAST(*module, textOut);
@@ -143,8 +147,8 @@ private:
 
     // A shared library: an object in a temporary file, linked by clang.
     llvm::SmallString<128> objectPath;
-    if (std::error_code ec = llvm::sys::fs::createTemporaryFile(
-            "dgm-model", "o", objectPath)) {
+    if (std::error_code ec =
+            llvm::sys::fs::createTemporaryFile("dgm-model", "o", objectPath)) {
       diag.error("cannot create a temporary object file: " + ec.message());
       return false;
     }

@@ -58,12 +58,76 @@ private:
   void generateModel(const ModelDecl &model, llvm::StringRef filename) {
     auto modelOp =
         ModelOp::create(builder, loc(model.loc), model.name, filename);
+    if (model.components)
+      modelOp.setComponents(*model.components);
     mlir::OpBuilder::InsertionGuard guard(builder);
     builder.setInsertionPointToEnd(modelOp.getBody());
 
-    for (const VarDecl &var : model.vars)
+    for (const VarDecl &var : model.vars) {
       generateDeclaration(var);
+      if (var.kind == VarDecl::Kind::Output)
+        outputDecls.push_back(&var);
+    }
+    for (const KernelDecl &kernel : model.kernels)
+      generateKernel(model, kernel);
     generateStep(model, model.steps.front());
+    if (llvm::any_of(model.vars,
+                     [](const VarDecl &var) { return var.isBasinOutput(); }))
+      generateBasin(model);
+  }
+
+  /// Adds one block argument per declaration of `kind` to `body`, recording
+  /// them in the matching value list.
+  void addArguments(const ModelDecl &model, VarDecl::Kind kind,
+                    mlir::Block *body) {
+    for (const VarDecl &var : model.vars)
+      if (var.kind == kind)
+        valuesOf(kind).push_back(body->addArgument(scalarType, loc(var.loc)));
+  }
+
+  void resetValues() {
+    forcings.clear();
+    params.clear();
+    states.clear();
+    outputs.clear();
+    lets.clear();
+    kernelIndex = nullptr;
+  }
+
+  void generateKernel(const ModelDecl &model, const KernelDecl &kernel) {
+    resetValues();
+    auto kernelOp = KernelOp::create(builder, loc(kernel.loc), kernel.name,
+                                     kernel.size, kernel.normalize);
+    mlir::Block *body = new mlir::Block();
+    kernelOp.getBodyRegion().push_back(body);
+    kernelIndex = body->addArgument(scalarType, loc(kernel.indexLoc));
+    addArguments(model, VarDecl::Kind::Param, body);
+    mlir::OpBuilder::InsertionGuard guard(builder);
+    builder.setInsertionPointToEnd(body);
+    mlir::Value weight = generateExpr(*kernel.value);
+    YieldOp::create(builder, loc(kernel.loc), mlir::ValueRange{weight});
+  }
+
+  void generateBasin(const ModelDecl &model) {
+    resetValues();
+    auto basinOp = BasinOp::create(builder, loc(model.loc));
+    mlir::Block *body = new mlir::Block();
+    basinOp.getBodyRegion().push_back(body);
+    addArguments(model, VarDecl::Kind::Forcing, body);
+    addArguments(model, VarDecl::Kind::Param, body);
+    outputs.assign(outputDecls.size(), nullptr);
+    mlir::OpBuilder::InsertionGuard guard(builder);
+    builder.setInsertionPointToEnd(body);
+    inBasin = true;
+    llvm::SmallVector<mlir::Value> results;
+    for (auto [index, var] : llvm::enumerate(outputDecls)) {
+      if (!var->isBasinOutput())
+        continue;
+      outputs[index] = generateExpr(*var->init);
+      results.push_back(outputs[index]);
+    }
+    inBasin = false;
+    YieldOp::create(builder, loc(model.loc), results);
   }
 
   void generateDeclaration(const VarDecl &var) {
@@ -82,8 +146,10 @@ private:
       }
       if (var.hasInit())
         defaultValue = var.initValue;
-      ParamOp::create(builder, l, var.name, scalarType, unit, var.description,
-                      lower, upper, defaultValue);
+      auto param = ParamOp::create(builder, l, var.name, scalarType, unit,
+                                   var.description, lower, upper, defaultValue);
+      param.setDynamic(var.dynamic);
+      param.setShared(var.shared);
       return;
     }
     case VarDecl::Kind::State:
@@ -91,21 +157,22 @@ private:
                       var.initValue);
       return;
     case VarDecl::Kind::Output:
-      OutputOp::create(builder, l, var.name, scalarType, unit,
-                       var.description);
+      OutputOp::create(builder, l, var.name, scalarType, unit, var.description)
+          .setBasin(var.isBasinOutput());
       return;
     }
   }
 
   void generateStep(const ModelDecl &model, const StepBlock &step) {
+    resetValues();
     auto stepOp = StepOp::create(builder, loc(step.loc));
     mlir::Block *body = new mlir::Block();
     stepOp.getBodyRegion().push_back(body);
 
     // Block arguments: forcings, then parameters, then states, each in
     // declaration order; their locations are the declarations'.
-    for (VarDecl::Kind kind : {VarDecl::Kind::Forcing, VarDecl::Kind::Param,
-                               VarDecl::Kind::State})
+    for (VarDecl::Kind kind :
+         {VarDecl::Kind::Forcing, VarDecl::Kind::Param, VarDecl::Kind::State})
       for (const VarDecl &var : model.vars)
         if (var.kind == kind) {
           mlir::Value arg = body->addArgument(scalarType, loc(var.loc));
@@ -125,7 +192,9 @@ private:
     }
 
     llvm::SmallVector<mlir::Value> results(states.begin(), states.end());
-    results.append(outputs.begin(), outputs.end());
+    for (auto [value, var] : llvm::zip_equal(outputs, outputDecls))
+      if (!var->isBasinOutput())
+        results.push_back(value);
     YieldOp::create(builder, loc(step.loc), results);
   }
 
@@ -171,11 +240,11 @@ private:
   mlir::Value generateExpr(const Expr &expr) {
     return llvm::TypeSwitch<const Expr *, mlir::Value>(&expr)
         .Case([&](const NumberExpr *e) -> mlir::Value {
-          return ConstantOp::create(builder, loc(e->getLoc()),
-                                    builder.getFloatAttr(scalarType,
-                                                         e->getValue()));
+          return ConstantOp::create(
+              builder, loc(e->getLoc()),
+              builder.getFloatAttr(scalarType, e->getValue()));
         })
-        .Case([&](const NameExpr *e) { return lookup(e->ref); })
+        .Case([&](const NameExpr *e) { return lookup(*e); })
         .Case([&](const UnaryExpr *e) -> mlir::Value {
           mlir::Value operand = generateExpr(e->getOperand());
           if (e->getOp() == UnaryExpr::Op::Neg)
@@ -193,16 +262,33 @@ private:
         });
   }
 
-  mlir::Value lookup(const NameRef &ref) {
+  mlir::Value lookup(const NameExpr &e) {
+    const NameRef &ref = e.ref;
     switch (ref.kind) {
+    case NameRef::Kind::Const:
+      return ConstantOp::create(builder, loc(e.getLoc()),
+                                builder.getFloatAttr(scalarType, ref.value));
+    case NameRef::Kind::FnArg:
+      return fnArgs.back()[ref.index];
+    case NameRef::Kind::KernelIndex:
+      return kernelIndex;
+    case NameRef::Kind::Output:
+      if (inBasin && !outputDecls[ref.index]->isBasinOutput())
+        // A model without components: its only component's output.
+        return AggregateOp::create(
+            builder, loc(e.getLoc()), scalarType,
+            AggregateKindAttr::get(builder.getContext(), AggregateKind::mean),
+            mlir::FlatSymbolRefAttr::get(builder.getContext(), e.getName()),
+            nullptr);
+      return outputs[ref.index];
+    case NameRef::Kind::Kernel:
+      break;
     case NameRef::Kind::Forcing:
       return forcings[ref.index];
     case NameRef::Kind::Param:
       return params[ref.index];
     case NameRef::Kind::State:
       return states[ref.index];
-    case NameRef::Kind::Output:
-      return outputs[ref.index];
     case NameRef::Kind::Let:
       return lets[ref.index];
     case NameRef::Kind::Unresolved:
@@ -247,11 +333,40 @@ private:
   }
 
   mlir::Value generateCall(const CallExpr &e) {
+    mlir::Location l = loc(e.getLoc());
+    llvm::StringRef name = e.getCallee();
+    auto symbol = [&](size_t i) {
+      return mlir::FlatSymbolRefAttr::get(
+          builder.getContext(),
+          llvm::cast<NameExpr>(*e.getArgs()[i]).getName());
+    };
+    if (!e.fn && inBasin) {
+      if (name == "mean" || name == "sum")
+        return AggregateOp::create(
+            builder, l, scalarType,
+            AggregateKindAttr::get(builder.getContext(),
+                                   name == "mean" ? AggregateKind::mean
+                                                  : AggregateKind::sum),
+            symbol(0), nullptr);
+      if (name == "weighted_mean")
+        return AggregateOp::create(
+            builder, l, scalarType,
+            AggregateKindAttr::get(builder.getContext(),
+                                   AggregateKind::weighted_mean),
+            symbol(0), symbol(1));
+      if (name == "convolve")
+        return ConvolveOp::create(builder, l, scalarType, symbol(0), symbol(1));
+    }
     llvm::SmallVector<mlir::Value, 3> args;
     for (const ExprPtr &arg : e.getArgs())
       args.push_back(generateExpr(*arg));
-    mlir::Location l = loc(e.getLoc());
-    llvm::StringRef name = e.getCallee();
+    if (e.fn) {
+      // Inlined: the body computes with the argument values.
+      fnArgs.emplace_back(args.begin(), args.end());
+      mlir::Value result = generateExpr(*e.fn->body);
+      fnArgs.pop_back();
+      return result;
+    }
     if (name == "min")
       return MinOp::create(builder, l, args[0], args[1]);
     if (name == "max")
@@ -268,12 +383,46 @@ private:
       return AbsOp::create(builder, l, args[0]);
     if (name == "pow")
       return PowOp::create(builder, l, args[0], args[1]);
+    if (name == "floor")
+      return FloorOp::create(builder, l, args[0]);
+    if (name == "lgamma")
+      return LgammaOp::create(builder, l, args[0]);
+    if (name == "tanh")
+      return TanhOp::create(builder, l, args[0]);
+    if (name == "sin")
+      return SinOp::create(builder, l, args[0]);
+    if (name == "cos")
+      return CosOp::create(builder, l, args[0]);
+    if (name == "tan")
+      return TanOp::create(builder, l, args[0]);
+    if (name == "acos")
+      return AcosOp::create(builder, l, args[0]);
+    if (name == "relu") {
+      mlir::Value zero = ConstantOp::create(builder, l, scalarType, 0.0);
+      return MaxOp::create(builder, l, args[0], zero);
+    }
+    if (name == "sigmoid") {
+      // 1 / (1 + exp(-x))
+      mlir::Value one = ConstantOp::create(builder, l, scalarType, 1.0);
+      mlir::Value e1 =
+          ExpOp::create(builder, l, NegOp::create(builder, l, args[0]));
+      return DivOp::create(builder, l, one, AddOp::create(builder, l, one, e1));
+    }
     llvm_unreachable("Sema accepts only the built-in functions");
   }
 
   mlir::OpBuilder builder;
   mlir::Type scalarType;
+  /// The values of the names in the region being built.
   std::vector<mlir::Value> forcings, params, states, outputs, lets;
+  mlir::Value kernelIndex;
+  /// The argument values of the user functions being inlined, innermost
+  /// last.
+  std::vector<std::vector<mlir::Value>> fnArgs;
+  /// Every output declaration in order (NameRef::index counts them).
+  std::vector<const VarDecl *> outputDecls;
+  /// Building dgm.basin: aggregates and convolve are allowed.
+  bool inBasin = false;
 };
 } // namespace
 

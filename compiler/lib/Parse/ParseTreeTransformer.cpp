@@ -39,6 +39,11 @@ public:
 
 private:
   ast::ModelDecl transformModel(P::ModelDeclContext *ctx);
+  ast::ConstDecl transformConst(P::ConstDeclContext *ctx);
+  ast::FnDecl transformFn(P::FnDeclContext *ctx);
+  ast::KernelDecl transformKernel(P::KernelDeclContext *ctx);
+  void transformComponents(P::ComponentsDeclContext *ctx,
+                           ast::ModelDecl &model);
   ast::VarDecl transformVarDecl(P::VarDeclContext *ctx);
   ast::StepBlock transformStep(P::StepBlockContext *ctx);
   ast::StmtPtr transformStatement(P::StatementContext *ctx);
@@ -82,9 +87,109 @@ std::unique_ptr<ast::Module>
 ParseTreeTransformer::transform(P::ProgramContext *program) {
   auto module = std::make_unique<ast::Module>();
   module->filename = *errors.getFile();
-  for (P::ModelDeclContext *model : program->modelDecl())
-    module->models.push_back(transformModel(model));
+  for (P::TopItemContext *item : program->topItem()) {
+    if (P::ImportDeclContext *import = item->importDecl()) {
+      Token *name = import->name()->ID()->getSymbol();
+      module->imports.push_back({name->getText(), at(name)});
+    } else if (P::ConstDeclContext *constant = item->constDecl()) {
+      module->consts.push_back(transformConst(constant));
+    } else if (P::FnDeclContext *fn = item->fnDecl()) {
+      module->fns.push_back(transformFn(fn));
+    } else {
+      module->models.push_back(transformModel(item->modelDecl()));
+    }
+  }
   return module;
+}
+
+ast::ConstDecl ParseTreeTransformer::transformConst(P::ConstDeclContext *ctx) {
+  ast::ConstDecl constant;
+  Token *name = ctx->name()->ID()->getSymbol();
+  constant.name = name->getText();
+  constant.loc = at(name);
+  if (ctx->unit())
+    constant.unit = transformUnit(ctx->unit());
+  constant.value = transformTopExpr(ctx->expr());
+  return constant;
+}
+
+ast::FnDecl ParseTreeTransformer::transformFn(P::FnDeclContext *ctx) {
+  ast::FnDecl fn;
+  std::vector<P::NameContext *> names = ctx->name();
+  Token *name = names.front()->ID()->getSymbol();
+  fn.name = name->getText();
+  fn.loc = at(name);
+  for (P::NameContext *param : llvm::drop_begin(names)) {
+    fn.params.push_back(param->ID()->getText());
+    fn.paramLocs.push_back(at(param->ID()->getSymbol()));
+  }
+  fn.body = transformTopExpr(ctx->expr());
+  return fn;
+}
+
+/// The value of a NUMBER token that must be a whole number in [1, max], or
+/// nullopt after reporting it.
+static std::optional<int64_t> wholeNumber(Token *token, int64_t max,
+                                          llvm::StringRef what,
+                                          ParseErrors &errors) {
+  std::string text = token->getText();
+  int64_t value = 0;
+  auto [end, ec] =
+      std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < 1 ||
+      value > max) {
+    errors.error(errors.at(token), what.str() +
+                                       " must be a whole number from "
+                                       "1 to " +
+                                       std::to_string(max) + ", not '" + text +
+                                       "'");
+    return std::nullopt;
+  }
+  return value;
+}
+
+ast::KernelDecl
+ParseTreeTransformer::transformKernel(P::KernelDeclContext *ctx) {
+  ast::KernelDecl kernel;
+  Token *name = ctx->name(0)->ID()->getSymbol();
+  kernel.name = name->getText();
+  kernel.loc = at(name);
+  kernel.index = ctx->index->ID()->getText();
+  kernel.indexLoc = at(ctx->index->ID()->getSymbol());
+  kernel.sizeLoc = at(ctx->size);
+  kernel.size =
+      wholeNumber(ctx->size, 100000,
+                  "the length of kernel '" + kernel.name + "'", errors)
+          .value_or(1);
+  kernel.value = transformTopExpr(ctx->expr());
+  // normalize(...) around the whole expression is part of the declaration.
+  if (auto *call = llvm::dyn_cast<ast::CallExpr>(kernel.value.get());
+      call && call->getCallee() == "normalize") {
+    if (call->getArgs().size() != 1) {
+      errors.error(call->getLoc(), "'normalize' takes one argument, the "
+                                   "weight of index '" +
+                                       kernel.index + "'");
+    } else {
+      kernel.normalize = true;
+      kernel.value = std::move(
+          const_cast<std::vector<ast::ExprPtr> &>(call->getArgs()).front());
+    }
+  }
+  return kernel;
+}
+
+void ParseTreeTransformer::transformComponents(P::ComponentsDeclContext *ctx,
+                                               ast::ModelDecl &model) {
+  ast::Location loc = at(ctx->COMPONENTS()->getSymbol());
+  if (model.components) {
+    errors.error(loc, "model '" + model.name +
+                          "' already declares its number of components");
+    return;
+  }
+  model.componentsLoc = loc;
+  model.components = wholeNumber(ctx->NUMBER()->getSymbol(), 1 << 20,
+                                 "the number of components", errors)
+                         .value_or(1);
 }
 
 ast::ModelDecl ParseTreeTransformer::transformModel(P::ModelDeclContext *ctx) {
@@ -95,8 +200,16 @@ ast::ModelDecl ParseTreeTransformer::transformModel(P::ModelDeclContext *ctx) {
   for (P::ModelItemContext *item : ctx->modelItem()) {
     if (P::VarDeclContext *decl = item->varDecl())
       model.vars.push_back(transformVarDecl(decl));
+    else if (P::StepBlockContext *step = item->stepBlock())
+      model.steps.push_back(transformStep(step));
+    else if (P::ComponentsDeclContext *components = item->componentsDecl())
+      transformComponents(components, model);
+    else if (P::KernelDeclContext *kernel = item->kernelDecl())
+      model.kernels.push_back(transformKernel(kernel));
+    else if (P::ConstDeclContext *constant = item->constDecl())
+      model.consts.push_back(transformConst(constant));
     else
-      model.steps.push_back(transformStep(item->stepBlock()));
+      model.fns.push_back(transformFn(item->fnDecl()));
   }
   return model;
 }
@@ -111,6 +224,8 @@ static const char *clauseName(int rank, ast::VarDecl::Kind kind) {
   case BoundsRank:
     return "bounds";
   case InitRank:
+    if (kind == ast::VarDecl::Kind::Output)
+      return "formula";
     return kind == ast::VarDecl::Kind::State ? "initial value"
                                              : "default value";
   default:
@@ -128,7 +243,7 @@ static const char *declTemplate(ast::VarDecl::Kind kind) {
   case ast::VarDecl::Kind::State:
     return "state NAME : UNIT = INIT \"description\";";
   case ast::VarDecl::Kind::Output:
-    return "output NAME : UNIT \"description\";";
+    return "output NAME : UNIT = FORMULA \"description\";";
   }
   return "";
 }
@@ -154,6 +269,26 @@ ast::VarDecl ParseTreeTransformer::transformVarDecl(P::VarDeclContext *ctx) {
   var.loc = at(name);
   std::string quotedName = "'" + var.name + "'";
   const char *kindName = ast::toString(var.kind);
+
+  for (P::ModifierContext *modifier : ctx->modifier()) {
+    ast::Location loc = at(modifier->start);
+    bool isDynamic = modifier->DYNAMIC() != nullptr;
+    const char *word = isDynamic ? "dynamic" : "shared";
+    if (var.kind != ast::VarDecl::Kind::Param) {
+      errors.error(loc,
+                   std::string("only a param can be '") + word + "', not " +
+                       (var.kind == ast::VarDecl::Kind::Output ? "an " : "a ") +
+                       kindName + " such as " + quotedName);
+      continue;
+    }
+    bool &flag = isDynamic ? var.dynamic : var.shared;
+    if (flag) {
+      errors.error(loc, quotedName + " is already '" + word + "'");
+      continue;
+    }
+    flag = true;
+    (isDynamic ? var.dynamicLoc : var.sharedLoc) = loc;
+  }
 
   bool seen[4] = {false, false, false, false};
   int lastRank = -1;
@@ -201,11 +336,6 @@ ast::VarDecl ParseTreeTransformer::transformVarDecl(P::VarDeclContext *ctx) {
       if (var.kind == ast::VarDecl::Kind::Forcing) {
         errors.error(loc, "a forcing cannot have a value: " + quotedName +
                               " is read from the input data at every step");
-        continue;
-      }
-      if (var.kind == ast::VarDecl::Kind::Output) {
-        errors.error(loc, "an output cannot have a value here: assign " +
-                              quotedName + " in the step block");
         continue;
       }
       var.init = transformTopExpr(init->expr());

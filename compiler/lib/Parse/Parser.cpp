@@ -80,7 +80,8 @@ std::unique_ptr<ast::Module> dgm::parseModule(unsigned bufferID,
       dgm_antlr::DGMParser::ProgramContext *program = parser.program();
       if (errors.empty()) {
         module = transformParseTree(program, tokens, errors);
-        if (errors.empty() && module->models.empty())
+        if (errors.empty() && module->models.empty() && module->fns.empty() &&
+            module->consts.empty() && module->imports.empty())
           errors.error(errors.loc(1, 1),
                        "expected a model ('model NAME { ... }'); this file "
                        "has none");

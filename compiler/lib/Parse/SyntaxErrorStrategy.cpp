@@ -226,7 +226,7 @@ bool SyntaxErrorStrategy::skipToSyncPoint(antlr4::Parser *parser,
     bool startsConstruct = startsConstructAt(tokens, tokens->index());
     switch (region) {
     case Region::File:
-      if (la == P::MODEL)
+      if (la == P::MODEL || la == P::IMPORT || la == P::CONST || la == P::FN)
         return done();
       break;
     case Region::Header:

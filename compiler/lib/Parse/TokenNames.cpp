@@ -82,12 +82,14 @@ bool dgm::parse::isKeyword(size_t type) {
 }
 
 bool dgm::parse::isReserved(size_t type) {
-  return type >= P::RESERVED_IMPORT && type <= P::RESERVED_FALSE;
+  return type >= P::RESERVED_DER && type <= P::RESERVED_FALSE;
 }
 
 bool dgm::parse::isDeclKeyword(size_t type) {
   return type == P::FORCING || type == P::PARAM || type == P::STATE ||
-         type == P::OUTPUT;
+         type == P::OUTPUT || type == P::DYNAMIC || type == P::SHARED ||
+         type == P::CONST || type == P::FN || type == P::KERNEL ||
+         type == P::IMPORT;
 }
 
 bool dgm::parse::isErrorToken(size_t type) {
@@ -132,7 +134,7 @@ bool dgm::parse::startsConstructAt(antlr4::TokenStream *tokens, size_t index) {
   if (type == P::RBRACE || type == antlr4::Token::EOF)
     return true;
   if (!isDeclKeyword(type) && type != P::LET && type != P::MODEL &&
-      type != P::STEP)
+      type != P::STEP && type != P::COMPONENTS)
     return false;
   // A keyword in the middle of a line is more likely a misplaced word than
   // the start of something new; so is a keyword without what belongs after
@@ -143,6 +145,8 @@ bool dgm::parse::startsConstructAt(antlr4::TokenStream *tokens, size_t index) {
   antlr4::Token *next = tokens->get(index + 1);
   if (type == P::STEP)
     return next->getType() == P::LBRACE;
+  if (type == P::COMPONENTS)
+    return next->getType() == P::NUMBER;
   // A name, or a keyword misused as one (`param step : 1;`).
   return next->getType() == P::ID ||
          ((isKeyword(next->getType()) || isReserved(next->getType())) &&

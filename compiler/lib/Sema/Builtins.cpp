@@ -15,10 +15,23 @@
 using namespace dgm;
 
 static const BuiltinFunction kBuiltins[] = {
-    {"min", 2, "min(a, b)"},      {"max", 2, "max(a, b)"},
-    {"clamp", 3, "clamp(x, lo, hi)"}, {"exp", 1, "exp(x)"},
-    {"log", 1, "log(x)"},         {"sqrt", 1, "sqrt(x)"},
-    {"abs", 1, "abs(x)"},         {"pow", 2, "pow(base, exponent)"},
+    {"min", 2, "min(a, b)"},
+    {"max", 2, "max(a, b)"},
+    {"clamp", 3, "clamp(x, lo, hi)"},
+    {"exp", 1, "exp(x)"},
+    {"log", 1, "log(x)"},
+    {"sqrt", 1, "sqrt(x)"},
+    {"abs", 1, "abs(x)"},
+    {"pow", 2, "pow(base, exponent)"},
+    {"floor", 1, "floor(x)"},
+    {"lgamma", 1, "lgamma(x)"},
+    {"relu", 1, "relu(x)"},
+    {"sigmoid", 1, "sigmoid(x)"},
+    {"tanh", 1, "tanh(x)"},
+    {"sin", 1, "sin(x)"},
+    {"cos", 1, "cos(x)"},
+    {"tan", 1, "tan(x)"},
+    {"acos", 1, "acos(x)"},
 };
 
 llvm::ArrayRef<BuiltinFunction> dgm::getBuiltinFunctions() { return kBuiltins; }

@@ -25,6 +25,10 @@ public:
     return llvm::TypeSwitch<const Expr *, std::optional<double>>(&expr)
         .Case([&](const NumberExpr *e) { return e->getValue(); })
         .Case([&](const NameExpr *e) -> std::optional<double> {
+          if (e->ref.kind == NameRef::Kind::Const)
+            return e->ref.value;
+          if (e->ref.kind == NameRef::Kind::FnArg && !args.empty())
+            return args.back()[e->ref.index];
           diag.error(e->getLoc(), llvm::Twine(what) +
                                       " must be a constant, but it uses '" +
                                       e->getName() + "'");
@@ -45,8 +49,8 @@ public:
 
 private:
   std::optional<double> notANumber(const Expr &e) {
-    diag.error(e.getLoc(), llvm::Twine(what) +
-                               " must be a number, not a truth value");
+    diag.error(e.getLoc(),
+               llvm::Twine(what) + " must be a number, not a truth value");
     return std::nullopt;
   }
 
@@ -80,6 +84,19 @@ private:
   }
 
   std::optional<double> evalCall(const CallExpr &e) {
+    if (e.fn) {
+      std::vector<double> values;
+      for (const ExprPtr &arg : e.getArgs()) {
+        auto v = eval(*arg);
+        if (!v)
+          return std::nullopt;
+        values.push_back(*v);
+      }
+      args.push_back(std::move(values));
+      std::optional<double> result = eval(*e.fn->body);
+      args.pop_back();
+      return result;
+    }
     const BuiltinFunction *fn = lookupBuiltinFunction(e.getCallee());
     if (!fn || fn->numArgs != e.getArgs().size()) {
       diag.error(e.getLoc(), llvm::Twine(what) + " calls '" + e.getCallee() +
@@ -88,35 +105,56 @@ private:
                                  " argument(s)");
       return std::nullopt;
     }
-    std::vector<double> args;
+    std::vector<double> a;
     for (const ExprPtr &arg : e.getArgs()) {
       auto v = eval(*arg);
       if (!v)
         return std::nullopt;
-      args.push_back(*v);
+      a.push_back(*v);
     }
     llvm::StringRef name = e.getCallee();
     if (name == "min")
-      return std::fmin(args[0], args[1]);
+      return std::fmin(a[0], a[1]);
     if (name == "max")
-      return std::fmax(args[0], args[1]);
+      return std::fmax(a[0], a[1]);
     if (name == "clamp")
-      return std::fmin(std::fmax(args[0], args[1]), args[2]);
+      return std::fmin(std::fmax(a[0], a[1]), a[2]);
     if (name == "exp")
-      return std::exp(args[0]);
+      return std::exp(a[0]);
     if (name == "log")
-      return std::log(args[0]);
+      return std::log(a[0]);
     if (name == "sqrt")
-      return std::sqrt(args[0]);
+      return std::sqrt(a[0]);
     if (name == "abs")
-      return std::fabs(args[0]);
+      return std::fabs(a[0]);
     if (name == "pow")
-      return std::pow(args[0], args[1]);
+      return std::pow(a[0], a[1]);
+    if (name == "floor")
+      return std::floor(a[0]);
+    if (name == "lgamma")
+      return std::lgamma(a[0]);
+    if (name == "relu")
+      return std::fmax(a[0], 0.0);
+    if (name == "sigmoid")
+      return 1.0 / (1.0 + std::exp(-a[0]));
+    if (name == "tanh")
+      return std::tanh(a[0]);
+    if (name == "sin")
+      return std::sin(a[0]);
+    if (name == "cos")
+      return std::cos(a[0]);
+    if (name == "tan")
+      return std::tan(a[0]);
+    if (name == "acos")
+      return std::acos(a[0]);
     llvm_unreachable("every built-in function is evaluated above");
   }
 
   llvm::StringRef what;
   DiagnosticEngine &diag;
+  /// The argument values of the user functions being evaluated, innermost
+  /// call last.
+  std::vector<std::vector<double>> args;
 };
 } // namespace
 

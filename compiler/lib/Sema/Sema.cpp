@@ -13,6 +13,8 @@
 #include "dgm/Sema/Sema.h"
 
 #include "ConstantEvaluator.h"
+#include "ExprChecker.h"
+#include "FormulaChecker.h"
 #include "StepChecker.h"
 
 #include "llvm/ADT/StringMap.h"
@@ -21,32 +23,121 @@ using namespace dgm;
 using namespace dgm::ast;
 
 namespace {
+bool before(const Location &a, const Location &b) {
+  return a.line != b.line ? a.line < b.line : a.col < b.col;
+}
+
+/// Checks the constants and functions of one file or model in source order
+/// (each sees only those before it) and adds them to `scope`.
+void defineAll(std::vector<ConstDecl> &consts, std::vector<FnDecl> &fns,
+               Scope &scope, DiagnosticEngine &diag) {
+  size_t c = 0, f = 0;
+  while (c < consts.size() || f < fns.size()) {
+    bool takeConst = f == fns.size() ||
+                     (c < consts.size() && before(consts[c].loc, fns[f].loc));
+    const std::string &name = takeConst ? consts[c].name : fns[f].name;
+    const Location &loc = takeConst ? consts[c].loc : fns[f].loc;
+    const Location *previous = nullptr;
+    if (auto it = scope.consts.find(name); it != scope.consts.end())
+      previous = &it->second->loc;
+    else if (auto it = scope.fns.find(name); it != scope.fns.end())
+      previous = &it->second->loc;
+    if (previous) {
+      diag.error(loc, llvm::Twine("'") + name + "' is already defined");
+      diag.note(*previous, "first defined here");
+    } else if (takeConst) {
+      if (checkConstant(consts[c], scope, diag))
+        scope.consts.try_emplace(name, &consts[c]);
+    } else if (lookupBuiltinFunction(name)) {
+      diag.error(loc, llvm::Twine("'") + name +
+                          "' is a built-in function; choose another name");
+    } else {
+      checkFunction(fns[f], scope, diag);
+      scope.fns.try_emplace(name, &fns[f]);
+    }
+    (takeConst ? c : f)++;
+  }
+}
+
+/// Bounds, defaults and initial values: constants only. A model variable is
+/// named as such, since "unknown name" would mislead.
+class ConstantChecker : public ExprChecker {
+public:
+  ConstantChecker(const ModelDecl &model, const std::string &what,
+                  const Scope &scope, DiagnosticEngine &diag)
+      : ExprChecker(diag, scope), model(model), what(what) {}
+
+protected:
+  Type checkName(NameExpr &e) override {
+    if (resolveConst(e))
+      return Type::Number;
+    for (const VarDecl &var : model.vars)
+      if (var.name == e.getName()) {
+        diag.error(e.getLoc(), llvm::Twine(what) +
+                                   " must be a constant, but it uses '" +
+                                   e.getName() + "'");
+        return Type::Error;
+      }
+    reportUnknownName(e.getName(), e.getLoc());
+    return Type::Error;
+  }
+
+private:
+  const ModelDecl &model;
+  const std::string &what;
+};
+
 class ModelChecker {
 public:
-  ModelChecker(ModelDecl &model, DiagnosticEngine &diag)
-      : model(model), diag(diag) {}
+  ModelChecker(ModelDecl &model, const Scope &fileScope, DiagnosticEngine &diag)
+      : model(model), diag(diag) {
+    scope.parent = &fileScope;
+  }
 
   void check() {
+    defineAll(model.consts, model.fns, scope, diag);
     checkUniqueNames();
     for (VarDecl &var : model.vars)
       checkDeclaration(var);
+    for (KernelDecl &kernel : model.kernels)
+      checkKernel(model, kernel, scope, diag);
     checkStepBlocks();
+    checkBasinOutputs(model, scope, diag);
   }
 
 private:
   void checkUniqueNames() {
-    llvm::StringMap<const VarDecl *> seen;
-    for (const VarDecl &var : model.vars) {
-      auto [it, inserted] = seen.try_emplace(var.name, &var);
+    llvm::StringMap<std::pair<Location, std::string>> seen;
+    auto add = [&](const std::string &name, const Location &loc,
+                   const std::string &what) {
+      auto [it, inserted] = seen.try_emplace(name, loc, what);
       if (inserted)
-        continue;
-      diag.error(var.loc, llvm::Twine("'") + var.name +
-                              "' is already declared in model '" +
-                              model.name + "'");
-      diag.note(it->second->loc, llvm::Twine("'") + var.name +
-                                     "' was first declared here as a " +
-                                     kindWord(it->second->kind));
-    }
+        return;
+      diag.error(loc, llvm::Twine("'") + name +
+                          "' is already declared in model '" + model.name +
+                          "'");
+      diag.note(it->second.first, llvm::Twine("'") + name +
+                                      "' was first declared here as a " +
+                                      it->second.second);
+    };
+    for (const ConstDecl &constant : model.consts)
+      add(constant.name, constant.loc, "constant");
+    for (const FnDecl &fn : model.fns)
+      add(fn.name, fn.loc, "function");
+    for (const VarDecl &var : model.vars)
+      add(var.name, var.loc, kindWord(var.kind));
+    for (const KernelDecl &kernel : model.kernels)
+      add(kernel.name, kernel.loc, "kernel");
+  }
+
+  /// The value of a bound, default or initial value, which may use
+  /// constants.
+  std::optional<double> constantOf(Expr &expr, const std::string &what) {
+    unsigned errorsBefore = diag.getNumErrors();
+    ConstantChecker(model, what, scope, diag).check(expr);
+    if (diag.getNumErrors() != errorsBefore)
+      return std::nullopt;
+    return evaluateConstant(expr, what, diag);
   }
 
   std::string describe(const VarDecl &var, llvm::StringRef what) {
@@ -59,18 +150,24 @@ private:
     bool isParam = var.kind == VarDecl::Kind::Param;
     bool isState = var.kind == VarDecl::Kind::State;
     if (var.hasBounds() && !isParam) {
-      diag.error(var.boundsLoc,
-                 llvm::Twine("only parameters have bounds; '") + var.name +
-                     "' is a " + kindWord(var.kind));
+      diag.error(var.boundsLoc, llvm::Twine("only parameters have bounds; '") +
+                                    var.name + "' is a " + kindWord(var.kind));
       return;
     }
+    if (var.shared && !model.components)
+      diag.warning(var.sharedLoc,
+                   llvm::Twine("'shared' has no effect: model '") + model.name +
+                       "' has no components, so every parameter "
+                       "has one value per basin");
+    if (var.isBasinOutput())
+      return; // A formula, checked by checkBasinOutputs().
     if (var.hasInit() && !isParam && !isState) {
-      diag.error(var.init->getLoc(),
-                 llvm::Twine("a ") + kindWord(var.kind) +
-                     " has no initial or default value; '" + var.name +
-                     "' is computed " +
-                     (var.kind == VarDecl::Kind::Output ? "in the step block"
-                                                        : "from the input data"));
+      diag.error(var.init->getLoc(), llvm::Twine("a ") + kindWord(var.kind) +
+                                         " has no initial or default value; '" +
+                                         var.name + "' is computed " +
+                                         (var.kind == VarDecl::Kind::Output
+                                              ? "in the step block"
+                                              : "from the input data"));
       return;
     }
     if (isState && !var.hasInit()) {
@@ -82,10 +179,8 @@ private:
 
     bool ok = true;
     if (var.hasBounds()) {
-      auto lower = evaluateConstant(*var.lower, describe(var, "the lower bound"),
-                                    diag);
-      auto upper = evaluateConstant(*var.upper, describe(var, "the upper bound"),
-                                    diag);
+      auto lower = constantOf(*var.lower, describe(var, "the lower bound"));
+      auto upper = constantOf(*var.upper, describe(var, "the upper bound"));
       if (!lower || !upper)
         return;
       var.lowerValue = *lower;
@@ -100,21 +195,20 @@ private:
       }
     }
     if (var.hasInit()) {
-      auto init = evaluateConstant(
-          *var.init,
-          describe(var, isState ? "the initial value" : "the default value"),
-          diag);
+      auto init =
+          constantOf(*var.init, describe(var, isState ? "the initial value"
+                                                      : "the default value"));
       if (!init)
         return;
       var.initValue = *init;
       if (ok && var.hasBounds() &&
           (*init < var.lowerValue || *init > var.upperValue))
-        diag.error(var.init->getLoc(),
-                   llvm::Twine("the default value ") + formatNumber(*init) +
-                       " of parameter '" + var.name +
-                       "' is outside its bounds [" +
-                       formatNumber(var.lowerValue) + ", " +
-                       formatNumber(var.upperValue) + "]");
+        diag.error(var.init->getLoc(), llvm::Twine("the default value ") +
+                                           formatNumber(*init) +
+                                           " of parameter '" + var.name +
+                                           "' is outside its bounds [" +
+                                           formatNumber(var.lowerValue) + ", " +
+                                           formatNumber(var.upperValue) + "]");
     }
   }
 
@@ -131,11 +225,12 @@ private:
                      "' has more than one step block; merge them into one");
       diag.note(model.steps[0].loc, "the first step block is here");
     }
-    checkStep(model, model.steps[0], diag);
+    checkStep(model, model.steps[0], scope, diag);
   }
 
   ModelDecl &model;
   DiagnosticEngine &diag;
+  Scope scope;
 };
 } // namespace
 
@@ -148,11 +243,17 @@ bool dgm::checkModule(Module &module, DiagnosticEngine &diag) {
     return false;
   }
   for (size_t i = 1; i < module.models.size(); ++i) {
-    diag.error(module.models[i].loc,
-               llvm::Twine("a .dgm file may declare only one model for now; '") +
-                   module.models[i].name + "' is the second");
+    diag.error(
+        module.models[i].loc,
+        llvm::Twine("a .dgm file may declare only one model for now; '") +
+            module.models[i].name + "' is the second");
     diag.note(module.models[0].loc, "the first model is declared here");
   }
-  ModelChecker(module.models[0], diag).check();
+  // One scope for the file and everything it imports, dependencies first.
+  Scope fileScope;
+  for (const std::unique_ptr<Module> &imported : module.imported)
+    defineAll(imported->consts, imported->fns, fileScope, diag);
+  defineAll(module.consts, module.fns, fileScope, diag);
+  ModelChecker(module.models[0], fileScope, diag).check();
   return diag.getNumErrors() == errorsBefore;
 }

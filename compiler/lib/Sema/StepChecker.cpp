@@ -17,6 +17,8 @@
 
 #include "StepChecker.h"
 
+#include "ExprChecker.h"
+
 #include "dgm/Sema/Sema.h"
 
 #include "llvm/ADT/StringMap.h"
@@ -25,41 +27,26 @@
 using namespace dgm;
 using namespace dgm::ast;
 
-const char *dgm::kindWord(VarDecl::Kind kind) {
-  switch (kind) {
-  case VarDecl::Kind::Forcing:
-    return "forcing";
-  case VarDecl::Kind::Param:
-    return "parameter";
-  case VarDecl::Kind::State:
-    return "state";
-  case VarDecl::Kind::Output:
-    return "output";
-  }
-  llvm_unreachable("unknown declaration kind");
-}
-
 namespace {
-enum class Type { Number, Truth, Error };
-
-const char *typeWord(Type type) {
-  return type == Type::Truth ? "a truth value" : "a number";
-}
+using Type = ExprChecker::Type;
 
 std::string locString(const Location &loc) {
   return std::to_string(loc.line) + ":" + std::to_string(loc.col);
 }
 
-class StepChecker {
+class StepChecker : public ExprChecker {
 public:
-  StepChecker(ModelDecl &model, DiagnosticEngine &diag)
-      : model(model), diag(diag) {
+  StepChecker(ModelDecl &model, const Scope &scope, DiagnosticEngine &diag)
+      : ExprChecker(diag, scope), model(model) {
     unsigned counts[4] = {0, 0, 0, 0};
+    // Outputs are numbered among all outputs, basin outputs included, but
+    // basin outputs are computed after the step and invisible in it.
     for (VarDecl &var : model.vars) {
       NameRef ref;
       ref.kind = refKind(var.kind);
       ref.index = counts[static_cast<unsigned>(var.kind)]++;
-      decls.try_emplace(var.name, Decl{&var, ref});
+      if (!var.isBasinOutput())
+        decls.try_emplace(var.name, Decl{&var, ref});
     }
     outputAssigned.assign(counts[static_cast<unsigned>(VarDecl::Kind::Output)],
                           false);
@@ -67,7 +54,7 @@ public:
                          false);
   }
 
-  void check(StepBlock &step) {
+  void checkBlock(StepBlock &step) {
     // Every `let` of the block, to say "used before its definition" rather
     // than "unknown name" when a statement refers to a later one.
     for (StmtPtr &stmt : step.body)
@@ -82,6 +69,8 @@ public:
     }
 
     for (VarDecl &var : model.vars) {
+      if (var.isBasinOutput())
+        continue;
       auto &ref = decls.find(var.name)->second.ref;
       if (var.kind == VarDecl::Kind::Output && !outputAssigned[ref.index])
         diag.error(var.loc, llvm::Twine("output '") + var.name +
@@ -119,14 +108,14 @@ private:
   }
 
   void checkLet(LetStmt &let) {
-    Type type = checkExpr(let.getValue());
+    Type type = check(let.getValue());
     if (auto it = decls.find(let.getName()); it != decls.end()) {
-      diag.error(let.getNameLoc(),
-                 llvm::Twine("'") + let.getName() + "' is already declared as " +
-                     (it->second.var->kind == VarDecl::Kind::Output ? "an "
-                                                                    : "a ") +
-                     kindWord(it->second.var->kind) +
-                     "; choose another name for this value");
+      diag.error(
+          let.getNameLoc(),
+          llvm::Twine("'") + let.getName() + "' is already declared as " +
+              (it->second.var->kind == VarDecl::Kind::Output ? "an " : "a ") +
+              kindWord(it->second.var->kind) +
+              "; choose another name for this value");
       diag.note(it->second.var->loc, "declared here");
       return;
     }
@@ -142,7 +131,7 @@ private:
   }
 
   void checkAssign(AssignStmt &assign) {
-    Type type = checkExpr(assign.getValue());
+    Type type = check(assign.getValue());
     const std::string &name = assign.getTarget();
     auto it = decls.find(name);
     if (it == decls.end()) {
@@ -154,11 +143,17 @@ private:
         diag.note(let->second.stmt->getNameLoc(), "defined here");
         return;
       }
+      if (const VarDecl *basin = findBasinOutput(name)) {
+        diag.error(assign.getTargetLoc(),
+                   llvm::Twine("cannot assign to output '") + name +
+                       "': it is computed by its formula after the step");
+        diag.note(basin->init->getLoc(), "the formula is here");
+        return;
+      }
       reportUnknownName(name, assign.getTargetLoc(),
                         (llvm::Twine("; to assign it, declare it as a state "
                                      "('state ") +
-                         name + " = 0;') or an output ('output " + name +
-                         ";')")
+                         name + " = 0;') or an output ('output " + name + ";')")
                             .str());
       return;
     }
@@ -185,131 +180,15 @@ private:
     if (isOutput && assign.getOp() != AssignStmt::Op::Set &&
         !outputAssigned[decl.ref.index])
       diag.error(assign.getOpLoc(),
-                 llvm::Twine("output '") + name +
-                     "' is updated with '" + toString(assign.getOp()) +
+                 llvm::Twine("output '") + name + "' is updated with '" +
+                     toString(assign.getOp()) +
                      "' before it has a value in this step; assign it with "
                      "'=' first");
     assign.targetRef = decl.ref;
     (isOutput ? outputAssigned : stateAssigned)[decl.ref.index] = true;
   }
 
-  Type checkExpr(Expr &expr) {
-    return llvm::TypeSwitch<Expr *, Type>(&expr)
-        .Case([&](NumberExpr *) { return Type::Number; })
-        .Case([&](NameExpr *e) { return checkName(*e); })
-        .Case([&](UnaryExpr *e) {
-          Type operand = checkExpr(e->getOperand());
-          if (e->getOp() == UnaryExpr::Op::Neg)
-            return expect(e->getOperand(), operand, Type::Number,
-                          "the operand of unary '-'")
-                       ? Type::Number
-                       : Type::Error;
-          return expect(e->getOperand(), operand, Type::Truth,
-                        "the operand of 'not'")
-                     ? Type::Truth
-                     : Type::Error;
-        })
-        .Case([&](BinaryExpr *e) { return checkBinary(*e); })
-        .Case([&](CallExpr *e) { return checkCall(*e); })
-        .Case([&](IfExpr *e) {
-          Type cond = checkExpr(e->getCond());
-          Type thenType = checkExpr(e->getThen());
-          Type elseType = checkExpr(e->getElse());
-          expect(e->getCond(), cond, Type::Truth,
-                 "the condition of 'if'");
-          if (thenType == Type::Error || elseType == Type::Error)
-            return Type::Error;
-          if (thenType != elseType) {
-            diag.error(e->getElse().getLoc(),
-                       llvm::Twine("the branches of 'if' must have the same "
-                                   "type: 'then' gives ") +
-                           typeWord(thenType) + ", 'else' gives " +
-                           typeWord(elseType));
-            return Type::Error;
-          }
-          return thenType;
-        });
-  }
-
-  /// Reports an error unless `actual` is `expected` (or already an error).
-  bool expect(const Expr &expr, Type actual, Type expected,
-              llvm::StringRef what) {
-    if (actual == expected)
-      return true;
-    if (actual == Type::Error)
-      return false;
-    diag.error(expr.getLoc(), llvm::Twine(what) + " must be " +
-                                  typeWord(expected) + ", but this is " +
-                                  typeWord(actual));
-    return false;
-  }
-
-  Type checkBinary(BinaryExpr &e) {
-    Type lhs = checkExpr(e.getLHS());
-    Type rhs = checkExpr(e.getRHS());
-    std::string what =
-        (llvm::Twine("an operand of '") + toString(e.getOp()) + "'").str();
-    switch (e.getOp()) {
-    case BinaryExpr::Op::And:
-    case BinaryExpr::Op::Or: {
-      bool ok = expect(e.getLHS(), lhs, Type::Truth, what);
-      ok &= expect(e.getRHS(), rhs, Type::Truth, what);
-      return ok ? Type::Truth : Type::Error;
-    }
-    case BinaryExpr::Op::Lt:
-    case BinaryExpr::Op::Le:
-    case BinaryExpr::Op::Gt:
-    case BinaryExpr::Op::Ge:
-    case BinaryExpr::Op::Eq:
-    case BinaryExpr::Op::Ne: {
-      bool ok = expect(e.getLHS(), lhs, Type::Number, what);
-      ok &= expect(e.getRHS(), rhs, Type::Number, what);
-      return ok ? Type::Truth : Type::Error;
-    }
-    default: {
-      bool ok = expect(e.getLHS(), lhs, Type::Number, what);
-      ok &= expect(e.getRHS(), rhs, Type::Number, what);
-      return ok ? Type::Number : Type::Error;
-    }
-    }
-  }
-
-  Type checkCall(CallExpr &e) {
-    std::vector<Type> argTypes;
-    for (const ExprPtr &arg : e.getArgs())
-      argTypes.push_back(checkExpr(*arg));
-    const BuiltinFunction *fn = lookupBuiltinFunction(e.getCallee());
-    if (!fn) {
-      std::vector<std::string> names;
-      for (const BuiltinFunction &builtin : getBuiltinFunctions())
-        names.push_back(builtin.name);
-      std::string suggestion = closestMatch(e.getCallee(), names);
-      diag.error(e.getLoc(),
-                 llvm::Twine("unknown function '") + e.getCallee() + "'" +
-                     (suggestion.empty()
-                          ? llvm::Twine("")
-                          : llvm::Twine("; did you mean '") + suggestion +
-                                "'?"));
-      return Type::Error;
-    }
-    if (fn->numArgs != e.getArgs().size()) {
-      diag.error(e.getLoc(), llvm::Twine("'") + fn->name + "' takes " +
-                                 llvm::Twine(fn->numArgs) + " argument" +
-                                 (fn->numArgs == 1 ? "" : "s") + ", " +
-                                 fn->signature + ", but is given " +
-                                 llvm::Twine(e.getArgs().size()));
-      return Type::Error;
-    }
-    bool ok = true;
-    for (size_t i = 0; i < argTypes.size(); ++i)
-      ok &= expect(*e.getArgs()[i], argTypes[i], Type::Number,
-                   (llvm::Twine("argument ") + llvm::Twine(i + 1) + " of '" +
-                    fn->name + "'")
-                       .str());
-    return ok ? Type::Number : Type::Error;
-  }
-
-  Type checkName(NameExpr &e) {
+  Type checkName(NameExpr &e) override {
     const std::string &name = e.getName();
     if (auto let = lets.find(name); let != lets.end()) {
       e.ref.kind = NameRef::Kind::Let;
@@ -318,8 +197,7 @@ private:
     }
     if (auto it = decls.find(name); it != decls.end()) {
       e.ref = it->second.ref;
-      if (e.ref.kind == NameRef::Kind::Output &&
-          !outputAssigned[e.ref.index]) {
+      if (e.ref.kind == NameRef::Kind::Output && !outputAssigned[e.ref.index]) {
         diag.error(e.getLoc(),
                    llvm::Twine("output '") + name +
                        "' is read before it is assigned in this step; "
@@ -328,6 +206,16 @@ private:
         return Type::Error;
       }
       return Type::Number;
+    }
+    if (resolveConst(e))
+      return Type::Number;
+    if (const VarDecl *basin = findBasinOutput(name)) {
+      diag.error(e.getLoc(),
+                 llvm::Twine("output '") + name +
+                     "' is computed after the step, from the results of all "
+                     "components, so the step cannot read it");
+      diag.note(basin->loc, "declared here");
+      return Type::Error;
     }
     if (auto later = laterLets.find(name); later != laterLets.end()) {
       diag.error(e.getLoc(), llvm::Twine("'") + name +
@@ -341,23 +229,21 @@ private:
     return Type::Error;
   }
 
-  void reportUnknownName(const std::string &name, const Location &loc,
-                         const std::string &hint = "") {
-    std::vector<std::string> candidates;
+  const VarDecl *findBasinOutput(llvm::StringRef name) const {
     for (const VarDecl &var : model.vars)
-      candidates.push_back(var.name);
+      if (var.isBasinOutput() && var.name == name)
+        return &var;
+    return nullptr;
+  }
+
+  void collectNames(std::vector<std::string> &names) override {
+    for (const VarDecl &var : model.vars)
+      names.push_back(var.name);
     for (const auto &let : lets)
-      candidates.push_back(let.first().str());
-    std::string suggestion = closestMatch(name, candidates);
-    diag.error(loc, llvm::Twine("unknown name '") + name + "'" +
-                        (suggestion.empty()
-                             ? llvm::Twine(hint)
-                             : llvm::Twine("; did you mean '") + suggestion +
-                                   "'?"));
+      names.push_back(let.first().str());
   }
 
   ModelDecl &model;
-  DiagnosticEngine &diag;
   llvm::StringMap<Decl> decls;
   llvm::StringMap<LetInfo> lets;
   llvm::StringMap<LetStmt *> laterLets;
@@ -366,6 +252,7 @@ private:
 };
 } // namespace
 
-void dgm::checkStep(ModelDecl &model, StepBlock &step, DiagnosticEngine &diag) {
-  StepChecker(model, diag).check(step);
+void dgm::checkStep(ModelDecl &model, StepBlock &step, const Scope &scope,
+                    DiagnosticEngine &diag) {
+  StepChecker(model, scope, diag).checkBlock(step);
 }

@@ -14,12 +14,13 @@ namespace dgm {
 
 /// The word users read for a declaration kind: "forcing", "parameter",
 /// "state", "output".
-const char *kindWord(ast::VarDecl::Kind kind);
 
 /// Resolves the names of `step`, checks the types of its expressions and the
 /// rules of assignment (only states and outputs; outputs assigned before they
 /// are read and by the end of the step). Reports to `diag`.
-void checkStep(ast::ModelDecl &model, ast::StepBlock &step,
+struct Scope;
+
+void checkStep(ast::ModelDecl &model, ast::StepBlock &step, const Scope &scope,
                DiagnosticEngine &diag);
 
 } // namespace dgm

@@ -74,9 +74,16 @@ void dgm::emitCHeader(const ModelDecl &model, llvm::raw_ostream &os) {
       if (info.kind == VarDecl::Kind::Param && var.hasBounds())
         comment += " in [" + formatNumber(var.lowerValue) + ", " +
                    formatNumber(var.upperValue) + "]";
-      if (var.hasInit())
-        comment += (info.kind == VarDecl::Kind::State ? " initial " : " default ") +
-                   formatNumber(var.initValue);
+      if (var.dynamic)
+        comment += " dynamic";
+      if (var.shared && model.components)
+        comment += " shared";
+      if (var.isBasinOutput())
+        comment += " per basin";
+      if (var.hasInit() && !var.isBasinOutput())
+        comment +=
+            (info.kind == VarDecl::Kind::State ? " initial " : " default ") +
+            formatNumber(var.initValue);
       if (!var.description.empty())
         comment += " " + var.description;
       if (!comment.empty())
@@ -85,18 +92,23 @@ void dgm::emitCHeader(const ModelDecl &model, llvm::raw_ostream &os) {
     }
     os << "  " << upper << "_NUM_" << info.plural << " = " << index << ",\n";
   }
+  if (model.components)
+    os << "  " << upper << "_DEFAULT_COMPONENTS = " << *model.components
+       << ",\n";
   os << "};\n\n";
 
   os << "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n"
-     << "/* The descriptor of this model; dgm_get_model() returns the same. */\n"
+     << "/* The descriptor of this model; dgm_get_model() returns the same. "
+        "*/\n"
      << "const dgm_model *dgm_" << model.name << "_get_model(void);\n"
      << "const dgm_model *dgm_get_model(void);\n\n"
      << "/* Simulates the model: arguments and layouts as dgm_simulate_fn. */\n"
      << "int32_t " << simulateSymbol(model.name)
-     << "(int64_t num_basins, int64_t num_steps, const double *params,\n"
-     << "    const double *init_states, const double *forcings, "
-        "double *outputs,\n"
-     << "    double *trajectory, double *final_states);\n\n"
+     << "(int64_t num_basins, int64_t num_components, int64_t num_steps,\n"
+     << "    const double *params,"
+     << " const double *init_states, const double *forcings,\n"
+     << "    double *outputs,"
+     << " double *trajectory, double *final_states);\n\n"
      << "#ifdef __cplusplus\n} /* extern \"C\" */\n#endif\n\n"
      << "#endif /* " << guard << " */\n";
 }

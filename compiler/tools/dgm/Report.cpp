@@ -6,25 +6,21 @@
 
 #include "Report.h"
 
+#include "BasinData.h"
+
+#include "dgm/runtime/CSV.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <limits>
 
 using namespace dgm::cli;
 using namespace dgm::rt;
 
 namespace {
-
-/// Whether `text` is `lower` (all lowercase) in any mix of case.
-bool equalsInAnyCase(std::string_view text, std::string_view lower) {
-  return text.size() == lower.size() &&
-         std::equal(text.begin(), text.end(), lower.begin(),
-                    [](char x, char y) {
-                      return std::tolower(static_cast<unsigned char>(x)) == y;
-                    });
-}
 
 /// Six significant digits: enough to read, and the CSV has the exact values.
 std::string brief(double value) {
@@ -42,7 +38,7 @@ struct Stats {
 };
 
 /// Statistics over the non-NaN values of a series; NaNs are counted.
-template <typename Get> Stats statistics(int64_t steps, Get get) {
+template <typename Get> Stats statistics(int64_t steps, const Get &get) {
   Stats s;
   double sum = 0, lo = INFINITY, hi = -INFINITY;
   for (int64_t t = 0; t < steps; ++t) {
@@ -96,37 +92,73 @@ private:
   std::vector<std::vector<std::string>> rows;
 };
 
-} // namespace
+/// The values of one output or state of one basin: a column of the CSV or
+/// a row of the summary.
+struct Series {
+  std::string name;
+  const dgm_variable *var;
+  /// The value at step t (the mean over the components for `mean`).
+  std::function<double(int64_t)> at;
+  bool isMean = false;
+};
 
-std::optional<std::size_t> dgm::cli::findTimeColumn(const CsvTable &table) {
-  for (const char *name : {"date", "time"})
-    for (std::size_t i = 0; i < table.numColumns(); ++i)
-      if (equalsInAnyCase(table.columnNames()[i], name))
-        return i;
-  return std::nullopt;
+/// The columns of a kind: one per variable, or one per component of a
+/// per-component variable (with `expand`) or its mean over the components.
+std::vector<Series> seriesOf(const RunReport &report, VarKind kind,
+                             bool expand) {
+  const SimulationOutputs &res = report.results;
+  std::vector<Series> out;
+  auto vars = report.model.variables(kind);
+  int64_t nc = res.numComponents;
+  for (std::size_t i = 0; i < vars.size(); ++i) {
+    const dgm_variable &v = vars[i];
+    auto value = [&res, kind, i](int64_t t, int64_t c) {
+      return kind == VarKind::Output ? res.output(i, t, 0, c)
+                                     : res.state(i, t, 0, c);
+    };
+    bool perComponent = (v.flags & DGM_PER_COMPONENT) && nc > 1;
+    if (!perComponent) {
+      out.push_back({v.name, &v, [value](int64_t t) { return value(t, 0); }});
+    } else if (expand) {
+      for (int64_t c = 0; c < nc; ++c)
+        out.push_back({std::string(v.name) + "[" + std::to_string(c) + "]", &v,
+                       [value, c](int64_t t) { return value(t, c); }});
+    } else {
+      out.push_back({v.name, &v,
+                     [value, nc](int64_t t) {
+                       double sum = 0;
+                       for (int64_t c = 0; c < nc; ++c)
+                         sum += value(t, c);
+                       return sum / static_cast<double>(nc);
+                     },
+                     true});
+    }
+  }
+  return out;
 }
+
+} // namespace
 
 std::string dgm::cli::formatResultCsv(const RunReport &report,
                                       bool withStates) {
-  const LoadedModel &model = report.model;
   const SimulationOutputs &res = report.results;
-  CsvWriter w;
-  if (report.timeColumn)
-    w.field(report.forcing.columnNames()[*report.timeColumn]);
-  for (const dgm_variable &v : model.outputs())
-    w.field(v.name);
+  const BasinData &basin = report.basin;
+  bool dates = !basin.dates.empty();
+  std::vector<Series> columns = seriesOf(report, VarKind::Output, true);
   if (withStates)
-    for (const dgm_variable &v : model.states())
-      w.field(v.name);
+    for (Series &s : seriesOf(report, VarKind::State, true))
+      columns.push_back(std::move(s));
+  CsvWriter w;
+  if (dates)
+    w.field(basin.dateColumn);
+  for (const Series &c : columns)
+    w.field(c.name);
   w.endRow();
   for (int64_t t = 0; t < res.numSteps; ++t) {
-    if (report.timeColumn)
-      w.field(report.forcing.cell(t, *report.timeColumn));
-    for (std::size_t o = 0; o < model.outputs().size(); ++o)
-      w.number(res.output(o, t, 0));
-    if (withStates)
-      for (std::size_t s = 0; s < model.states().size(); ++s)
-        w.number(res.state(s, t, 0));
+    if (dates)
+      w.field(basin.dates[report.firstStep + t]);
+    for (const Series &c : columns)
+      w.number(c.at(t));
     w.endRow();
   }
   return w.take();
@@ -135,50 +167,67 @@ std::string dgm::cli::formatResultCsv(const RunReport &report,
 std::string dgm::cli::formatSummary(const RunReport &report) {
   const LoadedModel &model = report.model;
   const SimulationOutputs &res = report.results;
+  const BasinData &basin = report.basin;
   int64_t steps = res.numSteps;
   std::string out = "model '" + std::string(model.name()) + "' (" +
-                    model.descriptor().source + ")\n1 basin x " +
-                    std::to_string(steps) + (steps == 1 ? " step" : " steps") +
-                    " of '" + report.forcing.fileName() + "'";
-  if (report.timeColumn && steps > 0)
-    out += ", " + std::string(report.forcing.cell(0, *report.timeColumn)) +
-           " to " +
-           std::string(report.forcing.cell(steps - 1, *report.timeColumn));
+                    model.descriptor().source + ")";
+  if (res.numComponents > 1)
+    out += ", " + std::to_string(res.numComponents) + " components";
+  out += "\n1 basin x " + std::to_string(steps) +
+         (steps == 1 ? " step" : " steps") + " of " + basin.description;
+  if (!basin.dates.empty() && steps > 0)
+    out += ", " + basin.dates[report.firstStep] + " to " +
+           basin.dates[report.firstStep + steps - 1];
+  if (report.firstStep > 0)
+    out += " (after " + std::to_string(report.firstStep) + " warm-up steps)";
   out += "\n";
-
   std::vector<std::string> notes;
-  auto noteNaNs = [&](const dgm_variable &v, const Stats &s) {
+  bool anyMean = false;
+  auto noteNaNs = [&](const Series &v, const Stats &s) {
     if (s.nans > 0)
-      notes.push_back("note: " + std::string(v.name) + " is NaN at " +
+      notes.push_back("note: " + v.name + " is NaN at " +
                       std::to_string(s.nans) + " of " + std::to_string(steps) +
                       " steps; the statistics leave those out");
   };
-
-  if (!model.outputs().empty()) {
-    Table outputs;
-    outputs.row({"output", "unit", "min", "mean", "max", "sum"});
-    for (std::size_t o = 0; o < model.outputs().size(); ++o) {
-      const dgm_variable &v = model.outputs()[o];
-      Stats s =
-          statistics(steps, [&](int64_t t) { return res.output(o, t, 0); });
-      outputs.row({v.name, v.unit, brief(s.min), brief(s.mean), brief(s.max),
-                   brief(s.sum)});
-      noteNaNs(v, s);
+  std::vector<Series> outputs = seriesOf(report, VarKind::Output, false);
+  if (!outputs.empty()) {
+    Table table;
+    table.row({"output", "unit", "min", "mean", "max", "sum"});
+    for (const Series &o : outputs) {
+      Stats s = statistics(steps, o.at);
+      table.row({o.name + (o.isMean ? "*" : ""), o.var->unit, brief(s.min),
+                 brief(s.mean), brief(s.max), brief(s.sum)});
+      anyMean |= o.isMean;
+      noteNaNs(o, s);
     }
-    out += "\n" + outputs.str();
+    out += "\n" + table.str();
   }
-  if (!model.states().empty()) {
-    Table states;
-    states.row({"state", "unit", "min", "mean", "max", "final"});
-    for (std::size_t i = 0; i < model.states().size(); ++i) {
-      const dgm_variable &v = model.states()[i];
-      Stats s =
-          statistics(steps, [&](int64_t t) { return res.state(i, t, 0); });
-      states.row({v.name, v.unit, brief(s.min), brief(s.mean), brief(s.max),
-                  brief(res.finalState(i, 0))});
+  std::vector<Series> states = seriesOf(report, VarKind::State, false);
+  if (!states.empty()) {
+    Table table;
+    table.row({"state", "unit", "min", "mean", "max", "final"});
+    for (std::size_t i = 0; i < states.size(); ++i) {
+      const Series &v = states[i];
+      Stats s = statistics(steps, v.at);
+      double final = 0;
+      for (int64_t c = 0; c < res.numComponents; ++c)
+        final += res.finalState(i, 0, c);
+      final /= static_cast<double>(res.numComponents);
+      table.row({v.name + (v.isMean ? "*" : ""), v.var->unit, brief(s.min),
+                 brief(s.mean), brief(s.max), brief(final)});
+      anyMean |= v.isMean;
       noteNaNs(v, s);
     }
-    out += "\n" + states.str();
+    out += "\n" + table.str();
+  }
+  if (anyMean)
+    notes.insert(notes.begin(), "* the mean over the " +
+                                    std::to_string(res.numComponents) +
+                                    " components");
+  if (!report.scores.empty()) {
+    out += "\n";
+    for (const std::string &score : report.scores)
+      out += score + "\n";
   }
   if (!notes.empty()) {
     out += "\n";

@@ -13,33 +13,37 @@
 #ifndef DGM_TOOLS_DGM_REPORT_H
 #define DGM_TOOLS_DGM_REPORT_H
 
-#include "dgm/runtime/CSV.h"
 #include "dgm/runtime/Model.h"
 #include "dgm/runtime/Simulation.h"
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace dgm::cli {
 
+struct BasinData;
+
+/// What one run of one basin produced.
 struct RunReport {
   const dgm::rt::LoadedModel &model;
   /// One basin; with a trajectory when states are written or summarised.
   const dgm::rt::SimulationOutputs &results;
-  const dgm::rt::CsvTable &forcing;
-  /// The forcing file's date/time column, copied as the first column.
-  std::optional<std::size_t> timeColumn;
+  const BasinData &basin;
+  /// The basin's step of the results' first step (the warm-up before it).
+  std::size_t firstStep = 0;
+  /// Goodness of fit, one line each ("NSE  0.712  (Q vs Qobs, 365 days)").
+  std::vector<std::string> scores;
 };
 
-/// The column of `table` named date or time (in any case), if any.
-std::optional<std::size_t> findTimeColumn(const dgm::rt::CsvTable &table);
-
-/// The results as CSV; `withStates` adds a column per state (its value at
-/// the end of each step).
+/// One CSV row per step: the date (when the basin has dates), every output
+/// (one column per component, `Q[c]`, for per-component outputs when there
+/// are several components) and with `withStates` every state likewise.
 std::string formatResultCsv(const RunReport &report, bool withStates);
 
-/// The model, the run's size and, per output, min / mean / max / sum, and
-/// per state min / mean / max over the steps and the final value.
+/// The summary of a run: for each output its min / mean / max / sum over
+/// the steps, for each state its min / mean / max and final value (means
+/// over the components when there are several), then the scores.
 std::string formatSummary(const RunReport &report);
 
 } // namespace dgm::cli

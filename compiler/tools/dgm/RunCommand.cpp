@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "RunCommand.h"
+#include "BasinData.h"
 #include "Bindings.h"
 #include "Messages.h"
 #include "ModelSource.h"
@@ -21,6 +22,7 @@
 #include "dgm/runtime/CSV.h"
 #include "dgm/runtime/File.h"
 #include "dgm/runtime/Format.h"
+#include "dgm/runtime/Metrics.h"
 #include "dgm/runtime/Simulation.h"
 
 #include <charconv>
@@ -36,7 +38,26 @@ const OptionSpec runOptions[] = {
     {"forcing", 0, ArgKind::Value, "FILE",
      "CSV file of forcings: a header row of column names,\n"
      "then one row per time step. Each forcing is read from\n"
-     "the column of its name; other columns are ignored"},
+     "the column of its name, a dynamic parameter from its\n"
+     "column if there is one; other columns are ignored"},
+    {"camels", 0, ArgKind::Value, "DIR",
+     "Read the basin from CAMELS-US files under DIR instead\n"
+     "(basin_mean_forcing/daymet, usgs_streamflow,\n"
+     "camels_attributes_v2.0): series P, T, Tmin, Tmax,\n"
+     "PET (Hargreaves), dayl, srad, vp, swe, Qobs (mm/d)"},
+    {"basin", 0, ArgKind::Value, "GAUGE",
+     "The CAMELS gauge id to run, e.g. 01022500"},
+    {"components", 0, ArgKind::Value, "N",
+     "Run N components per basin (default: the model's\n"
+     "'components N;'; models without components run 1)"},
+    {"warmup", 0, ArgKind::Value, "STEPS",
+     "Run the first STEPS steps only to spin up the states;\n"
+     "results, outputs and scores start after them"},
+    {"obs", 0, ArgKind::Value, "NAME",
+     "The observed series to score against (default: Qobs,\n"
+     "when the data has it)"},
+    {"sim", 0, ArgKind::Value, "OUTPUT",
+     "The output scored against the observations (default: Q)"},
     {"param", 0, ArgKind::List, "NAME=VALUE",
      "Set a parameter (default: the model's); repeatable"},
     {"init", 0, ArgKind::List, "STATE=VALUE",
@@ -74,8 +95,10 @@ constexpr const char *runCommandName = "dgm run";
 void printRunHelp() {
   std::printf(
       "USAGE: dgm run MODEL --forcing FILE [options]\n"
+      "       dgm run MODEL --camels DIR --basin GAUGE [options]\n"
       "\n"
-      "Runs MODEL for one basin over every row of the forcing file. MODEL is "
+      "Runs MODEL for one basin over every row of the forcing file (or every "
+      "day\nof a CAMELS basin). MODEL is "
       "a\n"
       ".dgm file, compiled through a cache so that an unchanged model is not\n"
       "compiled again, or an already compiled .so.\n"
@@ -86,13 +109,18 @@ void printRunHelp() {
       "With -o, writes one CSV row per step: the forcing file's date (or "
       "time)\n"
       "column if it has one, then one column per output.\n"
+      "When the data has observations (Qobs, or --obs NAME), prints the NSE "
+      "and\nKGE of the output Q (or --sim OUTPUT) over the days with an "
+      "observation.\n"
       "\n"
       "OPTIONS:\n"
       "%s"
       "\n"
       "EXAMPLES:\n"
       "  dgm run hbv.dgm --forcing basin.csv\n"
-      "  dgm run hbv.dgm --forcing basin.csv --param k=0.1 -o out.csv\n",
+      "  dgm run hbv.dgm --forcing basin.csv --param k=0.1 -o out.csv\n"
+      "  dgm run hbv.dgm --camels data/camels_us --basin 01022500 --warmup "
+      "365\n",
       formatOptionsHelp(runOptions).c_str());
 }
 
@@ -100,6 +128,11 @@ void printRunHelp() {
 struct RunSettings {
   std::string modelPath;
   std::string forcingPath;
+  std::string camelsDir, gauge;
+  int64_t components = 0; // 0: the model's default
+  int64_t warmup = 0;
+  std::optional<std::string> obsName;
+  std::string simName = "Q";
   std::vector<std::string> params, inits;
   std::optional<std::string> outputPath;
   bool states = false, force = false, allowMissing = false;
@@ -120,11 +153,49 @@ int readSettings(const ParsedArgs &args, RunSettings &s) {
                             runCommandName);
   s.modelPath = args.positionals[0];
   std::optional<std::string> forcing = args.value("forcing");
-  if (!forcing)
+  std::optional<std::string> camels = args.value("camels");
+  std::optional<std::string> basin = args.value("basin");
+  if (forcing && camels)
+    return reportUsageError("--forcing and --camels are two sources of the "
+                            "same data; give one",
+                            runCommandName);
+  if (!forcing && !camels)
     return reportUsageError(
-        "no --forcing FILE given; expected the CSV file of forcings",
+        "no --forcing FILE (or --camels DIR --basin GAUGE) given; expected "
+        "the CSV file of forcings",
         runCommandName);
-  s.forcingPath = *forcing;
+  if (camels && !basin)
+    return reportUsageError("--camels needs --basin GAUGE: which basin to run",
+                            runCommandName);
+  if (basin && !camels)
+    return reportUsageError("--basin chooses a basin of --camels DIR",
+                            runCommandName);
+  s.forcingPath = forcing.value_or("");
+  s.camelsDir = camels.value_or("");
+  s.gauge = basin.value_or("");
+  auto count = [&](const char *option, int64_t min, int64_t &out) -> int {
+    std::optional<std::string> text = args.value(option);
+    if (!text)
+      return 0;
+    int64_t v = 0;
+    auto [end, ec] =
+        std::from_chars(text->data(), text->data() + text->size(), v);
+    if (text->empty() || ec != std::errc() ||
+        end != text->data() + text->size() || v < min)
+      return reportUsageError("invalid value '" + *text + "' for --" + option +
+                                  "; expected a whole number of at "
+                                  "least " +
+                                  std::to_string(min),
+                              runCommandName);
+    out = v;
+    return 0;
+  };
+  if (int status = count("components", 1, s.components))
+    return status;
+  if (int status = count("warmup", 0, s.warmup))
+    return status;
+  s.obsName = args.value("obs");
+  s.simName = args.value("sim").value_or("Q");
   s.params = args.values("param");
   s.inits = args.values("init");
   s.outputPath = args.value("output");
@@ -155,70 +226,90 @@ int readSettings(const ParsedArgs &args, RunSettings &s) {
   return 0;
 }
 
-/// The forcing values of every model forcing, in the ABI layout for one
-/// basin ([forcing][step]), or an error (a missing column, a cell that is
-/// not a number, missing values without --allow-missing).
-Result<std::vector<double>> readForcings(const LoadedModel &model,
-                                         const CsvTable &table,
-                                         const RunSettings &s,
-                                         const CsvOptions &csvOptions) {
-  std::vector<std::string> missingColumns, modelForcings;
-  for (const dgm_variable &f : model.forcings()) {
-    modelForcings.push_back(
-        std::string(f.name) +
-        (f.unit[0] ? std::string(" (") + f.unit + ")" : ""));
-    if (!table.columnIndex(f.name))
-      missingColumns.push_back(f.name);
+/// The inputs of steps [first, first + count) of `basin`: forcings and
+/// dynamic parameters from its series (constant `paramValues` for dynamic
+/// parameters without one), static parameters from `paramValues`, initial
+/// states from `initValues`, the same for every component.
+Result<SimulationInputs> buildInputs(const LoadedModel &model,
+                                     const BasinData &basin, std::size_t first,
+                                     std::size_t count, int64_t components,
+                                     const std::vector<double> &paramValues,
+                                     const std::vector<double> &initValues) {
+  Result<SimulationInputs> in =
+      makeInputs(model, 1, static_cast<int64_t>(count), components);
+  if (!in)
+    return in.takeError();
+  int64_t nc = in->numComponents;
+  auto params = model.params();
+  for (std::size_t p = 0; p < params.size(); ++p) {
+    const std::vector<double> *series =
+        (params[p].flags & DGM_DYNAMIC) ? basin.find(params[p].name) : nullptr;
+    for (std::size_t t = 0; t < (in->paramLayout.perStep(p) ? count : 1); ++t)
+      for (int64_t c = 0; c < nc; ++c)
+        in->param(p, 0, c, static_cast<int64_t>(t)) =
+            series ? (*series)[first + t] : paramValues[p];
   }
-  if (!missingColumns.empty()) {
-    std::string list;
-    for (const std::string &c : missingColumns)
-      list += (list.empty() ? "'" : ", '") + c + "'";
-    std::string message =
-        "'" + table.fileName() + "' has no column for " +
-        (missingColumns.size() == 1 ? "forcing " : "forcings ") + list +
-        " of model '" + std::string(model.name()) + "'";
-    if (missingColumns.size() == 1)
-      message += didYouMean(missingColumns[0], table.columnNames());
-    message +=
-        "\ndgm: note: the file's columns are: " +
-        joinNames(table.columnNames()) +
-        "\ndgm: note: the model's forcings are: " + joinNames(modelForcings);
-    return Error{message};
+  for (std::size_t i = 0; i < model.states().size(); ++i)
+    for (int64_t c = 0; c < nc; ++c)
+      in->initState(i, 0, c) = initValues[i];
+  for (std::size_t f = 0; f < model.forcings().size(); ++f) {
+    const std::vector<double> &series = *basin.find(model.forcings()[f].name);
+    for (std::size_t t = 0; t < count; ++t)
+      in->forcing(f, static_cast<int64_t>(t), 0) = series[first + t];
   }
+  return in;
+}
 
-  // What counts as missing, for the message: the tokens and sentinels.
-  std::string missingKinds = "empty, NA, NaN";
-  for (double v : csvOptions.missingValues)
-    missingKinds += ", " + formatNumber(v);
-  if (std::size_t last = missingKinds.rfind(", "); last != std::string::npos)
-    missingKinds.replace(last, 2, " or ");
-  std::size_t steps = table.numRows();
-  std::vector<double> values;
-  values.reserve(model.forcings().size() * steps);
-  for (const dgm_variable &f : model.forcings()) {
-    Result<NumericColumn> column = table.numericColumn(f.name);
-    if (!column)
-      return column.takeError();
-    if (column->missingCount > 0) {
-      std::string count =
-          std::to_string(column->missingCount) +
-          (column->missingCount == 1 ? " missing value" : " missing values");
-      if (!s.allowMissing)
-        return Error{table.diagnostic(
-                         column->firstMissingRow, *table.columnIndex(f.name),
-                         "column '" + std::string(f.name) + "' has " + count +
-                             " (" + missingKinds + "); the first is here") +
-                     "\ndgm: note: fill them in, or pass --allow-missing to "
-                     "run with NaN in their place"};
-      reportWarning("column '" + std::string(f.name) + "' of '" +
-                    table.fileName() + "' has " + count + " (first at line " +
-                    std::to_string(column->firstMissingLine) +
-                    "); they enter the model as NaN");
-    }
-    values.insert(values.end(), column->values.begin(), column->values.end());
+/// "NSE 0.712 / KGE 0.801 (Q vs Qobs, 365 of 365 steps)", or why not.
+std::vector<std::string> scoreRun(const LoadedModel &model,
+                                  const SimulationOutputs &results,
+                                  const BasinData &basin, std::size_t first,
+                                  const RunSettings &s) {
+  std::string obsName = s.obsName.value_or("Qobs");
+  const std::vector<double> *obs = basin.find(obsName);
+  if (!obs) {
+    if (s.obsName)
+      reportWarning(basin.description + " has no series '" + obsName +
+                    "' to score against");
+    return {};
   }
-  return values;
+  std::optional<std::size_t> sim = model.indexOf(VarKind::Output, s.simName);
+  if (!sim) {
+    reportWarning("model '" + std::string(model.name()) + "' has no output '" +
+                  s.simName + "' to score against '" + obsName +
+                  "'; choose one with --sim OUTPUT");
+    return {};
+  }
+  std::vector<double> simulated(results.numSteps), observed(results.numSteps);
+  for (int64_t t = 0; t < results.numSteps; ++t) {
+    double sum = 0; // the mean over the components
+    for (int64_t c = 0; c < results.numComponents; ++c)
+      sum += results.output(*sim, t, 0, c);
+    bool perComponent = model.outputs()[*sim].flags & DGM_PER_COMPONENT;
+    simulated[t] = perComponent
+                       ? sum / static_cast<double>(results.numComponents)
+                       : results.output(*sim, t, 0);
+    observed[t] = (*obs)[first + t];
+  }
+  std::string what = " (" + s.simName + " vs " + obsName + ")";
+  Result<Score> n = nse(observed, simulated);
+  Result<KgeScore> k = kge(observed, simulated);
+  std::vector<std::string> lines;
+  if (n)
+    lines.push_back("NSE " + formatNumber(std::round(n->value * 1e4) / 1e4) +
+                    what + " over " + std::to_string(n->count) + " of " +
+                    std::to_string(results.numSteps) + " steps");
+  else
+    lines.push_back("NSE: " + n.error().message);
+  if (k)
+    lines.push_back("KGE " + formatNumber(std::round(k->value * 1e4) / 1e4) +
+                    what + ": r " + formatNumber(std::round(k->r * 1e4) / 1e4) +
+                    ", alpha " +
+                    formatNumber(std::round(k->alpha * 1e4) / 1e4) + ", beta " +
+                    formatNumber(std::round(k->beta * 1e4) / 1e4));
+  else
+    lines.push_back("KGE: " + k.error().message);
+  return lines;
 }
 
 /// Writes `text` to stdout, reporting a failed write (a full disk, a closed
@@ -229,6 +320,9 @@ int writeStdout(const std::string &text) {
     return reportError(Error{"cannot write the results to stdout"});
   return 0;
 }
+
+int finish(const LoadedModel &model, const SimulationInputs &inputs,
+           const BasinData &basin, std::size_t first, const RunSettings &s);
 
 int run(const RunSettings &s) {
   const bool toFile = s.outputPath && *s.outputPath != "-";
@@ -243,62 +337,121 @@ int run(const RunSettings &s) {
   CsvOptions csvOptions;
   if (s.missingValue)
     csvOptions.missingValues = {*s.missingValue};
-  Result<CsvTable> table = CsvTable::readFile(s.forcingPath, csvOptions);
-  if (!table)
-    return reportError(table.error());
+  MissingPolicy policy;
+  policy.allowMissing = s.allowMissing;
+  policy.kinds = "empty, NA, NaN";
+  for (double v : csvOptions.missingValues)
+    policy.kinds += ", " + formatNumber(v);
+  if (std::size_t last = policy.kinds.rfind(", "); last != std::string::npos)
+    policy.kinds.replace(last, 2, " or ");
 
-  if (table->numRows() == 0)
-    return reportError(Error{"'" + s.forcingPath +
-                             "' has a header but no data rows; expected one "
-                             "row per time step"});
-
+  std::optional<CsvTable> table;
+  if (s.camelsDir.empty()) {
+    Result<CsvTable> read = CsvTable::readFile(s.forcingPath, csvOptions);
+    if (!read)
+      return reportError(read.error());
+    if (read->numRows() == 0)
+      return reportError(Error{"'" + s.forcingPath +
+                               "' has a header but no data rows; expected "
+                               "one row per time step"});
+    table = std::move(*read);
+  }
   Result<LoadedModel> model = obtainModel(s.modelPath, s.source);
   if (!model)
     return reportError(model.error());
 
-  Result<SimulationInputs> inputs =
-      makeInputs(*model, 1, static_cast<int64_t>(table->numRows()));
+  std::vector<double> paramValues, initValues;
+  for (const dgm_variable &p : model->params())
+    paramValues.push_back(p.default_value);
+  for (const dgm_variable &v : model->states())
+    initValues.push_back(v.default_value);
+  if (Result<void> ok =
+          applyAssignments(*model, VarKind::Param, s.params, paramValues);
+      !ok)
+    return reportError(ok.error());
+  if (Result<void> ok =
+          applyAssignments(*model, VarKind::State, s.inits, initValues);
+      !ok)
+    return reportError(ok.error());
+
+  std::vector<std::string> extra{s.obsName.value_or("Qobs")};
+  Result<BasinData> basin =
+      table ? loadCsvBasin(*table, *model, extra, policy)
+            : loadCamelsBasin(s.camelsDir, s.gauge, *model, policy);
+  if (!basin)
+    return reportError(basin.error());
+  // A dynamic parameter with a series needs no value of its own.
+  for (std::size_t p = 0; p < model->params().size(); ++p)
+    if ((model->params()[p].flags & DGM_DYNAMIC) &&
+        basin->find(model->params()[p].name) && std::isnan(paramValues[p]))
+      paramValues[p] = model->params()[p].lower;
+  if (Result<void> ok = checkAllParamsSet(*model, paramValues); !ok)
+    return reportError(ok.error());
+
+  std::size_t steps = basin->numSteps;
+  std::size_t warmup = static_cast<std::size_t>(s.warmup);
+  if (warmup >= steps)
+    return reportError(Error{"--warmup " + std::to_string(warmup) +
+                             " leaves no steps to run: " + basin->description +
+                             " has " + std::to_string(steps) + " steps"});
+  if (warmup > 0) {
+    // Spin up: the same model over the first steps, keeping only the
+    // final states (as the mean over components is not what is wanted,
+    // each component carries its own states into the run).
+    Result<SimulationInputs> warm = buildInputs(
+        *model, *basin, 0, warmup, s.components, paramValues, initValues);
+    if (!warm)
+      return reportError(warm.error());
+    SimulationOptions warmOptions;
+    Result<SimulationOutputs> spun = simulate(*model, *warm, warmOptions);
+    if (!spun)
+      return reportError(spun.error());
+    Result<SimulationInputs> inputs =
+        buildInputs(*model, *basin, warmup, steps - warmup, s.components,
+                    paramValues, initValues);
+    if (!inputs)
+      return reportError(inputs.error());
+    inputs->initStates = spun->finalStates;
+    return finish(*model, *inputs, *basin, warmup, s);
+  }
+  Result<SimulationInputs> inputs = buildInputs(
+      *model, *basin, 0, steps, s.components, paramValues, initValues);
   if (!inputs)
     return reportError(inputs.error());
-  if (Result<void> ok =
-          applyAssignments(*model, VarKind::Param, s.params, inputs->params);
-      !ok)
-    return reportError(ok.error());
-  if (Result<void> ok =
-          applyAssignments(*model, VarKind::State, s.inits, inputs->initStates);
-      !ok)
-    return reportError(ok.error());
-  if (Result<void> ok = checkAllParamsSet(*model, inputs->params); !ok)
-    return reportError(ok.error());
+  return finish(*model, *inputs, *basin, 0, s);
+}
 
-  Result<std::vector<double>> forcings =
-      readForcings(*model, *table, s, csvOptions);
-  if (!forcings)
-    return reportError(forcings.error());
-  inputs->forcings = std::move(*forcings);
-
+/// Runs `inputs` (the steps after the warm-up) and reports.
+int finish(const LoadedModel &model, const SimulationInputs &inputs,
+           const BasinData &basin, std::size_t first, const RunSettings &s) {
+  const bool toFile = s.outputPath && *s.outputPath != "-";
   SimulationOptions options;
   options.trajectory = true; // for --states and the summary's state columns
-  Result<SimulationOutputs> results = simulate(*model, *inputs, options);
+  Result<SimulationOutputs> results = simulate(model, inputs, options);
   if (!results)
     return reportError(results.error());
-
-  RunReport report{*model, *results, *table, findTimeColumn(*table)};
+  RunReport report{model, *results, basin, first,
+                   scoreRun(model, *results, basin, first, s)};
   if (!s.outputPath)
     return writeStdout(formatSummary(report));
   std::string csv = formatResultCsv(report, s.states);
-  if (!toFile)
+  if (!toFile) {
+    for (const std::string &line : report.scores)
+      std::fprintf(stderr, "dgm: %s\n", line.c_str());
     return writeStdout(csv);
+  }
   Result<void> written = writeTextFile(
       *s.outputPath, csv, s.force ? Overwrite::Replace : Overwrite::Refuse);
   if (!written)
     return reportError(written.error());
+  for (const std::string &line : report.scores)
+    std::printf("%s\n", line.c_str());
   if (s.source.verbose)
-    std::fprintf(stderr, "dgm: wrote %zu rows to '%s'\n", table->numRows(),
+    std::fprintf(stderr, "dgm: wrote %lld rows to '%s'\n",
+                 static_cast<long long>(results->numSteps),
                  s.outputPath->c_str());
   return 0;
 }
-
 } // namespace
 
 int dgm::cli::runCommand(const std::vector<std::string> &args) {

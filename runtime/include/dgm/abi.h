@@ -6,7 +6,8 @@
 |*   const dgm_model *dgm_get_model(void);                                    *|
 |* which describes every variable of the model and points at its simulate     *|
 |* entry. docs/abi.md is the full contract. This file is the single source of *|
-|* truth: dgmc embeds it verbatim in the headers it generates (--emit=header). *|
+|* truth: dgmc embeds it verbatim in the headers it generates (--emit=header).
+*|
 \*===----------------------------------------------------------------------===*/
 #ifndef DGM_ABI_H
 #define DGM_ABI_H
@@ -18,15 +19,21 @@ extern "C" {
 #endif
 
 /* Bumped whenever a struct below or the simulate signature changes. */
-#define DGM_ABI_VERSION 1
+#define DGM_ABI_VERSION 2
 
 /* What role a variable plays in the model. */
 typedef enum dgm_var_kind {
   DGM_FORCING = 0, /* input time series, one value per basin and step      */
-  DGM_PARAM = 1,   /* constant over a run, one value per basin             */
-  DGM_STATE = 2,   /* carried from one step to the next, one per basin     */
-  DGM_OUTPUT = 3   /* computed each step, one value per basin and step     */
+  DGM_PARAM = 1,   /* one value per basin (see the flags)                  */
+  DGM_STATE = 2,   /* carried from one step to the next                    */
+  DGM_OUTPUT = 3   /* computed each step                                   */
 } dgm_var_kind;
+
+/* dgm_variable.flags: how many values a variable has besides one per basin.
+ * PER_COMPONENT: one per component of the basin (models with components);
+ * DYNAMIC (parameters): one per time step. */
+#define DGM_PER_COMPONENT 1u
+#define DGM_DYNAMIC 2u
 
 /* One forcing, parameter, state or output. Strings are never NULL ("" when
  * the model gives none). */
@@ -40,35 +47,45 @@ typedef struct dgm_variable {
   double upper;            /* parameters: upper bound, else +INFINITY         */
   double default_value;    /* parameters: default (NAN if none);
                               states: initial value; others: NAN            */
+  uint32_t flags;          /* DGM_PER_COMPONENT | DGM_DYNAMIC                 */
+  int32_t reserved;        /* 0                                               */
 } dgm_variable;
 
-/* Simulates num_basins independent basins over num_steps steps.
- * Array layouts (row-major, basins innermost so that a step over all basins
- * reads contiguous memory):
- *   params        [num_params][num_basins]
- *   init_states   [num_states][num_basins]
- *   forcings      [num_forcings][num_steps][num_basins]
- *   outputs       [num_outputs][num_steps][num_basins]          (written)
- *   trajectory    [num_states][num_steps][num_basins] or NULL   (written: the
- *                 states at the end of each step)
- *   final_states  [num_states][num_basins] or NULL              (written)
+/* Simulates num_basins independent basins, each with num_components
+ * components (1 for a model without components), over num_steps steps.
+ * Each array holds one block per variable of its kind, in index order; a
+ * block is row-major [step][component][basin] (basins innermost), without
+ * the step dimension when the variable has one value per run and without
+ * the component dimension when it has one value per basin:
+ *   params        a parameter's block is [T][C][B], [T][B], [C][B] or [B]
+ *                 by its flags DGM_DYNAMIC (T) and DGM_PER_COMPONENT (C)
+ *   init_states   [C][B] per state (C = 1 without components)
+ *   forcings      [T][B] per forcing
+ *   outputs       [T][C][B] per output with DGM_PER_COMPONENT, else [T][B]
+ *                 (written)
+ *   trajectory    [T][C][B] per state, or NULL (written: the states at the
+ *                 end of each step)
+ *   final_states  [C][B] per state, or NULL (written)
  * Returns 0. Uses no global mutable state: concurrent calls are safe as long
  * as they do not share output arrays. */
-typedef int32_t (*dgm_simulate_fn)(int64_t num_basins, int64_t num_steps,
-                                   const double *params,
+typedef int32_t (*dgm_simulate_fn)(int64_t num_basins, int64_t num_components,
+                                   int64_t num_steps, const double *params,
                                    const double *init_states,
                                    const double *forcings, double *outputs,
                                    double *trajectory, double *final_states);
 
 typedef struct dgm_model {
-  uint32_t abi_version;  /* DGM_ABI_VERSION of the compiler that built it  */
-  uint32_t scalar_bits;  /* 64: every array above holds doubles            */
-  const char *name;      /* the model's name in its .dgm file              */
-  const char *source;    /* the .dgm file it was compiled from             */
+  uint32_t abi_version; /* DGM_ABI_VERSION of the compiler that built it  */
+  uint32_t scalar_bits; /* 64: every array above holds doubles            */
+  const char *name;     /* the model's name in its .dgm file              */
+  const char *source;   /* the .dgm file it was compiled from             */
   int32_t num_forcings;
   int32_t num_params;
   int32_t num_states;
   int32_t num_outputs;
+  int32_t default_components; /* the model's `components N;`, or 0 when it
+                                 has none (then num_components must be 1)  */
+  int32_t reserved;           /* 0                                         */
   const dgm_variable *forcings;
   const dgm_variable *params;
   const dgm_variable *states;

@@ -71,75 +71,85 @@ func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
 // -----
 
 // A model with two of each kind, so that every variable stride shows.
-// Layouts (abi.h): params[p][b], init_states[s][b], final_states[s][b] at
-// p * nb + b; forcings[f][t][b], outputs[o][t][b], trajectory[s][t][b] at
-// f * (nt * nb) + t * nb + b.
+// Layouts (abi.h): one block per variable in each array; a block is
+// [step][component][basin] without the dimensions the variable lacks. This
+// model has no components, so its parameters have one value per basin
+// (blocks of nb) and its states and outputs blocks of nc * nb (nc = 1) and
+// nt * nc * nb.
 
 // CHECK-LABEL: func.func @dgm_two_simulate(
-// CHECK-SAME: %[[NB:[^:]*]]: i64, %[[NT:[^:]*]]: i64,
+// CHECK-SAME: %[[NB:[^:]*]]: i64, %[[NC:[^:]*]]: i64, %[[NT:[^:]*]]: i64,
 // CHECK-SAME: %[[PARAMS:[^:]*]]: !llvm.ptr, %[[INIT:[^:]*]]: !llvm.ptr,
 // CHECK-SAME: %[[FORC:[^:]*]]: !llvm.ptr, %[[OUT:[^:]*]]: !llvm.ptr,
 // CHECK-SAME: %[[TRAJ:[^:]*]]: !llvm.ptr, %[[FINAL:[^:]*]]: !llvm.ptr) -> i32 {
 // CHECK-DAG:   %[[C0:.*]] = arith.constant 0 : i64
 // CHECK-DAG:   %[[C1:.*]] = arith.constant 1 : i64
-// The null tests come once, before the loops.
+// The null tests and block sizes come once, before the loops.
 // CHECK:       %[[NULL:.*]] = llvm.mlir.zero : !llvm.ptr
 // CHECK-NEXT:  %[[HAS_TRAJ:.*]] = llvm.icmp "ne" %[[TRAJ]], %[[NULL]] : !llvm.ptr
 // CHECK-NEXT:  %[[HAS_FINAL:.*]] = llvm.icmp "ne" %[[FINAL]], %[[NULL]] : !llvm.ptr
-// CHECK-NEXT:  %[[SERIES:.*]] = arith.muli %[[NT]], %[[NB]] : i64
-// Where each variable's block starts: variable 0 at the array, 1 at one
-// stride, 2 at two strides.
+// CHECK-NEXT:  %[[CB:.*]] = arith.muli %[[NC]], %[[NB]] : i64
+// CHECK-NEXT:  %[[TB:.*]] = arith.muli %[[NT]], %[[NB]] : i64
+// CHECK-NEXT:  %[[TCB:.*]] = arith.muli %[[NT]], %[[CB]] : i64
+// Where each variable's block starts: the sum of the blocks before it.
 // CHECK-NEXT:  %[[P1:.*]] = llvm.getelementptr %[[PARAMS]][%[[NB]]] : (!llvm.ptr, i64) -> !llvm.ptr, f64
-// CHECK-NEXT:  %[[C2:.*]] = arith.constant 2 : i64
-// CHECK-NEXT:  %[[OFF2:.*]] = arith.muli %[[C2]], %[[NB]] : i64
+// CHECK-NEXT:  %[[OFF2:.*]] = arith.addi %[[NB]], %[[NB]] : i64
 // CHECK-NEXT:  %[[P2:.*]] = llvm.getelementptr %[[PARAMS]][%[[OFF2]]]
-// CHECK-NEXT:  %[[I1:.*]] = llvm.getelementptr %[[INIT]][%[[NB]]]
-// CHECK-NEXT:  %[[FIN1:.*]] = llvm.getelementptr %[[FINAL]][%[[NB]]]
-// CHECK-NEXT:  %[[F1:.*]] = llvm.getelementptr %[[FORC]][%[[SERIES]]]
-// CHECK-NEXT:  %[[O1:.*]] = llvm.getelementptr %[[OUT]][%[[SERIES]]]
-// CHECK-NEXT:  %[[T1:.*]] = llvm.getelementptr %[[TRAJ]][%[[SERIES]]]
-// Basins outer, parameters and initial states loaded once per basin.
+// CHECK-NEXT:  %[[I1:.*]] = llvm.getelementptr %[[INIT]][%[[CB]]]
+// CHECK-NEXT:  %[[FIN1:.*]] = llvm.getelementptr %[[FINAL]][%[[CB]]]
+// CHECK-NEXT:  %[[F1:.*]] = llvm.getelementptr %[[FORC]][%[[TB]]]
+// CHECK-NEXT:  %[[O1:.*]] = llvm.getelementptr %[[OUT]][%[[TCB]]]
+// CHECK-NEXT:  %[[T1:.*]] = llvm.getelementptr %[[TRAJ]][%[[TCB]]]
+// Basins, then components (lane = c * nb + b): parameters and initial
+// states loaded once per lane.
 // CHECK-NEXT:  scf.for %[[B:.*]] = %[[C0]] to %[[NB]] step %[[C1]] : i64 {
-// CHECK-NEXT:    %[[GA:.*]] = llvm.getelementptr %[[PARAMS]][%[[B]]]
-// CHECK-NEXT:    %[[A:.*]] = llvm.load %[[GA]] : !llvm.ptr -> f64
-// CHECK-NEXT:    %[[GBB:.*]] = llvm.getelementptr %[[P1]][%[[B]]]
-// CHECK-NEXT:    %[[BB:.*]] = llvm.load %[[GBB]]
-// CHECK-NEXT:    %[[GC:.*]] = llvm.getelementptr %[[P2]][%[[B]]]
-// CHECK-NEXT:    %[[C:.*]] = llvm.load %[[GC]]
-// CHECK-NEXT:    %[[GS1:.*]] = llvm.getelementptr %[[INIT]][%[[B]]]
-// CHECK-NEXT:    %[[S1_0:.*]] = llvm.load %[[GS1]]
-// CHECK-NEXT:    %[[GS2:.*]] = llvm.getelementptr %[[I1]][%[[B]]]
-// CHECK-NEXT:    %[[S2_0:.*]] = llvm.load %[[GS2]]
-// Steps inner, the states carried in registers.
-// CHECK-NEXT:    %[[END:.*]]:2 = scf.for %[[T:.*]] = %[[C0]] to %[[NT]] step %[[C1]] iter_args(%[[S1:.*]] = %[[S1_0]], %[[S2:.*]] = %[[S2_0]]) -> (f64, f64) : i64 {
-// CHECK-NEXT:      %[[TNB:.*]] = arith.muli %[[T]], %[[NB]] : i64
-// CHECK-NEXT:      %[[AT:.*]] = arith.addi %[[TNB]], %[[B]] : i64
-// CHECK-NEXT:      %[[GP:.*]] = llvm.getelementptr %[[FORC]][%[[AT]]]
-// CHECK-NEXT:      %[[P:.*]] = llvm.load %[[GP]]
-// CHECK-NEXT:      %[[GE:.*]] = llvm.getelementptr %[[F1]][%[[AT]]]
-// CHECK-NEXT:      %[[E:.*]] = llvm.load %[[GE]]
+// CHECK-NEXT:    scf.for %[[C:.*]] = %[[C0]] to %[[NC]] step %[[C1]] : i64 {
+// CHECK-NEXT:      %[[CNB:.*]] = arith.muli %[[C]], %[[NB]] : i64
+// CHECK-NEXT:      %[[LANE:.*]] = arith.addi %[[CNB]], %[[B]] : i64
+// CHECK-NEXT:      %[[GA:.*]] = llvm.getelementptr %[[PARAMS]][%[[B]]]
+// CHECK-NEXT:      %[[A:.*]] = llvm.load %[[GA]] : !llvm.ptr -> f64
+// CHECK-NEXT:      %[[GBB:.*]] = llvm.getelementptr %[[P1]][%[[B]]]
+// CHECK-NEXT:      %[[BB:.*]] = llvm.load %[[GBB]]
+// CHECK-NEXT:      %[[GC:.*]] = llvm.getelementptr %[[P2]][%[[B]]]
+// CHECK-NEXT:      %[[CC:.*]] = llvm.load %[[GC]]
+// CHECK-NEXT:      %[[GS1:.*]] = llvm.getelementptr %[[INIT]][%[[LANE]]]
+// CHECK-NEXT:      %[[S1_0:.*]] = llvm.load %[[GS1]]
+// CHECK-NEXT:      %[[GS2:.*]] = llvm.getelementptr %[[I1]][%[[LANE]]]
+// CHECK-NEXT:      %[[S2_0:.*]] = llvm.load %[[GS2]]
+// Steps inner, the states carried in registers; forcings at t * nb + b,
+// outputs and trajectory at t * nc * nb + lane.
+// CHECK-NEXT:      %[[END:.*]]:2 = scf.for %[[T:.*]] = %[[C0]] to %[[NT]] step %[[C1]] iter_args(%[[S1:.*]] = %[[S1_0]], %[[S2:.*]] = %[[S2_0]]) -> (f64, f64) : i64 {
+// CHECK-NEXT:        %[[TNB:.*]] = arith.muli %[[T]], %[[NB]] : i64
+// CHECK-NEXT:        %[[AT:.*]] = arith.addi %[[TNB]], %[[B]] : i64
+// CHECK-NEXT:        %[[TCBT:.*]] = arith.muli %[[T]], %[[CB]] : i64
+// CHECK-NEXT:        %[[TLANE:.*]] = arith.addi %[[TCBT]], %[[LANE]] : i64
+// CHECK-NEXT:        %[[GP:.*]] = llvm.getelementptr %[[FORC]][%[[AT]]]
+// CHECK-NEXT:        %[[P:.*]] = llvm.load %[[GP]]
+// CHECK-NEXT:        %[[GE:.*]] = llvm.getelementptr %[[F1]][%[[AT]]]
+// CHECK-NEXT:        %[[E:.*]] = llvm.load %[[GE]]
 // The step body, its block arguments replaced by the loaded values.
-// CHECK-NEXT:      %[[NEW1:.*]] = arith.mulf %[[A]], %[[P]] : f64
-// CHECK-NEXT:      %[[NEW2:.*]] = arith.mulf %[[BB]], %[[E]] : f64
-// CHECK-NEXT:      %[[Q:.*]] = arith.mulf %[[C]], %[[S1]] : f64
-// CHECK-NEXT:      %[[R:.*]] = arith.addf %[[S2]], %[[Q]] : f64
-// CHECK-NEXT:      %[[GQ:.*]] = llvm.getelementptr %[[OUT]][%[[AT]]]
-// CHECK-NEXT:      llvm.store %[[Q]], %[[GQ]] : f64, !llvm.ptr
-// CHECK-NEXT:      %[[GR:.*]] = llvm.getelementptr %[[O1]][%[[AT]]]
-// CHECK-NEXT:      llvm.store %[[R]], %[[GR]] : f64, !llvm.ptr
-// CHECK-NEXT:      scf.if %[[HAS_TRAJ]] {
-// CHECK-NEXT:        %[[GT1:.*]] = llvm.getelementptr %[[TRAJ]][%[[AT]]]
-// CHECK-NEXT:        llvm.store %[[NEW1]], %[[GT1]]
-// CHECK-NEXT:        %[[GT2:.*]] = llvm.getelementptr %[[T1]][%[[AT]]]
-// CHECK-NEXT:        llvm.store %[[NEW2]], %[[GT2]]
+// CHECK-NEXT:        %[[NEW1:.*]] = arith.mulf %[[A]], %[[P]] : f64
+// CHECK-NEXT:        %[[NEW2:.*]] = arith.mulf %[[BB]], %[[E]] : f64
+// CHECK-NEXT:        %[[Q:.*]] = arith.mulf %[[CC]], %[[S1]] : f64
+// CHECK-NEXT:        %[[R:.*]] = arith.addf %[[S2]], %[[Q]] : f64
+// CHECK-NEXT:        %[[GQ:.*]] = llvm.getelementptr %[[OUT]][%[[TLANE]]]
+// CHECK-NEXT:        llvm.store %[[Q]], %[[GQ]] : f64, !llvm.ptr
+// CHECK-NEXT:        %[[GR:.*]] = llvm.getelementptr %[[O1]][%[[TLANE]]]
+// CHECK-NEXT:        llvm.store %[[R]], %[[GR]] : f64, !llvm.ptr
+// CHECK-NEXT:        scf.if %[[HAS_TRAJ]] {
+// CHECK-NEXT:          %[[GT1:.*]] = llvm.getelementptr %[[TRAJ]][%[[TLANE]]]
+// CHECK-NEXT:          llvm.store %[[NEW1]], %[[GT1]]
+// CHECK-NEXT:          %[[GT2:.*]] = llvm.getelementptr %[[T1]][%[[TLANE]]]
+// CHECK-NEXT:          llvm.store %[[NEW2]], %[[GT2]]
+// CHECK-NEXT:        }
+// CHECK-NEXT:        scf.yield %[[NEW1]], %[[NEW2]] : f64, f64
 // CHECK-NEXT:      }
-// CHECK-NEXT:      scf.yield %[[NEW1]], %[[NEW2]] : f64, f64
-// CHECK-NEXT:    }
-// CHECK-NEXT:    scf.if %[[HAS_FINAL]] {
-// CHECK-NEXT:      %[[GF1:.*]] = llvm.getelementptr %[[FINAL]][%[[B]]]
-// CHECK-NEXT:      llvm.store %[[END]]#0, %[[GF1]]
-// CHECK-NEXT:      %[[GF2:.*]] = llvm.getelementptr %[[FIN1]][%[[B]]]
-// CHECK-NEXT:      llvm.store %[[END]]#1, %[[GF2]]
+// CHECK-NEXT:      scf.if %[[HAS_FINAL]] {
+// CHECK-NEXT:        %[[GF1:.*]] = llvm.getelementptr %[[FINAL]][%[[LANE]]]
+// CHECK-NEXT:        llvm.store %[[END]]#0, %[[GF1]]
+// CHECK-NEXT:        %[[GF2:.*]] = llvm.getelementptr %[[FIN1]][%[[LANE]]]
+// CHECK-NEXT:        llvm.store %[[END]]#1, %[[GF2]]
+// CHECK-NEXT:      }
 // CHECK-NEXT:    }
 // CHECK-NEXT:  }
 // CHECK-NEXT:  %[[ZERO:.*]] = arith.constant 0 : i32
@@ -183,16 +193,20 @@ dgm.model @two source "two.dgm" {
 // Without states there is nothing to write to trajectory or final_states,
 // and a yielded block argument is stored as it is.
 // CHECK-LABEL: func.func @dgm_stateless_simulate(
-// CHECK-SAME: %[[NB:[^:]*]]: i64, %[[NT:[^:]*]]: i64, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %[[FORC:[^:]*]]: !llvm.ptr, %[[OUT:[^:]*]]: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr) -> i32
+// CHECK-SAME: %[[NB:[^:]*]]: i64, %[[NC:[^:]*]]: i64, %[[NT:[^:]*]]: i64, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %[[FORC:[^:]*]]: !llvm.ptr, %[[OUT:[^:]*]]: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr) -> i32
 // CHECK-NOT:   llvm.icmp
 // CHECK:       scf.for %[[B:.*]] = %{{.*}} to %[[NB]]
-// CHECK-NEXT:    scf.for %[[T:.*]] = %{{.*}} to %[[NT]]
-// CHECK-NEXT:      %[[TNB:.*]] = arith.muli %[[T]], %[[NB]] : i64
-// CHECK-NEXT:      %[[AT:.*]] = arith.addi %[[TNB]], %[[B]] : i64
-// CHECK-NEXT:      %[[GP:.*]] = llvm.getelementptr %[[FORC]][%[[AT]]]
-// CHECK-NEXT:      %[[P:.*]] = llvm.load %[[GP]]
-// CHECK-NEXT:      %[[GQ:.*]] = llvm.getelementptr %[[OUT]][%[[AT]]]
-// CHECK-NEXT:      llvm.store %[[P]], %[[GQ]]
+// CHECK-NEXT:    scf.for %[[C:.*]] = %{{.*}} to %[[NC]]
+// CHECK-NEXT:      %[[CNB:.*]] = arith.muli %[[C]], %[[NB]] : i64
+// CHECK-NEXT:      %[[LANE:.*]] = arith.addi %[[CNB]], %[[B]] : i64
+// CHECK-NEXT:      scf.for %[[T:.*]] = %{{.*}} to %[[NT]]
+// CHECK-NEXT:        %[[TNB:.*]] = arith.muli %[[T]], %[[NB]] : i64
+// CHECK-NEXT:        %[[AT:.*]] = arith.addi %[[TNB]], %[[B]] : i64
+// CHECK:             %[[GP:.*]] = llvm.getelementptr %[[FORC]][%[[AT]]]
+// CHECK-NEXT:        %[[P:.*]] = llvm.load %[[GP]]
+// CHECK-NEXT:        %[[GQ:.*]] = llvm.getelementptr %[[OUT]][%{{.*}}]
+// CHECK-NEXT:        llvm.store %[[P]], %[[GQ]]
+// CHECK-NEXT:      }
 // CHECK-NEXT:    }
 // CHECK-NEXT:  }
 // CHECK-NOT:   scf.if

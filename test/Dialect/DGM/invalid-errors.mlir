@@ -28,7 +28,7 @@ dgm.model @m {
 // -----
 
 dgm.model @m {
-  // expected-error @+1 {{'dgm.constant' op cannot appear in a 'dgm.model'; expected a declaration (dgm.forcing, dgm.param, dgm.state, dgm.output) or dgm.step}}
+  // expected-error @+1 {{'dgm.constant' op cannot appear in a 'dgm.model'; expected a declaration (dgm.forcing, dgm.param, dgm.state, dgm.output, dgm.kernel), dgm.step or dgm.basin}}
   %c = dgm.constant 1.0 : f64
   dgm.step {
     dgm.yield
@@ -155,7 +155,7 @@ dgm.model @m {
   dgm.output @R : f64
   dgm.step {
   ^bb0(%S: f64):
-    // expected-error @+1 {{'dgm.yield' op yields 2 values, but model @m declares 1 state and 2 outputs (3 expected: the new states, then the outputs)}}
+    // expected-error @+1 {{'dgm.yield' op yields 2 values, but model @m expects 3: the new states, then the outputs computed in the step}}
     dgm.yield %S, %S : f64, f64
   }
 }

@@ -171,9 +171,10 @@ TEST(LinearReservoir, AgreesWithHandWrittenModel) {
   ASSERT_EQ(run.simulate(m), 0);
 
   for (int64_t b = 0; b < run.numBasins; ++b) {
-    LinearReservoir ref{run.params[LINEAR_RESERVOIR_PARAM_k * run.numBasins + b],
-                        run.params[LINEAR_RESERVOIR_PARAM_fET * run.numBasins + b],
-                        run.initStates[b]};
+    LinearReservoir ref{
+        run.params[LINEAR_RESERVOIR_PARAM_k * run.numBasins + b],
+        run.params[LINEAR_RESERVOIR_PARAM_fET * run.numBasins + b],
+        run.initStates[b]};
     for (int64_t t = 0; t < run.numSteps; ++t) {
       ref.step(weather.P[t] * (1.0 + 0.1 * b), weather.PET[t]);
       auto out = [&](int o) {
@@ -225,18 +226,13 @@ void checkSnowBucket(const dgm_model &m, int64_t numBasins, int64_t numSteps,
     return run.initStates[s * numBasins + b];
   };
   for (int64_t b = 0; b < numBasins; ++b) {
-    SnowBucket ref{param(SNOW_BUCKET_PARAM_TT, b),
-                   param(SNOW_BUCKET_PARAM_CFMAX, b),
-                   param(SNOW_BUCKET_PARAM_FC, b),
-                   param(SNOW_BUCKET_PARAM_BETA, b),
-                   param(SNOW_BUCKET_PARAM_LP, b),
-                   param(SNOW_BUCKET_PARAM_K1, b),
-                   param(SNOW_BUCKET_PARAM_K2, b),
-                   param(SNOW_BUCKET_PARAM_PERC, b),
-                   init(SNOW_BUCKET_STATE_SNOW, b),
-                   init(SNOW_BUCKET_STATE_SM, b),
-                   init(SNOW_BUCKET_STATE_UZ, b),
-                   init(SNOW_BUCKET_STATE_LZ, b)};
+    SnowBucket ref{
+        param(SNOW_BUCKET_PARAM_TT, b),  param(SNOW_BUCKET_PARAM_CFMAX, b),
+        param(SNOW_BUCKET_PARAM_FC, b),  param(SNOW_BUCKET_PARAM_BETA, b),
+        param(SNOW_BUCKET_PARAM_LP, b),  param(SNOW_BUCKET_PARAM_K1, b),
+        param(SNOW_BUCKET_PARAM_K2, b),  param(SNOW_BUCKET_PARAM_PERC, b),
+        init(SNOW_BUCKET_STATE_SNOW, b), init(SNOW_BUCKET_STATE_SM, b),
+        init(SNOW_BUCKET_STATE_UZ, b),   init(SNOW_BUCKET_STATE_LZ, b)};
     bool sawSnow = false, sawMelt = false;
     for (int64_t t = 0; t < numSteps; ++t) {
       ref.step(weather.P[t], weather.T[t] - 0.5 * b, weather.PET[t]);
@@ -259,8 +255,8 @@ void checkSnowBucket(const dgm_model &m, int64_t numBasins, int64_t numSteps,
       ASSERT_TRUE(agrees(state(SNOW_BUCKET_STATE_UZ), ref.UZ));
       ASSERT_TRUE(agrees(state(SNOW_BUCKET_STATE_LZ), ref.LZ));
     }
-    EXPECT_TRUE(agrees(run.finalStates[SNOW_BUCKET_STATE_LZ * numBasins + b],
-                       ref.LZ));
+    EXPECT_TRUE(
+        agrees(run.finalStates[SNOW_BUCKET_STATE_LZ * numBasins + b], ref.LZ));
     // The weather must have exercised the snow branches, or this test
     // would not check them.
     EXPECT_TRUE(sawSnow && sawMelt) << "basin " << b;
@@ -288,7 +284,7 @@ TEST(SnowBucket, OptionalOutputArraysMayBeNull) {
   ASSERT_EQ(full.simulate(m), 0);
 
   std::vector<double> outputs(full.outputs.size(), -1.0);
-  ASSERT_EQ(m.simulate(2, 50, full.params.data(), full.initStates.data(),
+  ASSERT_EQ(m.simulate(2, 1, 50, full.params.data(), full.initStates.data(),
                        full.forcings.data(), outputs.data(), nullptr, nullptr),
             0);
   EXPECT_EQ(outputs, full.outputs);
@@ -299,12 +295,12 @@ TEST(SnowBucket, ZeroBasinsOrStepsWriteNothing) {
   ASSERT_TRUE(library.model()) << library.error();
   const dgm_model &m = *library.model();
   double sentinel = 123.0;
-  EXPECT_EQ(m.simulate(0, 10, nullptr, nullptr, nullptr, &sentinel, nullptr,
+  EXPECT_EQ(m.simulate(0, 1, 10, nullptr, nullptr, nullptr, &sentinel, nullptr,
                        nullptr),
             0);
   std::vector<double> params(m.num_params, 1.0), init(m.num_states, 2.0),
       finalStates(m.num_states, -1.0);
-  EXPECT_EQ(m.simulate(1, 0, params.data(), init.data(), nullptr, &sentinel,
+  EXPECT_EQ(m.simulate(1, 1, 0, params.data(), init.data(), nullptr, &sentinel,
                        nullptr, finalStates.data()),
             0);
   EXPECT_EQ(sentinel, 123.0);

@@ -30,7 +30,7 @@ int main(void) {
   }
   double outputs[LINEAR_RESERVOIR_NUM_OUTPUTS * STEPS];
   double final_states[LINEAR_RESERVOIR_NUM_STATES];
-  if (dgm_linear_reservoir_simulate(1, STEPS, params, init, forcings, outputs,
+  if (dgm_linear_reservoir_simulate(1, 1, STEPS, params, init, forcings, outputs,
                                     NULL, final_states) != 0) {
     fprintf(stderr, "simulate failed\n");
     return 1;

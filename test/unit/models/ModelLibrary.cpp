@@ -36,7 +36,7 @@ int32_t SimulationRun::simulate(const dgm_model &model) {
   outputs.assign(model.num_outputs * numSteps * numBasins, -1.0);
   trajectory.assign(model.num_states * numSteps * numBasins, -1.0);
   finalStates.assign(model.num_states * numBasins, -1.0);
-  return model.simulate(numBasins, numSteps, params.data(), initStates.data(),
-                        forcings.data(), outputs.data(), trajectory.data(),
-                        finalStates.data());
+  return model.simulate(numBasins, 1, numSteps, params.data(),
+                        initStates.data(), forcings.data(), outputs.data(),
+                        trajectory.data(), finalStates.data());
 }

@@ -100,7 +100,7 @@ TEST(Loader, WrongABIVersion) {
   EXPECT_EQ(loadError(DGM_FIXTURE_ABI_VERSION),
             std::string("'") + DGM_FIXTURE_ABI_VERSION +
                 "' was compiled for dgm ABI version 42, but this runtime "
-                "reads version 1; recompile the model with this version of "
+                "reads version 2; recompile the model with this version of "
                 "dgmc");
 }
 
@@ -157,10 +157,10 @@ TEST(Loader, FromDescriptorValidates) {
 }
 
 TEST(Loader, DuplicateNamesAreRejected) {
-  static const dgm_variable forcing = {"x", "",        "",       DGM_FORCING,
-                                       0,   -INFINITY, INFINITY, NAN};
-  static const dgm_variable output = {"x", "",        "",       DGM_OUTPUT,
-                                      0,   -INFINITY, INFINITY, NAN};
+  static const dgm_variable forcing = {
+      "x", "", "", DGM_FORCING, 0, -INFINITY, INFINITY, NAN, 0, 0};
+  static const dgm_variable output = {"x",       "",       "",  DGM_OUTPUT, 0,
+                                      -INFINITY, INFINITY, NAN, 0,          0};
   dgm_model m{};
   m.abi_version = DGM_ABI_VERSION;
   m.scalar_bits = 64;
@@ -170,7 +170,7 @@ TEST(Loader, DuplicateNamesAreRejected) {
   m.forcings = &forcing;
   m.num_outputs = 1;
   m.outputs = &output;
-  m.simulate = [](int64_t, int64_t, const double *, const double *,
+  m.simulate = [](int64_t, int64_t, int64_t, const double *, const double *,
                   const double *, double *, double *,
                   double *) -> int32_t { return 0; };
   Result<LoadedModel> loaded = LoadedModel::fromDescriptor(&m, "<jit>");

@@ -64,9 +64,11 @@ protected:
 };
 
 TEST_F(Simulation, DefaultsComeFromTheDescriptor) {
-  EXPECT_EQ(defaultParams(*model, 3),
+  Result<SimulationInputs> three = makeInputs(*model, 3, 1);
+  ASSERT_TRUE(three.ok());
+  EXPECT_EQ(three->params,
             (std::vector<double>{0.05, 0.05, 0.05, 0.5, 0.5, 0.5}));
-  EXPECT_EQ(defaultInitialStates(*model, 2), (std::vector<double>{10, 10}));
+  EXPECT_EQ(three->initStates, (std::vector<double>{10, 10, 10}));
   Result<SimulationInputs> in = makeInputs(*model, 2, 3);
   ASSERT_TRUE(in.ok());
   EXPECT_EQ(in->params.size(), 4u);
@@ -126,18 +128,19 @@ TEST_F(Simulation, ZeroStepsKeepsTheInitialState) {
 TEST_F(Simulation, ShapeErrorsNameTheArray) {
   SimulationInputs in = twoBasins();
   in.params.pop_back();
-  EXPECT_EQ(simulateError(in), "params has 3 values, expected 4 (2 parameters "
-                               "x 2 basins)");
+  EXPECT_EQ(simulateError(in), "params has 3 values, expected 4 (2 parameters; "
+                               "4 steps, 2 basins, 1 component)");
 
   in = twoBasins();
   in.initStates.push_back(1);
   EXPECT_EQ(simulateError(in),
-            "init_states has 3 values, expected 2 (1 state x 2 basins)");
+            "init_states has 3 values, expected 2 (1 state; 4 steps, 2 "
+            "basins, 1 component)");
 
   in = twoBasins();
   in.numSteps = 5; // the forcings hold 4 steps
   EXPECT_EQ(simulateError(in), "forcings has 16 values, expected 20 (2 "
-                               "forcings x 5 steps x 2 basins)");
+                               "forcings; 5 steps, 2 basins, 1 component)");
 }
 
 TEST_F(Simulation, CountErrors) {
@@ -151,8 +154,9 @@ TEST_F(Simulation, CountErrors) {
             "the number of steps must not be negative, got -1");
   in = twoBasins();
   in.numSteps = int64_t(1) << 62;
-  EXPECT_EQ(simulateError(in), "2 basins x 4611686018427387904 steps is too "
-                               "large: the array sizes overflow");
+  EXPECT_EQ(simulateError(in), "2 basins x 1 component x "
+                               "4611686018427387904 steps is too large: the "
+                               "array sizes overflow");
   Result<SimulationInputs> made = makeInputs(*model, 0, 4);
   ASSERT_FALSE(made.ok());
   EXPECT_EQ(made.error().message,

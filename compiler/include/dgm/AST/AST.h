@@ -91,11 +91,25 @@ private:
 
 /// What a name refers to, decided by Sema.
 struct NameRef {
-  enum class Kind { Unresolved, Forcing, Param, State, Output, Let };
+  enum class Kind {
+    Unresolved,
+    Forcing,
+    Param,
+    State,
+    Output,
+    Let,
+    Const,       ///< a named constant: `value` holds it
+    FnArg,       ///< an argument of the function being defined
+    KernelIndex, ///< the index `k` of a kernel declaration
+    Kernel,      ///< a kernel (only as the second argument of convolve)
+  };
   Kind kind = Kind::Unresolved;
-  /// Index among the model's declarations of that kind, or among the step
-  /// block's `let` statements for Kind::Let.
+  /// Index among the model's declarations of that kind, among the step
+  /// block's `let` statements for Kind::Let, among the arguments for
+  /// Kind::FnArg, among the kernels for Kind::Kernel.
   unsigned index = 0;
+  /// The value of a Kind::Const.
+  double value = 0;
 };
 
 /// A reference to a forcing, parameter, state, output or `let` name.
@@ -116,7 +130,8 @@ class UnaryExpr : public Expr {
 public:
   enum class Op { Neg, Not };
   UnaryExpr(Location loc, Op op, ExprPtr operand)
-      : Expr(Kind::Unary, std::move(loc)), op(op), operand(std::move(operand)) {}
+      : Expr(Kind::Unary, std::move(loc)), op(op), operand(std::move(operand)) {
+  }
   Op getOp() const { return op; }
   Expr &getOperand() const { return *operand; }
   static bool classof(const Expr *e) { return e->getKind() == Kind::Unary; }
@@ -143,7 +158,11 @@ private:
   ExprPtr lhs, rhs;
 };
 
-/// A call of a built-in function: `min(a, b)`, `exp(x)`, ...
+struct FnDecl;
+
+/// A call of a built-in function (`min(a, b)`, `exp(x)`, ...), of an
+/// aggregate over components (`mean(Q)`), of `convolve`, or of a user
+/// function (`fn`), which Sema resolves.
 class CallExpr : public Expr {
 public:
   CallExpr(Location loc, std::string callee, std::vector<ExprPtr> args)
@@ -152,6 +171,9 @@ public:
   const std::string &getCallee() const { return callee; }
   const std::vector<ExprPtr> &getArgs() const { return args; }
   static bool classof(const Expr *e) { return e->getKind() == Kind::Call; }
+
+  /// Set by Sema when the callee is a user function.
+  const FnDecl *fn = nullptr;
 
 private:
   std::string callee;
@@ -253,16 +275,62 @@ struct VarDecl {
   std::optional<UnitAnnotation> unit;
   std::string description; ///< contents of the string literal, unescaped
 
+  /// `dynamic param`: a new value every time step.
+  bool dynamic = false;
+  Location dynamicLoc;
+  /// `shared param`: one value per basin, shared by its components.
+  bool shared = false;
+  Location sharedLoc;
+
   /// `param p in [lower, upper]`: both set or both null.
   ExprPtr lower, upper;
   Location boundsLoc; ///< of the `in` keyword
-  /// `param p = default` or `state s = initial`.
+  /// `param p = default`, `state s = initial`, or the formula of a basin
+  /// output (`output Q = convolve(Qsim, UH)`), computed after the step.
   ExprPtr init;
+  bool isBasinOutput() const { return kind == Kind::Output && init; }
 
   // Set by Sema: the constant values of the expressions above.
   double lowerValue = 0, upperValue = 0, initValue = 0;
   bool hasBounds() const { return lower != nullptr; }
   bool hasInit() const { return init != nullptr; }
+};
+
+/// `const NAME [: unit] = expr;`
+struct ConstDecl {
+  std::string name;
+  Location loc; ///< of the name
+  std::optional<UnitAnnotation> unit;
+  ExprPtr value;
+  double constValue = 0; ///< set by Sema
+};
+
+/// `fn NAME(a, b) = expr;`: inlined at every call.
+struct FnDecl {
+  std::string name;
+  Location loc; ///< of the name
+  std::vector<std::string> params;
+  std::vector<Location> paramLocs;
+  ExprPtr body;
+};
+
+/// `kernel NAME[k < N] = expr;` (`normalize(...)` around the whole
+/// expression scales the weights to sum 1).
+struct KernelDecl {
+  std::string name;
+  Location loc; ///< of the name
+  std::string index;
+  Location indexLoc;
+  int64_t size = 0;
+  Location sizeLoc;
+  bool normalize = false;
+  ExprPtr value; ///< without the `normalize(...)` around it
+};
+
+/// `import NAME;`
+struct ImportDecl {
+  std::string name;
+  Location loc;
 };
 
 /// `step { ... }`: the update over one time step, statements in order.
@@ -279,12 +347,24 @@ struct ModelDecl {
   std::vector<VarDecl> vars;
   /// Every step block written; Sema requires exactly one.
   std::vector<StepBlock> steps;
+  /// `components N;` (N >= 1): the model runs N copies per basin by default.
+  std::optional<int64_t> components;
+  Location componentsLoc;
+  std::vector<KernelDecl> kernels;
+  std::vector<ConstDecl> consts;
+  std::vector<FnDecl> fns;
 };
 
 /// One parsed .dgm file.
 struct Module {
   std::string filename;
+  std::vector<ImportDecl> imports;
+  std::vector<ConstDecl> consts;
+  std::vector<FnDecl> fns;
   std::vector<ModelDecl> models;
+  /// Set by resolveImports() on the root module: every module it imports,
+  /// directly or not, each once.
+  std::vector<std::unique_ptr<Module>> imported;
 };
 
 const char *toString(VarDecl::Kind kind);

@@ -21,6 +21,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace dgm::driver {
 
@@ -48,6 +49,9 @@ struct CompileOptions {
   /// Stop after MLIRGen without running the verifier's follow-up passes
   /// (dgmc -emit=mlir prints the IR as MLIRGen built it when true).
   bool canonicalize = true;
+  /// Folders searched by `import` after the input's own folder and
+  /// $DGM_PATH, before the standard library (dgmc -I).
+  std::vector<std::string> importPaths;
 };
 
 /// Runs the pipeline. Diagnostics (file:line:col, excerpt, caret) go to

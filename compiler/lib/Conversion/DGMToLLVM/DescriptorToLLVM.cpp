@@ -35,7 +35,7 @@
 using namespace mlir;
 using namespace dgm;
 
-static_assert(DGM_ABI_VERSION == 1,
+static_assert(DGM_ABI_VERSION == 2,
               "abi.h changed: update the structs built in this file");
 static_assert(DGM_FORCING == static_cast<int>(VarKind::forcing) &&
                   DGM_PARAM == static_cast<int>(VarKind::param) &&
@@ -48,14 +48,17 @@ static_assert(offsetof(dgm_variable, kind) == 24 &&
                   offsetof(dgm_variable, index) == 28 &&
                   offsetof(dgm_variable, lower) == 32 &&
                   offsetof(dgm_variable, default_value) == 48 &&
-                  sizeof(dgm_variable) == 56,
-              "dgm_variable is not {ptr, ptr, ptr, i32, i32, f64, f64, f64}");
+                  offsetof(dgm_variable, flags) == 56 &&
+                  sizeof(dgm_variable) == 64,
+              "dgm_variable is not {ptr, ptr, ptr, i32, i32, f64, f64, f64, "
+              "i32, i32}");
 static_assert(offsetof(dgm_model, name) == 8 &&
                   offsetof(dgm_model, num_forcings) == 24 &&
-                  offsetof(dgm_model, forcings) == 40 &&
-                  offsetof(dgm_model, simulate) == 72 &&
-                  sizeof(dgm_model) == 80,
-              "dgm_model is not {i32, i32, ptr, ptr, i32 x 4, ptr x 5}");
+                  offsetof(dgm_model, default_components) == 40 &&
+                  offsetof(dgm_model, forcings) == 48 &&
+                  offsetof(dgm_model, simulate) == 80 &&
+                  sizeof(dgm_model) == 88,
+              "dgm_model is not {i32, i32, ptr, ptr, i32 x 6, ptr x 5}");
 #endif
 
 namespace {
@@ -71,14 +74,15 @@ public:
     f64 = rewriter.getF64Type();
     ptr = LLVM::LLVMPointerType::get(ctx);
     // dgm_variable: name, unit, description, kind, index, lower, upper,
-    // default_value.
+    // default_value, flags, reserved.
     variableType = LLVM::LLVMStructType::getLiteral(
-        ctx, {ptr, ptr, ptr, i32, i32, f64, f64, f64});
+        ctx, {ptr, ptr, ptr, i32, i32, f64, f64, f64, i32, i32});
     // dgm_model: abi_version, scalar_bits, name, source, num_forcings,
-    // num_params, num_states, num_outputs, forcings, params, states, outputs,
-    // simulate.
+    // num_params, num_states, num_outputs, default_components, reserved,
+    // forcings, params, states, outputs, simulate.
     modelType = LLVM::LLVMStructType::getLiteral(
-        ctx, {i32, i32, ptr, ptr, i32, i32, i32, i32, ptr, ptr, ptr, ptr, ptr});
+        ctx, {i32, i32, ptr, ptr, i32, i32, i32, i32, i32, i32, ptr, ptr, ptr,
+              ptr, ptr});
     // Strings of descriptors lowered before this one are shared.
     for (auto global : module.getOps<LLVM::GlobalOp>()) {
       if (!global.getSymName().starts_with("__dgm_str_"))
@@ -194,7 +198,9 @@ DescriptorLowering::variableArray(VarKind kind,
                         constantI32(var.getIndex()),
                         constantF64(var.getLower()),
                         constantF64(var.getUpper()),
-                        constantF64(var.getDefaultValue())};
+                        constantF64(var.getDefaultValue()),
+                        constantI32(var.getFlags()),
+                        constantI32(0)};
       for (auto [field, value] : llvm::enumerate(fields))
         array = LLVM::InsertValueOp::create(
             rewriter, loc, array, value,
@@ -271,6 +277,8 @@ LogicalResult DescriptorLowering::run(bool exportDefaultGetter) {
             constantI32(params.size()),
             constantI32(states.size()),
             constantI32(outputs.size()),
+            constantI32(descriptor.getComponents()),
+            constantI32(0),
             addressOrNull(forcingArray),
             addressOrNull(paramArray),
             addressOrNull(stateArray),

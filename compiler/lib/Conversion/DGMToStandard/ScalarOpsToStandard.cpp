@@ -15,7 +15,9 @@
 #include "dgm/Dialect/DGM/IR/DGMOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/IR/SymbolTable.h"
 #include "mlir/Transforms/DialectConversion.h"
 
 using namespace mlir;
@@ -113,10 +115,51 @@ struct NotLowering : OpConversionPattern<NotOp> {
   }
 };
 
+/// A function without an MLIR op that LLVM lowers well: a call of the C
+/// library's function (`lgamma`, or `lgammaf` for f32), declared in the
+/// module on first use.
+template <typename SourceOp>
+struct LibmCallLowering : OpConversionPattern<SourceOp> {
+  LibmCallLowering(MLIRContext *context, StringRef name)
+      : OpConversionPattern<SourceOp>(context), name(name) {}
+  using OpAdaptor = typename SourceOp::Adaptor;
+
+  LogicalResult
+  matchAndRewrite(SourceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Type type = op.getType();
+    if (!type.isF64() && !type.isF32())
+      return rewriter.notifyMatchFailure(op, "libm calls are scalar only");
+    std::string callee = name + (type.isF32() ? "f" : "");
+    auto module = op->template getParentOfType<ModuleOp>();
+    if (!SymbolTable::lookupSymbolIn(module, callee)) {
+      OpBuilder::InsertionGuard guard(rewriter);
+      rewriter.setInsertionPointToStart(module.getBody());
+      auto decl =
+          func::FuncOp::create(rewriter, op.getLoc(), callee,
+                               rewriter.getFunctionType({type}, {type}));
+      decl.setPrivate();
+    }
+    rewriter.replaceOpWithNewOp<func::CallOp>(op, callee, TypeRange{type},
+                                              adaptor.getOperands());
+    return success();
+  }
+
+  std::string name;
+};
+
 } // namespace
 
 void dgm::populateDGMScalarToStandardPatterns(RewritePatternSet &patterns) {
+  MLIRContext *context = patterns.getContext();
+  patterns.add<LibmCallLowering<LgammaOp>>(context, "lgamma");
+  patterns.add<LibmCallLowering<TanOp>>(context, "tan");
+  patterns.add<LibmCallLowering<AcosOp>>(context, "acos");
+  patterns.add<LibmCallLowering<TanhOp>>(context, "tanh");
   patterns.add<ConstantLowering, ClampLowering, CmpLowering, NotLowering,
+               OneToOneLowering<FloorOp, math::FloorOp>,
+               OneToOneLowering<SinOp, math::SinOp>,
+               OneToOneLowering<CosOp, math::CosOp>,
                OneToOneLowering<AddOp, arith::AddFOp>,
                OneToOneLowering<SubOp, arith::SubFOp>,
                OneToOneLowering<MulOp, arith::MulFOp>,

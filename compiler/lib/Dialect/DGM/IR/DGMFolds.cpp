@@ -179,6 +179,48 @@ OpFoldResult SqrtOp::fold(FoldAdaptor adaptor) {
   });
 }
 
+OpFoldResult FloorOp::fold(FoldAdaptor adaptor) {
+  return foldFloatUnary(adaptor.getOperands(), [](const APFloat &a) {
+    return libm(a, ::floor, ::floorf);
+  });
+}
+
+OpFoldResult LgammaOp::fold(FoldAdaptor adaptor) {
+  return foldFloatUnary(adaptor.getOperands(), [](const APFloat &a) {
+    return libm(a, ::lgamma, ::lgammaf);
+  });
+}
+
+OpFoldResult TanhOp::fold(FoldAdaptor adaptor) {
+  return foldFloatUnary(adaptor.getOperands(), [](const APFloat &a) {
+    return libm(a, ::tanh, ::tanhf);
+  });
+}
+
+OpFoldResult SinOp::fold(FoldAdaptor adaptor) {
+  return foldFloatUnary(adaptor.getOperands(), [](const APFloat &a) {
+    return libm(a, ::sin, ::sinf);
+  });
+}
+
+OpFoldResult CosOp::fold(FoldAdaptor adaptor) {
+  return foldFloatUnary(adaptor.getOperands(), [](const APFloat &a) {
+    return libm(a, ::cos, ::cosf);
+  });
+}
+
+OpFoldResult TanOp::fold(FoldAdaptor adaptor) {
+  return foldFloatUnary(adaptor.getOperands(), [](const APFloat &a) {
+    return libm(a, ::tan, ::tanf);
+  });
+}
+
+OpFoldResult AcosOp::fold(FoldAdaptor adaptor) {
+  return foldFloatUnary(adaptor.getOperands(), [](const APFloat &a) {
+    return libm(a, ::acos, ::acosf);
+  });
+}
+
 OpFoldResult AbsOp::fold(FoldAdaptor adaptor) {
   return foldFloatUnary(adaptor.getOperands(),
                         [](const APFloat &a) { return abs(a); });

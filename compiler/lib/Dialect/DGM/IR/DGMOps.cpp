@@ -53,6 +53,23 @@ static void appendDecls(ModelOp model, StringRef kind,
     out.push_back({kind, decl.getSymName(), decl.getType()});
 }
 
+/// The outputs the step computes (basin = false) or dgm.basin (true).
+static void appendOutputs(ModelOp model, bool basin,
+                          SmallVectorImpl<DeclInfo> &out) {
+  for (OutputOp decl : model.getDecls<OutputOp>())
+    if (decl.getBasin() == basin)
+      out.push_back({basin ? "basin output" : "output", decl.getSymName(),
+                     decl.getType()});
+}
+
+/// Whether a block argument for `param` may be used where only parameters
+/// with one value per basin (and, with `staticOnly`, per run) are known.
+static bool isBasinParam(ModelOp model, ParamOp param, bool staticOnly) {
+  if (staticOnly && param.getDynamic())
+    return false;
+  return param.getShared() || !model.getComponents();
+}
+
 /// "1 state", "2 outputs".
 static std::string count(size_t n, StringRef noun) {
   return (Twine(n) + " " + noun + (n == 1 ? "" : "s")).str();
@@ -83,10 +100,24 @@ StepOp ModelOp::getStepOp() {
   return steps.empty() ? StepOp() : *steps.begin();
 }
 
+BasinOp ModelOp::getBasinOp() {
+  auto basins = getBody()->getOps<BasinOp>();
+  return basins.empty() ? BasinOp() : *basins.begin();
+}
+
 LogicalResult ModelOp::verifyRegions() {
   StepOp step;
+  BasinOp basin;
   for (Operation &op : *getBody()) {
-    if (isa<ForcingOp, ParamOp, StateOp, OutputOp>(op)) {
+    if (auto other = dyn_cast<BasinOp>(op)) {
+      if (!step || basin)
+        return op.emitOpError()
+               << "must come once, after the 'dgm.step' of model @"
+               << getSymName();
+      basin = other;
+      continue;
+    }
+    if (isa<ForcingOp, ParamOp, StateOp, OutputOp, KernelOp>(op)) {
       if (step) {
         InFlightDiagnostic diag =
             op.emitOpError()
@@ -109,11 +140,17 @@ LogicalResult ModelOp::verifyRegions() {
     }
     return op.emitOpError()
            << "cannot appear in a 'dgm.model'; expected a declaration "
-              "(dgm.forcing, dgm.param, dgm.state, dgm.output) or dgm.step";
+              "(dgm.forcing, dgm.param, dgm.state, dgm.output, dgm.kernel), "
+              "dgm.step or dgm.basin";
   }
   if (!step)
     return emitOpError() << "has no 'dgm.step'; a model needs exactly one, "
                             "after its declarations";
+  bool hasBasinOutputs = llvm::any_of(
+      getDecls<OutputOp>(), [](OutputOp output) { return output.getBasin(); });
+  if (hasBasinOutputs && !basin)
+    return emitOpError() << "declares basin outputs but has no 'dgm.basin' "
+                            "to compute them";
   return success();
 }
 
@@ -256,28 +293,111 @@ LogicalResult StepOp::verifyRegions() {
 }
 
 LogicalResult YieldOp::verify() {
-  auto model = dyn_cast_or_null<ModelOp>((*this)->getParentOp()->getParentOp());
+  Operation *parent = (*this)->getParentOp();
+  auto model = dyn_cast_or_null<ModelOp>(parent->getParentOp());
   if (!model)
-    return success(); // The step's HasParent reports it.
+    return success(); // The parent's HasParent reports it.
   SmallVector<DeclInfo> results;
-  appendDecls<StateOp>(model, "state", results);
-  size_t numStates = results.size();
-  appendDecls<OutputOp>(model, "output", results);
-  size_t numOutputs = results.size() - numStates;
-
+  StringRef expected;
+  if (isa<KernelOp>(parent)) {
+    if (getNumOperands() != 1 || !getValues()[0].getType().isF64())
+      return emitOpError() << "of a kernel yields one f64, the weight";
+    return success();
+  }
+  if (isa<BasinOp>(parent)) {
+    appendOutputs(model, /*basin=*/true, results);
+    expected = "the basin outputs";
+  } else {
+    appendDecls<StateOp>(model, "state", results);
+    appendOutputs(model, /*basin=*/false, results);
+    expected = "the new states, then the outputs computed in the step";
+  }
   if (getNumOperands() != results.size())
     return emitOpError() << "yields " << count(getNumOperands(), "value")
-                         << ", but model @" << model.getSymName()
-                         << " declares " << count(numStates, "state") << " and "
-                         << count(numOutputs, "output") << " ("
-                         << results.size()
-                         << " expected: the new states, then the outputs)";
+                         << ", but model @" << model.getSymName() << " expects "
+                         << results.size() << ": " << expected;
   for (auto [index, value, decl] : llvm::enumerate(getValues(), results)) {
     if (value.getType() != decl.type)
       return emitOpError() << "operand #" << index << " is for " << decl.kind
                            << " @" << decl.name << " of type " << decl.type
                            << ", but has type " << value.getType();
   }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// KernelOp, BasinOp, AggregateOp, ConvolveOp
+//===----------------------------------------------------------------------===//
+
+/// Checks that the block arguments of `op` are `leading` then one per
+/// param, and that the params a per-basin computation cannot know are unused.
+static LogicalResult verifyParamArguments(Operation *op, Block &block,
+                                          size_t leading, bool staticOnly) {
+  auto model = dyn_cast<ModelOp>(op->getParentOp());
+  if (!model)
+    return success();
+  SmallVector<ParamOp> params(model.getDecls<ParamOp>());
+  if (block.getNumArguments() != leading + params.size())
+    return op->emitOpError()
+           << "has " << count(block.getNumArguments(), "block argument")
+           << ", expected " << leading + params.size() << " ("
+           << (leading == 1 ? "the index, then " : "the forcings, then ")
+           << "every param of the model)";
+  for (auto [param, arg] :
+       llvm::zip(params, block.getArguments().drop_front(leading)))
+    if (!arg.use_empty() && !isBasinParam(model, param, staticOnly))
+      return op->emitOpError()
+             << "uses param @" << param.getSymName() << ", which is "
+             << (param.getDynamic() && staticOnly ? "dynamic"
+                                                  : "not shared by the "
+                                                    "components");
+  if (block.empty() || !isa<YieldOp>(block.back()))
+    return op->emitOpError() << "must end with 'dgm.yield'";
+  return success();
+}
+
+LogicalResult KernelOp::verifyRegions() {
+  return verifyParamArguments(*this, getBodyRegion().front(), 1,
+                              /*staticOnly=*/true);
+}
+
+LogicalResult BasinOp::verifyRegions() {
+  auto model = dyn_cast<ModelOp>((*this)->getParentOp());
+  if (!model)
+    return success();
+  size_t numForcings = llvm::range_size(model.getDecls<ForcingOp>());
+  return verifyParamArguments(*this, getBodyRegion().front(), numForcings,
+                              /*staticOnly=*/false);
+}
+
+LogicalResult
+AggregateOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  auto model = (*this)->getParentOfType<ModelOp>();
+  auto output = symbolTable.lookupSymbolIn<OutputOp>(model, getOutputAttr());
+  if (!output || output.getBasin())
+    return emitOpError() << getOutputAttr()
+                         << " is not an output computed in the step";
+  if (getKind() == AggregateKind::weighted_mean) {
+    ParamOp weights =
+        getWeightsAttr()
+            ? symbolTable.lookupSymbolIn<ParamOp>(model, getWeightsAttr())
+            : ParamOp();
+    if (!weights || weights.getDynamic())
+      return emitOpError() << "weighted_mean needs the weights of a static "
+                              "param";
+  } else if (getWeightsAttr()) {
+    return emitOpError() << "has weights, which only weighted_mean uses";
+  }
+  return success();
+}
+
+LogicalResult ConvolveOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  auto model = (*this)->getParentOfType<ModelOp>();
+  auto series = symbolTable.lookupSymbolIn<OutputOp>(model, getSeriesAttr());
+  if (!series || !series.getBasin())
+    return emitOpError() << getSeriesAttr() << " is not a basin output";
+  if (!symbolTable.lookupSymbolIn<KernelOp>(model, getKernelAttr()))
+    return emitOpError() << getKernelAttr() << " is not a dgm.kernel";
   return success();
 }
 

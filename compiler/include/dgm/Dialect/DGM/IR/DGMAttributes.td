@@ -40,6 +40,18 @@ def DGM_CmpPredicate : I32Enum<"CmpPredicate",
 def DGM_CmpPredicateAttr
     : EnumAttr<DGM_Dialect, DGM_CmpPredicate, "cmp_predicate">;
 
+def DGM_AggregateKind : I32Enum<"AggregateKind",
+    "how a basin output combines the values of its components", [
+      I32EnumCase<"mean", 0>,
+      I32EnumCase<"sum", 1>,
+      I32EnumCase<"weighted_mean", 2>
+    ]> {
+  let cppNamespace = "::dgm";
+}
+
+def DGM_AggregateKindAttr
+    : EnumAttr<DGM_Dialect, DGM_AggregateKind, "aggregate_kind">;
+
 // The values are those of `dgm_var_kind` in runtime/include/dgm/abi.h.
 def DGM_VarKind : I32Enum<"VarKind", "the role of a model variable", [
       I32EnumCase<"forcing", 0>,
@@ -94,11 +106,13 @@ def DGM_VariableAttr : AttrDef<DGM_Dialect, "Variable"> {
     DGM_F64Parameter<"::dgm::detail::negInf()", "lower bound">:$lower,
     DGM_F64Parameter<"::dgm::detail::posInf()", "upper bound">:$upper,
     DGM_F64Parameter<"::dgm::detail::quietNaN()",
-                     "default or initial value">:$default_value
+                     "default or initial value">:$default_value,
+    DefaultValuedParameter<"unsigned", "0",
+                           "DGM_PER_COMPONENT | DGM_DYNAMIC">:$flags
   );
   let assemblyFormat = [{
     `<` $kind $name `,` struct($index, $unit, $description, $lower, $upper,
-                               $default_value) `>`
+                               $default_value, $flags) `>`
   }];
 }
 

@@ -58,10 +58,12 @@ def DGM_ModelOp : DGM_Op<"model", [
     ```
   }];
 
-  let arguments = (ins SymbolNameAttr:$sym_name, OptionalAttr<StrAttr>:$source);
+  let arguments = (ins SymbolNameAttr:$sym_name, OptionalAttr<StrAttr>:$source,
+                       OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$components);
   let regions = (region SizedRegion<1>:$bodyRegion);
   let assemblyFormat = [{
-    $sym_name (`source` $source^)? attr-dict-with-keyword $bodyRegion
+    $sym_name (`source` $source^)? (`components` $components^)?
+    attr-dict-with-keyword $bodyRegion
   }];
 
   let skipDefaultBuilders = 1;
@@ -79,6 +81,12 @@ def DGM_ModelOp : DGM_Op<"model", [
 
     /// The step of the model, or null when there is none (invalid IR).
     StepOp getStepOp();
+    /// The basin outputs' computation, or null when the model has none.
+    BasinOp getBasinOp();
+    /// The symbol `name` of this model (a declaration or kernel), or null.
+    ::mlir::Operation *lookupDecl(::llvm::StringRef name) {
+      return ::mlir::SymbolTable::lookupSymbolIn(*this, name);
+    }
   }];
   let hasRegionVerifier = 1;
 }
@@ -116,7 +124,9 @@ def DGM_ForcingOp : DGM_DeclOp<"forcing"> {
 def DGM_ParamOp : DGM_DeclOp<"param"> {
   let summary = "a parameter, constant over a run";
   let description = [{
-    A parameter has one value per basin. `lower` and `upper` (both or
+    A parameter has one value per basin and component (per basin with
+    `shared`, or in a model without components), constant over a run, or
+    one per step as well with `dynamic`. `lower` and `upper` (both or
     neither) bound it, with `lower < upper`; `default_value`, when given,
     lies in `[lower, upper]`. (Not `default`: ODS makes a C++ member of
     every attribute, and `default` is a C++ keyword.) Calibration and the
@@ -130,7 +140,8 @@ def DGM_ParamOp : DGM_DeclOp<"param"> {
   }];
   let arguments = !con(commonArgs, (ins OptionalAttr<F64Attr>:$lower,
                                         OptionalAttr<F64Attr>:$upper,
-                                        OptionalAttr<F64Attr>:$default_value));
+                                        OptionalAttr<F64Attr>:$default_value,
+                                        UnitAttr:$dynamic, UnitAttr:$shared));
   let builders = [
     OpBuilder<(ins "::llvm::StringRef":$name, "::mlir::Type":$type,
                    CArg<"::llvm::StringRef", "\"\"">:$unit,
@@ -164,13 +175,103 @@ def DGM_StateOp : DGM_DeclOp<"state"> {
 def DGM_OutputOp : DGM_DeclOp<"output"> {
   let summary = "a value computed every time step";
   let description = [{
-    An output has one value per basin and time step; in the C ABI it is
-    `outputs[index][step][basin]`.
+    An output has one value per time step, basin and component when the
+    step computes it, or one per time step and basin with `basin`: then
+    `dgm.basin` computes it after the step of all the basin's components.
 
     ```mlir
     dgm.output @Q : f64 {unit = "mm/d", description = "streamflow"}
+    dgm.output @Qr : f64 {basin}
     ```
   }];
+  let arguments = !con(commonArgs, (ins UnitAttr:$basin));
+}
+
+def DGM_KernelOp : DGM_Op<"kernel", [
+    Symbol, HasParent<"ModelOp">, IsolatedFromAbove, SingleBlock
+  ]> {
+  let summary = "weights computed once per basin, for dgm.convolve";
+  let description = [{
+    `size` weights w[0..size) per basin, computed before the time loop. The
+    body computes one weight: its block arguments are the index k (as a
+    float) then every parameter of the model in order; only static shared
+    parameters may be used. With `normalize` the weights are divided by
+    their sum.
+
+    ```mlir
+    dgm.kernel @UH size 15 normalize {
+    ^bb0(%k: f64, %a: f64):
+      ...
+      dgm.yield %w : f64
+    }
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name,
+                       ConfinedAttr<I64Attr, [IntPositive]>:$size,
+                       UnitAttr:$normalize);
+  let regions = (region SizedRegion<1>:$bodyRegion);
+  let assemblyFormat = [{
+    $sym_name `size` $size (`normalize` $normalize^)? attr-dict-with-keyword
+    $bodyRegion
+  }];
+  let hasRegionVerifier = 1;
+}
+
+def DGM_BasinOp : DGM_Op<"basin", [
+    HasParent<"ModelOp">, IsolatedFromAbove, SingleBlock
+  ]> {
+  let summary = "the basin outputs of one time step";
+  let description = [{
+    Computes the outputs marked `basin`, for one basin and time step, after
+    the step has run for all the basin's components. Its block arguments are
+    the forcings then the parameters of the model (only shared ones may be
+    used); it reads the components' outputs through `dgm.aggregate` and
+    routes with `dgm.convolve`, and yields the basin outputs in declaration
+    order.
+  }];
+  let regions = (region SizedRegion<1>:$bodyRegion);
+  let assemblyFormat = "attr-dict-with-keyword $bodyRegion";
+  let hasRegionVerifier = 1;
+}
+
+def DGM_AggregateOp : DGM_Op<"aggregate", [
+    HasParent<"BasinOp">, Pure, DeclareOpInterfaceMethods<SymbolUserOpInterface>
+  ]> {
+  let summary = "combines the components' values of an output";
+  let description = [{
+    The mean or sum over the basin's components of `output` (computed in the
+    step) at the current time step, or its mean weighted by the static
+    parameter `weights`.
+
+    ```mlir
+    %q = dgm.aggregate mean @Q : f64
+    %w = dgm.aggregate weighted_mean @Q weights @area : f64
+    ```
+  }];
+  let arguments = (ins DGM_AggregateKindAttr:$kind, FlatSymbolRefAttr:$output,
+                       OptionalAttr<FlatSymbolRefAttr>:$weights);
+  let results = (outs F64:$result);
+  let assemblyFormat = [{
+    $kind $output (`weights` $weights^)? attr-dict `:` type($result)
+  }];
+}
+
+def DGM_ConvolveOp : DGM_Op<"convolve", [
+    HasParent<"BasinOp">, Pure, DeclareOpInterfaceMethods<SymbolUserOpInterface>
+  ]> {
+  let summary = "causal convolution of a basin output with a kernel";
+  let description = [{
+    `sum_k w[k] * series[t - k]` over the kernel's weights, where `series` is
+    a basin output computed earlier in the same `dgm.basin` and values
+    before the first step of the run count as 0.
+
+    ```mlir
+    %qr = dgm.convolve @Qsim, @UH : f64
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$series, FlatSymbolRefAttr:$kernel);
+  let results = (outs F64:$result);
+  let assemblyFormat = "$series `,` $kernel attr-dict `:` type($result)";
 }
 
 def DGM_StepOp : DGM_Op<"step", [
@@ -221,7 +322,8 @@ def DGM_StepOp : DGM_Op<"step", [
 }
 
 def DGM_YieldOp : DGM_Op<"yield", [
-    Pure, Terminator, ReturnLike, HasParent<"StepOp">
+    Pure, Terminator, ReturnLike,
+    ParentOneOf<["StepOp", "KernelOp", "BasinOp"]>
   ]> {
   let summary = "ends a step with the new states and the outputs";
   let description = [{
@@ -415,6 +517,46 @@ def DGM_AbsOp : DGM_UnaryFloatOp<"abs"> {
   }];
 }
 
+def DGM_FloorOp : DGM_UnaryFloatOp<"floor"> {
+  let summary = "largest integer not above x";
+  let description = [{ Lowers to `math.floor`. Folds constants. }];
+}
+
+def DGM_LgammaOp : DGM_UnaryFloatOp<"lgamma"> {
+  let summary = "log of the absolute value of the gamma function";
+  let description = [{
+    `ln|Γ(x)|`, as C's `lgamma` (lowers to a call of libm's `lgamma` /
+    `lgammaf`). Folds constants.
+  }];
+}
+
+def DGM_TanhOp : DGM_UnaryFloatOp<"tanh"> {
+  let summary = "hyperbolic tangent";
+  let description = [{ Lowers to `math.tanh`. Folds constants. }];
+}
+
+def DGM_SinOp : DGM_UnaryFloatOp<"sin"> {
+  let summary = "sine (radians)";
+  let description = [{ Lowers to `math.sin`. Folds constants. }];
+}
+
+def DGM_CosOp : DGM_UnaryFloatOp<"cos"> {
+  let summary = "cosine (radians)";
+  let description = [{ Lowers to `math.cos`. Folds constants. }];
+}
+
+def DGM_TanOp : DGM_UnaryFloatOp<"tan"> {
+  let summary = "tangent (radians)";
+  let description = [{ Lowers to a call of libm's `tan`. Folds constants. }];
+}
+
+def DGM_AcosOp : DGM_UnaryFloatOp<"acos"> {
+  let summary = "arc cosine, in [0, pi]";
+  let description = [{
+    NaN outside [-1, 1]. Lowers to a call of libm's `acos`. Folds constants.
+  }];
+}
+
 def DGM_CmpOp : DGM_Op<"cmp", [
     Pure, SameTypeOperands,
     TypesMatchWith<"result is i1 with the shape of the operands", "lhs",
@@ -534,11 +676,13 @@ def DGM_DescriptorOp : DGM_Op<"descriptor", [
   }];
   let arguments = (ins StrAttr:$model_name,
                        DefaultValuedStrAttr<StrAttr, "">:$source,
+                       DefaultValuedAttr<I64Attr, "0">:$components,
                        FlatSymbolRefAttr:$simulate,
                        TypedArrayAttrBase<DGM_VariableAttr,
                                           "model variables">:$variables);
   let assemblyFormat = [{
-    $model_name (`source` $source^)? `simulate` $simulate
+    $model_name (`source` $source^)? (`components` $components^)?
+    `simulate` $simulate
     `variables` custom<VariableList>($variables) attr-dict
   }];
   let extraClassDeclaration = [{

@@ -1,0 +1,161 @@
+//===- Imports.cpp - Resolving `import NAME;`
+//------------------------------===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dgm/Parse/Imports.h"
+
+#include "dgm/Parse/Parser.h"
+
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+
+using namespace dgm;
+
+#ifndef DGM_STDLIB_DIR
+#define DGM_STDLIB_DIR ""
+#endif
+
+std::vector<std::string>
+dgm::defaultImportSearchPath(const std::vector<std::string> &extraDirs) {
+  std::vector<std::string> path;
+  if (std::optional<std::string> env = llvm::sys::Process::GetEnv("DGM_PATH")) {
+    llvm::SmallVector<llvm::StringRef> dirs;
+    llvm::StringRef(*env).split(dirs, ':', -1, /*KeepEmpty=*/false);
+    for (llvm::StringRef dir : dirs)
+      path.push_back(dir.str());
+  }
+  path.insert(path.end(), extraDirs.begin(), extraDirs.end());
+  // The installed layout (bin/../share/dgm/stdlib) comes before the source
+  // tree this build was made from.
+  std::string exe = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
+  if (!exe.empty()) {
+    llvm::SmallString<256> installed(
+        llvm::sys::path::parent_path(llvm::sys::path::parent_path(exe)));
+    llvm::sys::path::append(installed, "share", "dgm", "stdlib");
+    if (llvm::sys::fs::is_directory(installed))
+      path.push_back(std::string(installed));
+  }
+  if (*DGM_STDLIB_DIR)
+    path.push_back(DGM_STDLIB_DIR);
+  return path;
+}
+
+namespace {
+class ImportResolver {
+public:
+  ImportResolver(ast::Module &root, const std::vector<std::string> &searchPath,
+                 DiagnosticEngine &diag)
+      : root(root), searchPath(searchPath), diag(diag) {}
+
+  bool run() {
+    unsigned errorsBefore = diag.getNumErrors();
+    llvm::SmallString<256> rootPath(root.filename);
+    llvm::sys::fs::make_absolute(rootPath);
+    loaded.insert(rootPath);
+    resolve(root);
+    return diag.getNumErrors() == errorsBefore;
+  }
+
+private:
+  void resolve(ast::Module &module) {
+    inProgress.push_back(module.filename);
+    for (const ast::ImportDecl &import : module.imports)
+      resolveOne(module, import);
+    inProgress.pop_back();
+  }
+
+  void resolveOne(ast::Module &importer, const ast::ImportDecl &import) {
+    std::string file = import.name + ".dgm";
+    std::vector<std::string> dirs;
+    dirs.push_back(llvm::sys::path::parent_path(importer.filename).str());
+    dirs.insert(dirs.end(), searchPath.begin(), searchPath.end());
+    llvm::SmallString<256> found;
+    for (const std::string &dir : dirs) {
+      llvm::SmallString<256> candidate(dir.empty() ? "." : dir);
+      llvm::sys::path::append(candidate, file);
+      if (llvm::sys::fs::is_regular_file(candidate)) {
+        found = candidate;
+        break;
+      }
+    }
+    if (found.empty()) {
+      std::string where;
+      for (const std::string &dir : dirs)
+        where += "\n  " + (dir.empty() ? std::string(".") : dir);
+      diag.error(import.loc, "cannot find module '" + import.name +
+                                 "': no file '" + file + "' in" + where);
+      return;
+    }
+    llvm::SmallString<256> absolute(found);
+    llvm::sys::fs::make_absolute(absolute);
+    llvm::sys::path::remove_dots(absolute, /*remove_dot_dot=*/true);
+    for (const std::string &open : inProgress) {
+      llvm::SmallString<256> openAbs(open);
+      llvm::sys::fs::make_absolute(openAbs);
+      llvm::sys::path::remove_dots(openAbs, true);
+      if (openAbs == absolute) {
+        diag.error(import.loc, "module '" + import.name +
+                                   "' imports itself, directly or through "
+                                   "other modules; imports cannot form a "
+                                   "cycle");
+        return;
+      }
+    }
+    if (!loaded.insert(absolute).second)
+      return; // Already parsed: its declarations are visible once.
+
+    auto buffer = llvm::MemoryBuffer::getFile(found, /*IsText=*/true);
+    if (!buffer) {
+      diag.error(import.loc, "cannot read module '" + import.name + "' (" +
+                                 std::string(found) +
+                                 "): " + buffer.getError().message());
+      return;
+    }
+    // The buffer's identifier is the path used in every Location.
+    std::unique_ptr<llvm::MemoryBuffer> named =
+        llvm::MemoryBuffer::getMemBufferCopy((*buffer)->getBuffer(), found);
+    unsigned id =
+        diag.getSourceMgr().AddNewSourceBuffer(std::move(named), llvm::SMLoc());
+    std::unique_ptr<ast::Module> module = parseModule(id, diag);
+    if (!module)
+      return;
+    if (!module->models.empty()) {
+      diag.error(module->models.front().loc,
+                 "module '" + import.name +
+                     "' declares a model; an imported file may hold only "
+                     "'fn', 'const' and 'import' declarations");
+      diag.note(import.loc, "imported here");
+      return;
+    }
+    // Post-order: a module comes after everything it imports, so Sema can
+    // define names in dependency order.
+    resolve(*module);
+    root.imported.push_back(std::move(module));
+  }
+
+  ast::Module &root;
+  const std::vector<std::string> &searchPath;
+  DiagnosticEngine &diag;
+  llvm::StringSet<> loaded;
+  std::vector<std::string> inProgress;
+};
+} // namespace
+
+bool dgm::resolveImports(ast::Module &root,
+                         const std::vector<std::string> &searchPath,
+                         DiagnosticEngine &diag) {
+  return ImportResolver(root, searchPath, diag).run();
+}
+
+std::vector<std::string> dgm::importedFiles(const ast::Module &root) {
+  std::vector<std::string> files{root.filename};
+  for (const auto &module : root.imported)
+    files.push_back(module->filename);
+  return files;
+}

@@ -1,0 +1,297 @@
+//===- ExprChecker.cpp - Name resolution and types of expressions ---------===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ExprChecker.h"
+
+#include "ConstantEvaluator.h"
+
+#include "dgm/Sema/Sema.h"
+
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace dgm;
+using namespace dgm::ast;
+using Type = ExprChecker::Type;
+
+const char *dgm::kindWord(VarDecl::Kind kind) {
+  switch (kind) {
+  case VarDecl::Kind::Forcing:
+    return "forcing";
+  case VarDecl::Kind::Param:
+    return "parameter";
+  case VarDecl::Kind::State:
+    return "state";
+  case VarDecl::Kind::Output:
+    return "output";
+  }
+  llvm_unreachable("unknown declaration kind");
+}
+
+//===----------------------------------------------------------------------===//
+// Scope
+//===----------------------------------------------------------------------===//
+
+const ConstDecl *Scope::lookupConst(llvm::StringRef name) const {
+  for (const Scope *s = this; s; s = s->parent)
+    if (auto it = s->consts.find(name); it != s->consts.end())
+      return it->second;
+  return nullptr;
+}
+
+const FnDecl *Scope::lookupFn(llvm::StringRef name) const {
+  for (const Scope *s = this; s; s = s->parent)
+    if (auto it = s->fns.find(name); it != s->fns.end())
+      return it->second;
+  return nullptr;
+}
+
+void Scope::collectNames(std::vector<std::string> &names) const {
+  for (const Scope *s = this; s; s = s->parent)
+    for (const auto &entry : s->consts)
+      names.push_back(entry.first().str());
+}
+
+//===----------------------------------------------------------------------===//
+// ExprChecker
+//===----------------------------------------------------------------------===//
+
+const char *ExprChecker::typeWord(Type type) {
+  return type == Type::Truth ? "a truth value" : "a number";
+}
+
+Type ExprChecker::check(Expr &expr) {
+  return llvm::TypeSwitch<Expr *, Type>(&expr)
+      .Case([&](NumberExpr *) { return Type::Number; })
+      .Case([&](NameExpr *e) { return checkName(*e); })
+      .Case([&](UnaryExpr *e) {
+        Type operand = check(e->getOperand());
+        if (e->getOp() == UnaryExpr::Op::Neg)
+          return expect(e->getOperand(), operand, Type::Number,
+                        "the operand of unary '-'")
+                     ? Type::Number
+                     : Type::Error;
+        return expect(e->getOperand(), operand, Type::Truth,
+                      "the operand of 'not'")
+                   ? Type::Truth
+                   : Type::Error;
+      })
+      .Case([&](BinaryExpr *e) { return checkBinary(*e); })
+      .Case([&](CallExpr *e) { return checkCall(*e); })
+      .Case([&](IfExpr *e) {
+        Type cond = check(e->getCond());
+        Type thenType = check(e->getThen());
+        Type elseType = check(e->getElse());
+        expect(e->getCond(), cond, Type::Truth, "the condition of 'if'");
+        if (thenType == Type::Error || elseType == Type::Error)
+          return Type::Error;
+        if (thenType != elseType) {
+          diag.error(e->getElse().getLoc(),
+                     llvm::Twine("the branches of 'if' must have the same "
+                                 "type: 'then' gives ") +
+                         typeWord(thenType) + ", 'else' gives " +
+                         typeWord(elseType));
+          return Type::Error;
+        }
+        return thenType;
+      });
+}
+
+bool ExprChecker::expect(const Expr &expr, Type actual, Type expected,
+                         llvm::StringRef what) {
+  if (actual == expected)
+    return true;
+  if (actual == Type::Error)
+    return false;
+  diag.error(expr.getLoc(), llvm::Twine(what) + " must be " +
+                                typeWord(expected) + ", but this is " +
+                                typeWord(actual));
+  return false;
+}
+
+Type ExprChecker::checkBinary(BinaryExpr &e) {
+  Type lhs = check(e.getLHS());
+  Type rhs = check(e.getRHS());
+  std::string what =
+      (llvm::Twine("an operand of '") + toString(e.getOp()) + "'").str();
+  switch (e.getOp()) {
+  case BinaryExpr::Op::And:
+  case BinaryExpr::Op::Or: {
+    bool ok = expect(e.getLHS(), lhs, Type::Truth, what);
+    ok &= expect(e.getRHS(), rhs, Type::Truth, what);
+    return ok ? Type::Truth : Type::Error;
+  }
+  case BinaryExpr::Op::Lt:
+  case BinaryExpr::Op::Le:
+  case BinaryExpr::Op::Gt:
+  case BinaryExpr::Op::Ge:
+  case BinaryExpr::Op::Eq:
+  case BinaryExpr::Op::Ne: {
+    bool ok = expect(e.getLHS(), lhs, Type::Number, what);
+    ok &= expect(e.getRHS(), rhs, Type::Number, what);
+    return ok ? Type::Truth : Type::Error;
+  }
+  default: {
+    bool ok = expect(e.getLHS(), lhs, Type::Number, what);
+    ok &= expect(e.getRHS(), rhs, Type::Number, what);
+    return ok ? Type::Number : Type::Error;
+  }
+  }
+}
+
+Type ExprChecker::checkCall(CallExpr &e) {
+  if (std::optional<Type> special = checkSpecialCall(e))
+    return *special;
+  std::vector<Type> argTypes;
+  for (const ExprPtr &arg : e.getArgs())
+    argTypes.push_back(check(*arg));
+
+  std::string signature;
+  size_t numArgs = 0;
+  if (const BuiltinFunction *builtin = lookupBuiltinFunction(e.getCallee())) {
+    signature = builtin->signature;
+    numArgs = builtin->numArgs;
+  } else if (const FnDecl *fn = scope.lookupFn(e.getCallee())) {
+    e.fn = fn;
+    numArgs = fn->params.size();
+    signature = fn->name + "(";
+    for (size_t i = 0; i < fn->params.size(); ++i)
+      signature += (i ? ", " : "") + fn->params[i];
+    signature += ")";
+  } else {
+    std::vector<std::string> names;
+    for (const BuiltinFunction &builtin : getBuiltinFunctions())
+      names.push_back(builtin.name);
+    for (const Scope *s = &scope; s; s = s->parent)
+      for (const auto &entry : s->fns)
+        names.push_back(entry.first().str());
+    for (const char *special : {"mean", "sum", "weighted_mean", "convolve"})
+      names.push_back(special);
+    std::string suggestion = closestMatch(e.getCallee(), names);
+    diag.error(e.getLoc(),
+               llvm::Twine("unknown function '") + e.getCallee() + "'" +
+                   (suggestion.empty()
+                        ? llvm::Twine("")
+                        : llvm::Twine("; did you mean '") + suggestion + "'?"));
+    return Type::Error;
+  }
+  if (numArgs != e.getArgs().size()) {
+    diag.error(e.getLoc(), llvm::Twine("'") + e.getCallee() + "' takes " +
+                               llvm::Twine(numArgs) + " argument" +
+                               (numArgs == 1 ? "" : "s") + ", " + signature +
+                               ", but is given " +
+                               llvm::Twine(e.getArgs().size()));
+    return Type::Error;
+  }
+  bool ok = true;
+  for (size_t i = 0; i < argTypes.size(); ++i)
+    ok &= expect(*e.getArgs()[i], argTypes[i], Type::Number,
+                 (llvm::Twine("argument ") + llvm::Twine(i + 1) + " of '" +
+                  e.getCallee() + "'")
+                     .str());
+  return ok ? Type::Number : Type::Error;
+}
+
+bool ExprChecker::resolveConst(NameExpr &e) {
+  const ConstDecl *constant = scope.lookupConst(e.getName());
+  if (!constant)
+    return false;
+  e.ref.kind = NameRef::Kind::Const;
+  e.ref.value = constant->constValue;
+  return true;
+}
+
+Type ExprChecker::checkName(NameExpr &e) {
+  if (resolveConst(e))
+    return Type::Number;
+  reportUnknownName(e.getName(), e.getLoc());
+  return Type::Error;
+}
+
+void ExprChecker::reportUnknownName(const std::string &name,
+                                    const Location &loc,
+                                    const std::string &hint) {
+  std::vector<std::string> candidates;
+  collectNames(candidates);
+  scope.collectNames(candidates);
+  std::string suggestion = closestMatch(name, candidates);
+  diag.error(loc, llvm::Twine("unknown name '") + name + "'" +
+                      (suggestion.empty() ? llvm::Twine(hint)
+                                          : llvm::Twine("; did you mean '") +
+                                                suggestion + "'?"));
+}
+
+//===----------------------------------------------------------------------===//
+// Functions and constants
+//===----------------------------------------------------------------------===//
+
+namespace {
+class FunctionChecker : public ExprChecker {
+public:
+  FunctionChecker(FnDecl &fn, const Scope &scope, DiagnosticEngine &diag)
+      : ExprChecker(diag, scope), fn(fn) {}
+
+protected:
+  Type checkName(NameExpr &e) override {
+    for (size_t i = 0; i < fn.params.size(); ++i)
+      if (fn.params[i] == e.getName()) {
+        e.ref.kind = NameRef::Kind::FnArg;
+        e.ref.index = i;
+        return Type::Number;
+      }
+    if (resolveConst(e))
+      return Type::Number;
+    reportUnknownName(e.getName(), e.getLoc(),
+                      "; a function can use only its arguments and constants");
+    return Type::Error;
+  }
+  void collectNames(std::vector<std::string> &names) override {
+    names.insert(names.end(), fn.params.begin(), fn.params.end());
+  }
+
+private:
+  FnDecl &fn;
+};
+} // namespace
+
+void dgm::checkFunction(FnDecl &fn, const Scope &scope,
+                        DiagnosticEngine &diag) {
+  for (size_t i = 0; i < fn.params.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (fn.params[i] == fn.params[j]) {
+        diag.error(fn.paramLocs[i], llvm::Twine("function '") + fn.name +
+                                        "' already has an argument '" +
+                                        fn.params[i] + "'");
+        break;
+      }
+  FunctionChecker checker(fn, scope, diag);
+  Type type = checker.check(*fn.body);
+  if (type == Type::Truth)
+    diag.error(fn.body->getLoc(),
+               llvm::Twine("function '") + fn.name +
+                   "' must compute a number, not a truth value; use 'if ... "
+                   "then ... else ...' to choose a number");
+}
+
+bool dgm::checkConstant(ConstDecl &constant, const Scope &scope,
+                        DiagnosticEngine &diag) {
+  unsigned errorsBefore = diag.getNumErrors();
+  ExprChecker checker(diag, scope);
+  Type type = checker.check(*constant.value);
+  if (diag.getNumErrors() != errorsBefore)
+    return false;
+  if (type != Type::Number) {
+    diag.error(constant.value->getLoc(),
+               llvm::Twine("constant '") + constant.name +
+                   "' must be a number, not a truth value");
+    return false;
+  }
+  std::optional<double> value = evaluateConstant(
+      *constant.value, "the value of constant '" + constant.name + "'", diag);
+  if (!value)
+    return false;
+  constant.constValue = *value;
+  return true;
+}

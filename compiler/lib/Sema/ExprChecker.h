@@ -1,0 +1,95 @@
+//===- ExprChecker.h - Name resolution and types of expressions -*- C++ -*-===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// Every place that holds an expression (a step statement, a function body, a
+// kernel, a basin output's formula, a constant) checks it with an
+// ExprChecker. What differs between the places is which names are visible and
+// which special calls are allowed (aggregates, convolve); subclasses say that
+// through checkName() and checkSpecialCall(). Everything else (operators,
+// built-in and user functions, the two types number / truth value) is here.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DGM_LIB_SEMA_EXPRCHECKER_H
+#define DGM_LIB_SEMA_EXPRCHECKER_H
+
+#include "dgm/AST/AST.h"
+#include "dgm/Support/Diagnostics.h"
+
+#include "llvm/ADT/StringMap.h"
+
+#include <optional>
+
+namespace dgm {
+
+const char *kindWord(ast::VarDecl::Kind kind);
+
+/// The functions and constants visible at a point: a model's own, then the
+/// file's and the imported modules' (parent). Declarations are added in
+/// order, once checked, so a function can only call earlier ones (no
+/// recursion) and a constant can only use earlier ones.
+struct Scope {
+  llvm::StringMap<const ast::ConstDecl *> consts;
+  llvm::StringMap<const ast::FnDecl *> fns;
+  const Scope *parent = nullptr;
+
+  const ast::ConstDecl *lookupConst(llvm::StringRef name) const;
+  const ast::FnDecl *lookupFn(llvm::StringRef name) const;
+  /// Every visible name, for "did you mean" suggestions.
+  void collectNames(std::vector<std::string> &names) const;
+};
+
+class ExprChecker {
+public:
+  enum class Type { Number, Truth, Error };
+
+  ExprChecker(DiagnosticEngine &diag, const Scope &scope)
+      : diag(diag), scope(scope) {}
+  virtual ~ExprChecker() = default;
+
+  Type check(ast::Expr &expr);
+
+  static const char *typeWord(Type type);
+
+protected:
+  /// Resolves a name (sets e.ref) and returns its type. The default knows
+  /// constants only.
+  virtual Type checkName(ast::NameExpr &e);
+  /// A call that only some places allow (mean, convolve, ...): its type, or
+  /// nullopt when `e` is an ordinary call.
+  virtual std::optional<Type> checkSpecialCall(ast::CallExpr &e) {
+    (void)e;
+    return std::nullopt;
+  }
+  /// Names offered as suggestions for an unknown name, besides constants.
+  virtual void collectNames(std::vector<std::string> &names) { (void)names; }
+
+  /// Resolves `e` to a constant when one has that name.
+  bool resolveConst(ast::NameExpr &e);
+  void reportUnknownName(const std::string &name, const ast::Location &loc,
+                         const std::string &hint = "");
+  /// Reports an error unless `actual` is `expected` (or already an error).
+  bool expect(const ast::Expr &expr, Type actual, Type expected,
+              llvm::StringRef what);
+
+  DiagnosticEngine &diag;
+  const Scope &scope;
+
+private:
+  Type checkBinary(ast::BinaryExpr &e);
+  Type checkCall(ast::CallExpr &e);
+};
+
+/// Checks the body of a function: its names are its arguments and constants.
+void checkFunction(ast::FnDecl &fn, const Scope &scope, DiagnosticEngine &diag);
+
+/// Checks and evaluates a constant; false after reporting an error.
+bool checkConstant(ast::ConstDecl &constant, const Scope &scope,
+                   DiagnosticEngine &diag);
+
+} // namespace dgm
+
+#endif // DGM_LIB_SEMA_EXPRCHECKER_H

@@ -1,0 +1,319 @@
+//===- FormulaChecker.cpp - Kernels and basin outputs ---------------------===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "FormulaChecker.h"
+
+using namespace dgm;
+using namespace dgm::ast;
+using Type = ExprChecker::Type;
+
+bool dgm::isSharedParam(const ModelDecl &model, const VarDecl &var) {
+  return var.shared || !model.components;
+}
+
+namespace {
+/// A declaration and its index among those of its kind.
+struct Found {
+  const VarDecl *var = nullptr;
+  unsigned index = 0;
+};
+
+Found findVar(const ModelDecl &model, llvm::StringRef name) {
+  unsigned counts[4] = {0, 0, 0, 0};
+  for (const VarDecl &var : model.vars) {
+    unsigned index = counts[static_cast<unsigned>(var.kind)]++;
+    if (var.name == name)
+      return {&var, index};
+  }
+  return {};
+}
+
+NameRef::Kind refKind(VarDecl::Kind kind) {
+  switch (kind) {
+  case VarDecl::Kind::Forcing:
+    return NameRef::Kind::Forcing;
+  case VarDecl::Kind::Param:
+    return NameRef::Kind::Param;
+  case VarDecl::Kind::State:
+    return NameRef::Kind::State;
+  case VarDecl::Kind::Output:
+    return NameRef::Kind::Output;
+  }
+  llvm_unreachable("unknown declaration kind");
+}
+
+class KernelChecker : public ExprChecker {
+public:
+  KernelChecker(ModelDecl &model, KernelDecl &kernel, const Scope &scope,
+                DiagnosticEngine &diag)
+      : ExprChecker(diag, scope), model(model), kernel(kernel) {}
+
+protected:
+  Type checkName(NameExpr &e) override {
+    if (e.getName() == kernel.index) {
+      e.ref.kind = NameRef::Kind::KernelIndex;
+      return Type::Number;
+    }
+    if (Found found = findVar(model, e.getName()); found.var) {
+      const VarDecl &var = *found.var;
+      std::string why;
+      if (var.kind != VarDecl::Kind::Param)
+        why = std::string("it is ") +
+              (var.kind == VarDecl::Kind::Output ? "an " : "a ") +
+              kindWord(var.kind);
+      else if (var.dynamic)
+        why = "it is dynamic (a new value every step)";
+      else if (!isSharedParam(model, var))
+        why = "it has one value per component; declare it 'shared param' "
+              "to give it one value per basin";
+      if (!why.empty()) {
+        diag.error(e.getLoc(),
+                   llvm::Twine("kernel '") + kernel.name +
+                       "' is computed once per basin before the run, from "
+                       "its index '" +
+                       kernel.index +
+                       "', constants and static shared parameters; it cannot "
+                       "use '" +
+                       e.getName() + "': " + why);
+        diag.note(var.loc, "declared here");
+        return Type::Error;
+      }
+      e.ref.kind = NameRef::Kind::Param;
+      e.ref.index = found.index;
+      return Type::Number;
+    }
+    if (resolveConst(e))
+      return Type::Number;
+    reportUnknownName(e.getName(), e.getLoc());
+    return Type::Error;
+  }
+  void collectNames(std::vector<std::string> &names) override {
+    names.push_back(kernel.index);
+    for (const VarDecl &var : model.vars)
+      names.push_back(var.name);
+  }
+
+private:
+  ModelDecl &model;
+  KernelDecl &kernel;
+};
+
+class BasinOutputChecker : public ExprChecker {
+public:
+  BasinOutputChecker(ModelDecl &model, const VarDecl &output,
+                     const Scope &scope, DiagnosticEngine &diag)
+      : ExprChecker(diag, scope), model(model), output(output) {}
+
+protected:
+  Type checkName(NameExpr &e) override {
+    Found found = findVar(model, e.getName());
+    if (!found.var) {
+      if (resolveConst(e))
+        return Type::Number;
+      reportUnknownName(e.getName(), e.getLoc());
+      return Type::Error;
+    }
+    const VarDecl &var = *found.var;
+    e.ref.kind = refKind(var.kind);
+    e.ref.index = found.index;
+    switch (var.kind) {
+    case VarDecl::Kind::Forcing:
+      return Type::Number;
+    case VarDecl::Kind::Param:
+      if (isSharedParam(model, var))
+        return Type::Number;
+      diag.error(e.getLoc(),
+                 llvm::Twine("parameter '") + var.name +
+                     "' has one value per component, but output '" +
+                     output.name +
+                     "' has one per basin; use it as the weights of "
+                     "weighted_mean(OUTPUT, " +
+                     var.name + "), or declare it 'shared param'");
+      return Type::Error;
+    case VarDecl::Kind::State:
+      diag.error(e.getLoc(),
+                 llvm::Twine("output '") + output.name +
+                     "' is computed after the step and cannot read state '" +
+                     var.name +
+                     "'; assign the state to an output in the "
+                     "step and aggregate that, e.g. mean(" +
+                     var.name + "_out)");
+      return Type::Error;
+    case VarDecl::Kind::Output:
+      return checkOutputRef(e, var);
+    }
+    llvm_unreachable("unknown declaration kind");
+  }
+
+  /// A basin output declared earlier, or (without components) a step output.
+  Type checkOutputRef(NameExpr &e, const VarDecl &var) {
+    if (var.isBasinOutput()) {
+      if (&var == &output || !declaredBefore(var)) {
+        diag.error(e.getLoc(),
+                   llvm::Twine("output '") + output.name + "' uses output '" +
+                       var.name + "', which is " +
+                       (&var == &output ? "itself" : "declared after it") +
+                       "; a basin output can use only the basin outputs "
+                       "declared before it");
+        return Type::Error;
+      }
+      return Type::Number;
+    }
+    if (!model.components)
+      return Type::Number; // One component: its output is the basin's.
+    diag.error(e.getLoc(), llvm::Twine("output '") + var.name +
+                               "' has one value per component, but output '" +
+                               output.name +
+                               "' has one per basin; aggregate it: mean(" +
+                               var.name + "), sum(" + var.name +
+                               ") or weighted_mean(" + var.name + ", W)");
+    return Type::Error;
+  }
+
+  bool declaredBefore(const VarDecl &var) const {
+    for (const VarDecl &v : model.vars) {
+      if (&v == &output)
+        return false;
+      if (&v == &var)
+        return true;
+    }
+    return false;
+  }
+
+  /// The name of a declaration of the expected role, as the argument of a
+  /// special call; reports what is wrong otherwise.
+  const VarDecl *argument(CallExpr &call, unsigned i, llvm::StringRef role) {
+    auto *name = llvm::dyn_cast<NameExpr>(call.getArgs()[i].get());
+    Found found = name ? findVar(model, name->getName()) : Found{};
+    auto fail = [&](const llvm::Twine &why) {
+      diag.error(call.getArgs()[i]->getLoc(),
+                 llvm::Twine("argument ") + llvm::Twine(i + 1) + " of '" +
+                     call.getCallee() + "' must be the name of " + role + why);
+      return nullptr;
+    };
+    if (!name)
+      return fail("");
+    if (!found.var)
+      return fail(llvm::Twine("; '") + name->getName() +
+                  "' is not declared in model '" + model.name + "'");
+    name->ref.kind = refKind(found.var->kind);
+    name->ref.index = found.index;
+    return found.var;
+  }
+
+  std::optional<Type> checkSpecialCall(CallExpr &e) override {
+    llvm::StringRef callee = e.getCallee();
+    bool isAggregate =
+        callee == "mean" || callee == "sum" || callee == "weighted_mean";
+    if (!isAggregate && callee != "convolve")
+      return std::nullopt;
+    size_t arity = callee == "mean" || callee == "sum" ? 1 : 2;
+    if (e.getArgs().size() != arity) {
+      const char *signature = callee == "mean"  ? "mean(OUTPUT)"
+                              : callee == "sum" ? "sum(OUTPUT)"
+                              : callee == "weighted_mean"
+                                  ? "weighted_mean(OUTPUT, WEIGHTS)"
+                                  : "convolve(SERIES, KERNEL)";
+      diag.error(e.getLoc(),
+                 llvm::Twine("'") + callee + "' takes " + llvm::Twine(arity) +
+                     " argument" + (arity == 1 ? "" : "s") + ", " + signature +
+                     ", but is given " + llvm::Twine(e.getArgs().size()));
+      return Type::Error;
+    }
+    if (isAggregate) {
+      const VarDecl *series = argument(e, 0, "an output computed in the step");
+      if (!series)
+        return Type::Error;
+      if (series->kind != VarDecl::Kind::Output || series->isBasinOutput()) {
+        diag.error(
+            e.getArgs()[0]->getLoc(),
+            llvm::Twine("'") + callee +
+                "' aggregates the components' values of an output "
+                "computed in the step; '" +
+                series->name + "' is " +
+                (series->isBasinOutput()
+                     ? "a basin output, which has one value already"
+                     : (llvm::Twine("a ") + kindWord(series->kind)).str()));
+        return Type::Error;
+      }
+      if (callee == "weighted_mean") {
+        const VarDecl *weights =
+            argument(e, 1, "a parameter with one value per component");
+        if (!weights)
+          return Type::Error;
+        if (weights->kind != VarDecl::Kind::Param || weights->dynamic) {
+          diag.error(
+              e.getArgs()[1]->getLoc(),
+              llvm::Twine("the weights of 'weighted_mean' must be a "
+                          "static parameter; '") +
+                  weights->name + "' is " +
+                  (weights->kind == VarDecl::Kind::Param
+                       ? "dynamic"
+                       : (llvm::Twine("a ") + kindWord(weights->kind)).str()));
+          return Type::Error;
+        }
+      }
+      return Type::Number;
+    }
+    // convolve(SERIES, KERNEL)
+    const VarDecl *series = argument(e, 0, "a basin output declared before");
+    if (!series)
+      return Type::Error;
+    if (!series->isBasinOutput() || !declaredBefore(*series)) {
+      diag.error(e.getArgs()[0]->getLoc(),
+                 llvm::Twine("'convolve' routes the series of a basin "
+                             "output declared before '") +
+                     output.name + "' (an output with '= FORMULA'); '" +
+                     series->name + "' is not one");
+      return Type::Error;
+    }
+    auto *kernelName = llvm::dyn_cast<NameExpr>(e.getArgs()[1].get());
+    for (size_t k = 0; kernelName && k < model.kernels.size(); ++k)
+      if (model.kernels[k].name == kernelName->getName()) {
+        kernelName->ref.kind = NameRef::Kind::Kernel;
+        kernelName->ref.index = k;
+        return Type::Number;
+      }
+    diag.error(e.getArgs()[1]->getLoc(),
+               "argument 2 of 'convolve' must be the name of a kernel "
+               "declared in the model ('kernel NAME[k < N] = ...;')");
+    return Type::Error;
+  }
+
+  void collectNames(std::vector<std::string> &names) override {
+    for (const VarDecl &var : model.vars)
+      names.push_back(var.name);
+  }
+
+private:
+  ModelDecl &model;
+  const VarDecl &output;
+};
+} // namespace
+
+void dgm::checkKernel(ModelDecl &model, KernelDecl &kernel, const Scope &scope,
+                      DiagnosticEngine &diag) {
+  KernelChecker checker(model, kernel, scope, diag);
+  Type type = checker.check(*kernel.value);
+  if (type == Type::Truth)
+    diag.error(kernel.value->getLoc(),
+               llvm::Twine("the weights of kernel '") + kernel.name +
+                   "' must be numbers, not truth values");
+}
+
+void dgm::checkBasinOutputs(ModelDecl &model, const Scope &scope,
+                            DiagnosticEngine &diag) {
+  for (const VarDecl &var : model.vars) {
+    if (!var.isBasinOutput())
+      continue;
+    BasinOutputChecker checker(model, var, scope, diag);
+    Type type = checker.check(*var.init);
+    if (type == Type::Truth)
+      diag.error(var.init->getLoc(),
+                 llvm::Twine("output '") + var.name +
+                     "' must be a number, not a truth value");
+  }
+}

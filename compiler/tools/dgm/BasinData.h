@@ -1,0 +1,73 @@
+//===- BasinData.h - The input series of one basin for `dgm run` -*- C++
+//-*-===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// Whatever the source (a CSV file, CAMELS files), `dgm run` sees one basin
+// as named daily series: forcings, series for dynamic parameters, and
+// observations. Loading checks missing values of the series the model reads,
+// with the file, line and column when there is one.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DGM_TOOLS_DGM_BASINDATA_H
+#define DGM_TOOLS_DGM_BASINDATA_H
+
+#include "dgm/runtime/CSV.h"
+#include "dgm/runtime/Model.h"
+#include "dgm/runtime/Result.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dgm::cli {
+
+struct BasinData {
+  /// For messages and reports: "'basin.csv'" or "CAMELS basin 01022500".
+  std::string description;
+  /// One label per step ("1980-10-01"), or empty.
+  std::vector<std::string> dates;
+  /// The name of the date column in written CSV.
+  std::string dateColumn = "date";
+  std::size_t numSteps = 0;
+  /// Every series available, by name (NaN = missing).
+  std::map<std::string, std::vector<double>> series;
+  /// The basin's latitude, when the source gives it.
+  std::optional<double> latitude;
+
+  const std::vector<double> *find(const std::string &name) const {
+    auto it = series.find(name);
+    return it == series.end() ? nullptr : &it->second;
+  }
+};
+
+struct MissingPolicy {
+  /// Run with NaN in place of missing forcing values (a warning says how
+  /// many) instead of refusing.
+  bool allowMissing = false;
+  /// For the message: what counts as missing ("empty, NA, NaN or -999").
+  std::string kinds;
+};
+
+/// A basin from a CSV file: the model's forcings (required), and every
+/// other numeric column that names a dynamic parameter or `extraColumns`
+/// (observations).
+dgm::rt::Result<BasinData>
+loadCsvBasin(const dgm::rt::CsvTable &table, const dgm::rt::LoadedModel &model,
+             const std::vector<std::string> &extraColumns,
+             const MissingPolicy &policy);
+
+/// A basin from CAMELS-US files under `dir` (see runtime/Camels.h): P, T,
+/// Tmin, Tmax, PET (Hargreaves), dayl, srad, vp, swe and Qobs (mm/d).
+dgm::rt::Result<BasinData> loadCamelsBasin(const std::string &dir,
+                                           const std::string &gauge,
+                                           const dgm::rt::LoadedModel &model,
+                                           const MissingPolicy &policy);
+
+} // namespace dgm::cli
+
+#endif // DGM_TOOLS_DGM_BASINDATA_H

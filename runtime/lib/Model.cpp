@@ -93,9 +93,10 @@ Result<void> validate(const dgm_model *m, const std::string &origin) {
                  ", but this runtime reads version " +
                  std::to_string(DGM_ABI_VERSION) +
                  "; recompile the model with this version of dgmc"};
-  if (m->scalar_bits != 64)
+  if (m->scalar_bits != 64 && m->scalar_bits != 32)
     return bad("it uses " + std::to_string(m->scalar_bits) +
-               "-bit scalars; this runtime supports only 64-bit (double)");
+               "-bit scalars; this runtime supports 64-bit (double) and "
+               "32-bit (float)");
   if (!m->name || !m->source)
     return bad("its name or source is NULL");
   if (!m->simulate)

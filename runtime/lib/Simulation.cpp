@@ -244,11 +244,38 @@ Result<SimulationOutputs> dgm::rt::simulate(const LoadedModel &model,
   // The ABI takes NULL for "do not write" only for trajectory and
   // final_states; the other arrays may be empty (count 0), when their
   // pointers are never dereferenced.
-  int32_t status = model.descriptor().simulate(
-      inputs.numBasins, inputs.numComponents, inputs.numSteps,
-      inputs.params.data(), inputs.initStates.data(), inputs.forcings.data(),
-      out.outputs.data(), options.trajectory ? out.trajectory.data() : nullptr,
-      options.finalStates ? out.finalStates.data() : nullptr);
+  int32_t status;
+  if (model.descriptor().scalar_bits == 32) {
+    // A single-precision model: its arrays hold floats. Convert in and out;
+    // the copies cost little next to the simulation.
+    auto toFloat = [](const std::vector<double> &v) {
+      return std::vector<float>(v.begin(), v.end());
+    };
+    std::vector<float> params = toFloat(inputs.params),
+                       init = toFloat(inputs.initStates),
+                       forcings = toFloat(inputs.forcings),
+                       outputs(out.outputs.size()),
+                       trajectory(out.trajectory.size()),
+                       finalStates(out.finalStates.size());
+    auto simulate32 = reinterpret_cast<int32_t (*)(
+        int64_t, int64_t, int64_t, const float *, const float *, const float *,
+        float *, float *, float *)>(model.descriptor().simulate);
+    status =
+        simulate32(inputs.numBasins, inputs.numComponents, inputs.numSteps,
+                   params.data(), init.data(), forcings.data(), outputs.data(),
+                   options.trajectory ? trajectory.data() : nullptr,
+                   options.finalStates ? finalStates.data() : nullptr);
+    std::copy(outputs.begin(), outputs.end(), out.outputs.begin());
+    std::copy(trajectory.begin(), trajectory.end(), out.trajectory.begin());
+    std::copy(finalStates.begin(), finalStates.end(), out.finalStates.begin());
+  } else {
+    status = model.descriptor().simulate(
+        inputs.numBasins, inputs.numComponents, inputs.numSteps,
+        inputs.params.data(), inputs.initStates.data(), inputs.forcings.data(),
+        out.outputs.data(),
+        options.trajectory ? out.trajectory.data() : nullptr,
+        options.finalStates ? out.finalStates.data() : nullptr);
+  }
   if (status != 0)
     return Error{"model '" + std::string(model.name()) +
                  "' failed: its simulate function returned " +

@@ -31,8 +31,8 @@
 // CHECK-DAG: @__dgm_linear_reservoir_model = private constant { i32, i32, ptr, ptr, i32, i32, i32, i32, i32, i32, ptr, ptr, ptr, ptr, ptr } { i32 2, i32 64, ptr @[[NAME]], ptr @[[SOURCE]], i32 1, i32 1, i32 1, i32 1, i32 0, i32 0, ptr @__dgm_linear_reservoir_forcings, ptr @__dgm_linear_reservoir_params, ptr @__dgm_linear_reservoir_states, ptr @__dgm_linear_reservoir_outputs, ptr @dgm_linear_reservoir_simulate }
 
 // The simulate entry with the C signature of dgm_simulate_fn, IEEE
-// arithmetic without fast-math flags.
-// CHECK-LABEL: define i32 @dgm_linear_reservoir_simulate(i64 %0, i64 %1, i64 %2, ptr %3, ptr %4, ptr %5, ptr %6, ptr %7, ptr %8)
+// arithmetic without fast-math flags; the arrays never overlap (noalias).
+// CHECK-LABEL: define i32 @dgm_linear_reservoir_simulate(i64 %0, i64 %1, i64 %2, ptr noalias %3, ptr noalias %4, ptr noalias %5, ptr noalias %6, ptr noalias %7, ptr noalias %8)
 // CHECK:         icmp ne ptr %7, null
 // CHECK:         icmp ne ptr %8, null
 // CHECK:         load double, ptr

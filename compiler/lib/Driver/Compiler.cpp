@@ -98,7 +98,8 @@ private:
     // the same excerpt-and-caret format.
     mlir::SourceMgrDiagnosticHandler handler(sourceMgr, &context, diagOS);
 
-    mlir::OwningOpRef<mlir::ModuleOp> mlirModule = mlirGen(context, module);
+    mlir::OwningOpRef<mlir::ModuleOp> mlirModule =
+        mlirGen(context, module, options.scalarBits);
     if (!mlirModule)
       return false;
     if (options.canonicalize &&

@@ -15,6 +15,10 @@
 
 #include "dgm/Driver/Compiler.h"
 
+#include "dgm/Parse/Imports.h"
+#include "dgm/Parse/Parser.h"
+#include "dgm/Support/Diagnostics.h"
+
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -49,18 +53,42 @@ static std::string compilerIdentity() {
   std::string identity = compilerVersion().str();
   llvm::sys::fs::file_status status;
   if (!exe.empty() && !llvm::sys::fs::status(exe, status))
-    identity += ";" + std::to_string(status.getSize()) + ";" +
-                std::to_string(status.getLastModificationTime()
-                                   .time_since_epoch()
-                                   .count());
+    identity +=
+        ";" + std::to_string(status.getSize()) + ";" +
+        std::to_string(
+            status.getLastModificationTime().time_since_epoch().count());
   return identity;
 }
 
-std::optional<std::string> driver::compileCached(llvm::StringRef inputFile,
-                                                 llvm::StringRef cacheDir,
-                                                 unsigned optLevel,
-                                                 llvm::raw_ostream &diagOS,
-                                                 bool *cacheHit) {
+/// The text of every module `inputFile` imports, directly or not, so that
+/// the cache key changes when one of them does. Parse errors are ignored
+/// here: the compilation reports them.
+static std::vector<std::string> importedSources(llvm::StringRef inputFile) {
+  std::vector<std::string> texts;
+  llvm::SourceMgr sourceMgr;
+  std::string ignored;
+  llvm::raw_string_ostream sink(ignored);
+  DiagnosticEngine diag(sourceMgr, sink);
+  auto buffer = llvm::MemoryBuffer::getFile(inputFile, /*IsText=*/true);
+  if (!buffer)
+    return texts;
+  unsigned id = sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
+  std::unique_ptr<ast::Module> module = parseModule(id, diag);
+  if (!module)
+    return texts;
+  resolveImports(*module, defaultImportSearchPath(), diag);
+  for (unsigned i = 2; i <= sourceMgr.getNumBuffers(); ++i) {
+    const llvm::MemoryBuffer *imported = sourceMgr.getMemoryBuffer(i);
+    texts.push_back(imported->getBufferIdentifier().str());
+    texts.push_back(imported->getBuffer().str());
+  }
+  return texts;
+}
+
+std::optional<std::string>
+driver::compileCached(llvm::StringRef inputFile, llvm::StringRef cacheDir,
+                      unsigned optLevel, unsigned scalarBits,
+                      llvm::raw_ostream &diagOS, bool *cacheHit) {
   if (cacheHit)
     *cacheHit = false;
   auto source = llvm::MemoryBuffer::getFile(inputFile, /*IsText=*/true);
@@ -72,9 +100,15 @@ std::optional<std::string> driver::compileCached(llvm::StringRef inputFile,
 
   std::string identity = compilerIdentity();
   std::string level = std::to_string(optLevel);
+  std::string bits = std::to_string(scalarBits);
   llvm::SHA256 hasher;
-  for (llvm::StringRef part : {llvm::StringRef(identity), inputFile,
-                               llvm::StringRef(level), (*source)->getBuffer()}) {
+  for (llvm::StringRef part :
+       {llvm::StringRef(identity), inputFile, llvm::StringRef(level),
+        llvm::StringRef(bits), (*source)->getBuffer()}) {
+    hasher.update(part);
+    hasher.update(llvm::StringRef("\0", 1));
+  }
+  for (const std::string &part : importedSources(inputFile)) {
     hasher.update(part);
     hasher.update(llvm::StringRef("\0", 1));
   }
@@ -104,6 +138,7 @@ std::optional<std::string> driver::compileCached(llvm::StringRef inputFile,
   options.inputFile = inputFile.str();
   options.emit = EmitKind::SharedLib;
   options.optLevel = optLevel;
+  options.scalarBits = scalarBits;
   options.outputFile = std::string(tempPath);
   if (!compile(options, llvm::nulls(), diagOS)) {
     llvm::sys::fs::remove(tempPath);

@@ -31,8 +31,10 @@ using namespace dgm::ast;
 namespace {
 class MLIRGenImpl {
 public:
-  explicit MLIRGenImpl(mlir::MLIRContext &context)
-      : builder(&context), scalarType(builder.getF64Type()) {}
+  MLIRGenImpl(mlir::MLIRContext &context, unsigned scalarBits)
+      : builder(&context),
+        scalarType(scalarBits == 32 ? mlir::Type(builder.getF32Type())
+                                    : mlir::Type(builder.getF64Type())) {}
 
   mlir::OwningOpRef<mlir::ModuleOp> generate(const Module &module) {
     auto moduleOp = mlir::ModuleOp::create(
@@ -354,9 +356,10 @@ private:
             AggregateKindAttr::get(builder.getContext(),
                                    AggregateKind::weighted_mean),
             symbol(0), symbol(1));
-      if (name == "convolve")
-        return ConvolveOp::create(builder, l, scalarType, symbol(0), symbol(1));
     }
+    if (!e.fn && name == "convolve")
+      return ConvolveOp::create(builder, l, scalarType,
+                                generateExpr(*e.getArgs()[0]), symbol(1));
     llvm::SmallVector<mlir::Value, 3> args;
     for (const ExprPtr &arg : e.getArgs())
       args.push_back(generateExpr(*arg));
@@ -427,6 +430,7 @@ private:
 } // namespace
 
 mlir::OwningOpRef<mlir::ModuleOp> dgm::mlirGen(mlir::MLIRContext &context,
-                                               const Module &module) {
-  return MLIRGenImpl(context).generate(module);
+                                               const Module &module,
+                                               unsigned scalarBits) {
+  return MLIRGenImpl(context, scalarBits).generate(module);
 }

@@ -194,6 +194,40 @@ Type ExprChecker::checkCall(CallExpr &e) {
   return ok ? Type::Number : Type::Error;
 }
 
+Type ExprChecker::checkConvolve(CallExpr &e,
+                                const std::vector<KernelDecl> &kernels) {
+  if (e.getArgs().size() != 2) {
+    diag.error(e.getLoc(), llvm::Twine("'convolve' takes 2 arguments, "
+                                       "convolve(SERIES, KERNEL), but is "
+                                       "given ") +
+                               llvm::Twine(e.getArgs().size()));
+    return Type::Error;
+  }
+  Type series = check(*e.getArgs()[0]);
+  bool ok =
+      expect(*e.getArgs()[0], series, Type::Number, "the series of 'convolve'");
+  auto *kernelName = llvm::dyn_cast<NameExpr>(e.getArgs()[1].get());
+  for (size_t k = 0; kernelName && k < kernels.size(); ++k)
+    if (kernels[k].name == kernelName->getName()) {
+      kernelName->ref.kind = NameRef::Kind::Kernel;
+      kernelName->ref.index = k;
+      return ok ? Type::Number : Type::Error;
+    }
+  std::vector<std::string> names;
+  for (const KernelDecl &kernel : kernels)
+    names.push_back(kernel.name);
+  std::string suggestion =
+      kernelName ? closestMatch(kernelName->getName(), names) : "";
+  diag.error(e.getArgs()[1]->getLoc(),
+             llvm::Twine("argument 2 of 'convolve' must be the name of a "
+                         "kernel declared in the model ('kernel NAME[k < N] "
+                         "= ...;')") +
+                 (suggestion.empty()
+                      ? llvm::Twine("")
+                      : llvm::Twine("; did you mean '") + suggestion + "'?"));
+  return Type::Error;
+}
+
 bool ExprChecker::resolveConst(NameExpr &e) {
   const ConstDecl *constant = scope.lookupConst(e.getName());
   if (!constant)

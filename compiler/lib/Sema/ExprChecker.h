@@ -67,6 +67,11 @@ protected:
   /// Names offered as suggestions for an unknown name, besides constants.
   virtual void collectNames(std::vector<std::string> &names) { (void)names; }
 
+  /// convolve(SERIES, KERNEL): any number series, and the name of one of
+  /// `kernels` (resolved to NameRef::Kind::Kernel).
+  Type checkConvolve(ast::CallExpr &e,
+                     const std::vector<ast::KernelDecl> &kernels);
+
   /// Resolves `e` to a constant when one has that name.
   bool resolveConst(ast::NameExpr &e);
   void reportUnknownName(const std::string &name, const ast::Location &loc,

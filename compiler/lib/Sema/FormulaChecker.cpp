@@ -210,6 +210,8 @@ protected:
         callee == "mean" || callee == "sum" || callee == "weighted_mean";
     if (!isAggregate && callee != "convolve")
       return std::nullopt;
+    if (callee == "convolve")
+      return checkConvolve(e, model.kernels);
     size_t arity = callee == "mean" || callee == "sum" ? 1 : 2;
     if (e.getArgs().size() != arity) {
       const char *signature = callee == "mean"  ? "mean(OUTPUT)"
@@ -258,29 +260,7 @@ protected:
       }
       return Type::Number;
     }
-    // convolve(SERIES, KERNEL)
-    const VarDecl *series = argument(e, 0, "a basin output declared before");
-    if (!series)
-      return Type::Error;
-    if (!series->isBasinOutput() || !declaredBefore(*series)) {
-      diag.error(e.getArgs()[0]->getLoc(),
-                 llvm::Twine("'convolve' routes the series of a basin "
-                             "output declared before '") +
-                     output.name + "' (an output with '= FORMULA'); '" +
-                     series->name + "' is not one");
-      return Type::Error;
-    }
-    auto *kernelName = llvm::dyn_cast<NameExpr>(e.getArgs()[1].get());
-    for (size_t k = 0; kernelName && k < model.kernels.size(); ++k)
-      if (model.kernels[k].name == kernelName->getName()) {
-        kernelName->ref.kind = NameRef::Kind::Kernel;
-        kernelName->ref.index = k;
-        return Type::Number;
-      }
-    diag.error(e.getArgs()[1]->getLoc(),
-               "argument 2 of 'convolve' must be the name of a kernel "
-               "declared in the model ('kernel NAME[k < N] = ...;')");
-    return Type::Error;
+    return checkConvolve(e, model.kernels);
   }
 
   void collectNames(std::vector<std::string> &names) override {

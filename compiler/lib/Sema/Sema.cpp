@@ -16,6 +16,7 @@
 #include "ExprChecker.h"
 #include "FormulaChecker.h"
 #include "StepChecker.h"
+#include "UnitChecker.h"
 
 #include "llvm/ADT/StringMap.h"
 
@@ -249,11 +250,30 @@ bool dgm::checkModule(Module &module, DiagnosticEngine &diag) {
             module.models[i].name + "' is the second");
     diag.note(module.models[0].loc, "the first model is declared here");
   }
+  // The language's own constants: `dt`, the length of a time step (one day:
+  // the step of the forcing data), so that a rate becomes an amount as
+  // `flux * dt` with the units right.
+  static ConstDecl dt = [] {
+    ConstDecl c;
+    c.name = "dt";
+    Location here{std::make_shared<std::string>("<built-in>"), 1, 1};
+    c.loc = here;
+    c.unit = UnitAnnotation{{UnitTerm{"d", 1, here}}, "d", here};
+    c.value = std::make_unique<NumberExpr>(here, 1.0, "1");
+    c.constValue = 1.0;
+    return c;
+  }();
+  Scope builtins;
+  builtins.consts.try_emplace(dt.name, &dt);
   // One scope for the file and everything it imports, dependencies first.
   Scope fileScope;
+  fileScope.parent = &builtins;
   for (const std::unique_ptr<Module> &imported : module.imported)
     defineAll(imported->consts, imported->fns, fileScope, diag);
   defineAll(module.consts, module.fns, fileScope, diag);
   ModelChecker(module.models[0], fileScope, diag).check();
+  // Units last: they need every name resolved.
+  if (diag.getNumErrors() == errorsBefore)
+    checkUnits(module, {&dt}, diag);
   return diag.getNumErrors() == errorsBefore;
 }

@@ -229,6 +229,23 @@ private:
     return Type::Error;
   }
 
+  std::optional<Type> checkSpecialCall(CallExpr &e) override {
+    llvm::StringRef callee = e.getCallee();
+    if (scope.lookupFn(callee))
+      return std::nullopt; // A user function of that name.
+    if (callee == "convolve")
+      return checkConvolve(e, model.kernels);
+    if (callee == "mean" || callee == "sum" || callee == "weighted_mean") {
+      diag.error(e.getLoc(),
+                 llvm::Twine("'") + callee +
+                     "' combines the components of a basin; only a basin "
+                     "output can use it, e.g. 'output Q = " +
+                     callee + "(Qc);' after the step");
+      return Type::Error;
+    }
+    return std::nullopt;
+  }
+
   const VarDecl *findBasinOutput(llvm::StringRef name) const {
     for (const VarDecl &var : model.vars)
       if (var.isBasinOutput() && var.name == name)

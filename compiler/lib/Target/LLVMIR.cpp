@@ -12,7 +12,9 @@
 #include "mlir/Target/LLVMIR/Export.h"
 
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/MC/TargetRegistry.h"
+#include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/TargetParser/Host.h"
 #include "llvm/TargetParser/SubtargetFeature.h"
@@ -59,6 +61,66 @@ dgm::createHostTargetMachine(unsigned optLevel, std::string &error) {
   return machine;
 }
 
+/// LLVM's default pipeline at `optLevel`, with glibc's vector math library
+/// (libmvec) known to the loop vectorizer on x86-64: the loops over a block
+/// of basins then call its SIMD pow/exp/log instead of falling back to one
+/// scalar call per lane. The shared library links -lmvec (ObjectFile.cpp).
+static void optimize(llvm::Module &module, llvm::TargetMachine &targetMachine,
+                     unsigned optLevel) {
+  llvm::LoopAnalysisManager lam;
+  llvm::FunctionAnalysisManager fam;
+  llvm::CGSCCAnalysisManager cgam;
+  llvm::ModuleAnalysisManager mam;
+  llvm::PipelineTuningOptions tuning;
+  tuning.LoopVectorization = optLevel >= 2;
+  tuning.SLPVectorization = optLevel >= 2;
+  llvm::PassBuilder builder(&targetMachine, tuning);
+
+  llvm::Triple triple(module.getTargetTriple());
+  llvm::TargetLibraryInfoImpl libraryInfo(
+      triple, usesVectorMathLibrary(triple) ? llvm::VectorLibrary::LIBMVEC
+                                            : llvm::VectorLibrary::NoLibrary);
+  // LLVM's table of libmvec functions stops at AVX2; glibc also has the
+  // AVX-512 ones (8 doubles, 16 floats), about twice as fast again.
+  static const llvm::VecDesc avx512Functions[] = {
+      {"llvm.pow.f64", "_ZGVeN8vv_pow", llvm::ElementCount::getFixed(8), false,
+       "_ZGV_LLVM_N8vv", std::nullopt},
+      {"llvm.exp.f64", "_ZGVeN8v_exp", llvm::ElementCount::getFixed(8), false,
+       "_ZGV_LLVM_N8v", std::nullopt},
+      {"llvm.log.f64", "_ZGVeN8v_log", llvm::ElementCount::getFixed(8), false,
+       "_ZGV_LLVM_N8v", std::nullopt},
+      {"llvm.pow.f32", "_ZGVeN16vv_powf", llvm::ElementCount::getFixed(16),
+       false, "_ZGV_LLVM_N16vv", std::nullopt},
+      {"llvm.exp.f32", "_ZGVeN16v_expf", llvm::ElementCount::getFixed(16),
+       false, "_ZGV_LLVM_N16v", std::nullopt},
+      {"llvm.log.f32", "_ZGVeN16v_logf", llvm::ElementCount::getFixed(16),
+       false, "_ZGV_LLVM_N16v", std::nullopt},
+  };
+  if (usesVectorMathLibrary(triple) &&
+      targetMachine.getTargetFeatureString().contains("+avx512f"))
+    libraryInfo.addVectorizableFunctions(avx512Functions);
+  fam.registerPass([&] { return llvm::TargetLibraryAnalysis(libraryInfo); });
+
+  builder.registerModuleAnalyses(mam);
+  builder.registerCGSCCAnalyses(cgam);
+  builder.registerFunctionAnalyses(fam);
+  builder.registerLoopAnalyses(lam);
+  builder.crossRegisterProxies(lam, fam, cgam, mam);
+
+  llvm::OptimizationLevel level = optLevel == 0   ? llvm::OptimizationLevel::O0
+                                  : optLevel == 1 ? llvm::OptimizationLevel::O1
+                                  : optLevel == 2 ? llvm::OptimizationLevel::O2
+                                                  : llvm::OptimizationLevel::O3;
+  llvm::ModulePassManager passes =
+      optLevel == 0 ? builder.buildO0DefaultPipeline(level)
+                    : builder.buildPerModuleDefaultPipeline(level);
+  passes.run(module, mam);
+}
+
+bool dgm::usesVectorMathLibrary(const llvm::Triple &triple) {
+  return triple.getArch() == llvm::Triple::x86_64 && triple.isOSLinux();
+}
+
 std::unique_ptr<llvm::Module>
 dgm::translateAndOptimize(mlir::ModuleOp module, llvm::LLVMContext &context,
                           llvm::TargetMachine &targetMachine, unsigned optLevel,
@@ -75,11 +137,6 @@ dgm::translateAndOptimize(mlir::ModuleOp module, llvm::LLVMContext &context,
   llvmModule->setDataLayout(targetMachine.createDataLayout());
   llvmModule->setTargetTriple(targetMachine.getTargetTriple());
 
-  auto optimize = mlir::makeOptimizingTransformer(optLevel, /*sizeLevel=*/0,
-                                                  &targetMachine);
-  if (llvm::Error err = optimize(llvmModule.get())) {
-    error = llvm::toString(std::move(err));
-    return nullptr;
-  }
+  optimize(*llvmModule, targetMachine, optLevel);
   return llvmModule;
 }

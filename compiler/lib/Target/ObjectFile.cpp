@@ -5,6 +5,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "dgm/Target/ObjectFile.h"
+#include "dgm/Target/LLVMIR.h"
+
+#include "llvm/TargetParser/Host.h"
 
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/Support/FileSystem.h"
@@ -54,8 +57,12 @@ bool dgm::linkSharedLibrary(llvm::StringRef objectPath,
     }
     clang = *found;
   }
-  llvm::SmallVector<llvm::StringRef, 8> args = {
-      clang, "-shared", "-o", outputPath, objectPath, "-lm"};
+  llvm::SmallVector<llvm::StringRef, 8> args = {clang, "-shared", "-o",
+                                                outputPath, objectPath};
+  // The SIMD pow/exp/log the loop vectorizer may call (LLVMIR.cpp).
+  if (usesVectorMathLibrary(llvm::Triple(llvm::sys::getProcessTriple())))
+    args.push_back("-lmvec");
+  args.push_back("-lm");
   std::string message;
   int status = llvm::sys::ExecuteAndWait(clang, args, /*Env=*/std::nullopt,
                                          /*Redirects=*/{}, /*SecondsToWait=*/0,

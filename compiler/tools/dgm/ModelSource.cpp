@@ -50,8 +50,9 @@ Result<LoadedModel> compileAndLoad(const std::string &source,
                                    const std::string &cacheDir,
                                    const ModelSourceOptions &options) {
   bool cacheHit = false;
-  std::optional<std::string> library = dgm::driver::compileCached(
-      source, cacheDir, options.optLevel, llvm::errs(), &cacheHit);
+  std::optional<std::string> library =
+      dgm::driver::compileCached(source, cacheDir, options.optLevel,
+                                 options.scalarBits, llvm::errs(), &cacheHit);
   llvm::errs().flush();
   if (!library)
     return Error{""}; // the driver printed the diagnostics

@@ -23,6 +23,8 @@ namespace dgm::cli {
 
 struct ModelSourceOptions {
   unsigned optLevel = 2;
+  /// 64 or 32 (--precision f32): the scalar type of the compiled model.
+  unsigned scalarBits = 64;
   /// "" means the driver's default cache directory.
   std::string cacheDir;
   /// Compile into a temporary directory removed after loading.

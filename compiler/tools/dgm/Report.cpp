@@ -139,8 +139,8 @@ std::vector<Series> seriesOf(const RunReport &report, VarKind kind,
 
 } // namespace
 
-std::string dgm::cli::formatResultCsv(const RunReport &report,
-                                      bool withStates) {
+std::string dgm::cli::formatResultCsv(const RunReport &report, bool withStates,
+                                      const std::string &basinId, bool header) {
   const SimulationOutputs &res = report.results;
   const BasinData &basin = report.basin;
   bool dates = !basin.dates.empty();
@@ -149,12 +149,18 @@ std::string dgm::cli::formatResultCsv(const RunReport &report,
     for (Series &s : seriesOf(report, VarKind::State, true))
       columns.push_back(std::move(s));
   CsvWriter w;
-  if (dates)
-    w.field(basin.dateColumn);
-  for (const Series &c : columns)
-    w.field(c.name);
-  w.endRow();
+  if (header) {
+    if (!basinId.empty())
+      w.field("basin");
+    if (dates)
+      w.field(basin.dateColumn);
+    for (const Series &c : columns)
+      w.field(c.name);
+    w.endRow();
+  }
   for (int64_t t = 0; t < res.numSteps; ++t) {
+    if (!basinId.empty())
+      w.field(basinId);
     if (dates)
       w.field(basin.dates[report.firstStep + t]);
     for (const Series &c : columns)

@@ -39,7 +39,11 @@ struct RunReport {
 /// One CSV row per step: the date (when the basin has dates), every output
 /// (one column per component, `Q[c]`, for per-component outputs when there
 /// are several components) and with `withStates` every state likewise.
-std::string formatResultCsv(const RunReport &report, bool withStates);
+/// With a `basinId`, the first column is `basin` with that value; without
+/// `header`, the header row is left out (to append to a long table).
+std::string formatResultCsv(const RunReport &report, bool withStates,
+                            const std::string &basinId = "",
+                            bool header = true);
 
 /// The summary of a run: for each output its min / mean / max / sum over
 /// the steps, for each state its min / mean / max and final value (means

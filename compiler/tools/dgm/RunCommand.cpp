@@ -25,6 +25,7 @@
 #include "dgm/runtime/Metrics.h"
 #include "dgm/runtime/Simulation.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -47,6 +48,12 @@ const OptionSpec runOptions[] = {
      "PET (Hargreaves), dayl, srad, vp, swe, Qobs (mm/d)"},
     {"basin", 0, ArgKind::Value, "GAUGE",
      "The CAMELS gauge id to run, e.g. 01022500"},
+    {"params", 0, ArgKind::Value, "TABLE",
+     "Run many basins: a CSV with a 'basin' column (CAMELS\n"
+     "gauge ids, or what '{basin}' in --forcing stands for)\n"
+     "and a column per parameter to set. Prints a table of\n"
+     "the basins' scores; -o 'out/{basin}.csv' writes a file\n"
+     "per basin, another -o one table with a basin column"},
     {"components", 0, ArgKind::Value, "N",
      "Run N components per basin (default: the model's\n"
      "'components N;'; models without components run 1)"},
@@ -69,6 +76,9 @@ const OptionSpec runOptions[] = {
     {"states", 0, ArgKind::Flag, "",
      "Add a CSV column per state (its value after each step)"},
     {"force", 0, ArgKind::Flag, "", "Replace the -o FILE if it exists"},
+    {"precision", 0, ArgKind::Value, "f32|f64",
+     "Compile .dgm in single (f32) or double (f64, default)\n"
+     "precision; results are written as doubles either way"},
     {"", 'O', ArgKind::Value, "N",
      "Optimisation level for compiling .dgm (default: -O2)", "-O0..-O3"},
     {"cache-dir", 0, ArgKind::Value, "DIR",
@@ -133,6 +143,7 @@ struct RunSettings {
   int64_t warmup = 0;
   std::optional<std::string> obsName;
   std::string simName = "Q";
+  std::string paramsTable;
   std::vector<std::string> params, inits;
   std::optional<std::string> outputPath;
   bool states = false, force = false, allowMissing = false;
@@ -164,8 +175,9 @@ int readSettings(const ParsedArgs &args, RunSettings &s) {
         "no --forcing FILE (or --camels DIR --basin GAUGE) given; expected "
         "the CSV file of forcings",
         runCommandName);
-  if (camels && !basin)
-    return reportUsageError("--camels needs --basin GAUGE: which basin to run",
+  if (camels && !basin && !args.value("params"))
+    return reportUsageError("--camels needs --basin GAUGE (or --params TABLE "
+                            "of basins): which basin to run",
                             runCommandName);
   if (basin && !camels)
     return reportUsageError("--basin chooses a basin of --camels DIR",
@@ -195,6 +207,7 @@ int readSettings(const ParsedArgs &args, RunSettings &s) {
   if (int status = count("warmup", 0, s.warmup))
     return status;
   s.obsName = args.value("obs");
+  s.paramsTable = args.value("params").value_or("");
   s.simName = args.value("sim").value_or("Q");
   s.params = args.values("param");
   s.inits = args.values("init");
@@ -205,6 +218,13 @@ int readSettings(const ParsedArgs &args, RunSettings &s) {
   s.source.verbose = args.has("verbose");
   s.source.noCache = args.has("no-cache");
   s.source.cacheDir = args.value("cache-dir").value_or("");
+  if (std::optional<std::string> precision = args.value("precision")) {
+    if (*precision != "f32" && *precision != "f64")
+      return reportUsageError("invalid --precision '" + *precision +
+                                  "'; expected f32 or f64",
+                              runCommandName);
+    s.source.scalarBits = *precision == "f32" ? 32 : 64;
+  }
   if (std::optional<std::string> level = args.value("O")) {
     if (level->size() != 1 || (*level)[0] < '0' || (*level)[0] > '3')
       return reportUsageError("invalid optimisation level '-O" + *level +
@@ -260,11 +280,16 @@ Result<SimulationInputs> buildInputs(const LoadedModel &model,
   return in;
 }
 
+/// The goodness of fit of one basin: lines for the report and the values.
+struct Scores {
+  std::vector<std::string> lines;
+  std::optional<double> nse, kge;
+};
+
 /// "NSE 0.712 / KGE 0.801 (Q vs Qobs, 365 of 365 steps)", or why not.
-std::vector<std::string> scoreRun(const LoadedModel &model,
-                                  const SimulationOutputs &results,
-                                  const BasinData &basin, std::size_t first,
-                                  const RunSettings &s) {
+Scores scoreRun(const LoadedModel &model, const SimulationOutputs &results,
+                const BasinData &basin, std::size_t first,
+                const RunSettings &s) {
   std::string obsName = s.obsName.value_or("Qobs");
   const std::vector<double> *obs = basin.find(obsName);
   if (!obs) {
@@ -294,7 +319,12 @@ std::vector<std::string> scoreRun(const LoadedModel &model,
   std::string what = " (" + s.simName + " vs " + obsName + ")";
   Result<Score> n = nse(observed, simulated);
   Result<KgeScore> k = kge(observed, simulated);
-  std::vector<std::string> lines;
+  Scores scores;
+  std::vector<std::string> &lines = scores.lines;
+  if (n)
+    scores.nse = n->value;
+  if (k)
+    scores.kge = k->value;
   if (n)
     lines.push_back("NSE " + formatNumber(std::round(n->value * 1e4) / 1e4) +
                     what + " over " + std::to_string(n->count) + " of " +
@@ -309,7 +339,7 @@ std::vector<std::string> scoreRun(const LoadedModel &model,
                     formatNumber(std::round(k->beta * 1e4) / 1e4));
   else
     lines.push_back("KGE: " + k.error().message);
-  return lines;
+  return scores;
 }
 
 /// Writes `text` to stdout, reporting a failed write (a full disk, a closed
@@ -321,16 +351,234 @@ int writeStdout(const std::string &text) {
   return 0;
 }
 
-int finish(const LoadedModel &model, const SimulationInputs &inputs,
-           const BasinData &basin, std::size_t first, const RunSettings &s);
+/// One basin's run: its data, results and scores.
+struct BasinRun {
+  std::string id; ///< the --params row's basin; "" for a single run
+  BasinData data;
+  SimulationOutputs results;
+  std::size_t first = 0; ///< steps spent on warm-up
+  Scores scores;
+};
+
+/// What varies between the basins of one invocation.
+struct BasinJob {
+  std::string id;
+  std::vector<double> paramValues;
+};
+
+/// `pattern` with every "{basin}" replaced by `id`.
+std::string substituteBasin(std::string pattern, const std::string &id) {
+  for (std::size_t at; (at = pattern.find("{basin}")) != std::string::npos;)
+    pattern.replace(at, 7, id);
+  return pattern;
+}
+
+/// Loads, spins up and runs one basin.
+Result<BasinRun> runBasin(const LoadedModel &model, const BasinJob &job,
+                          const std::vector<double> &initValues,
+                          const RunSettings &s, const MissingPolicy &policy,
+                          const CsvOptions &csvOptions) {
+  BasinRun run;
+  run.id = job.id;
+  std::vector<std::string> extra{s.obsName.value_or("Qobs")};
+  if (s.camelsDir.empty()) {
+    std::string path = substituteBasin(s.forcingPath, job.id);
+    Result<CsvTable> table = CsvTable::readFile(path, csvOptions);
+    if (!table)
+      return table.takeError();
+    if (table->numRows() == 0)
+      return Error{"'" + path +
+                   "' has a header but no data rows; expected one row per "
+                   "time step"};
+    Result<BasinData> data = loadCsvBasin(*table, model, extra, policy);
+    if (!data)
+      return data.takeError();
+    run.data = std::move(*data);
+  } else {
+    Result<BasinData> data = loadCamelsBasin(
+        s.camelsDir, job.id.empty() ? s.gauge : job.id, model, policy);
+    if (!data)
+      return data.takeError();
+    run.data = std::move(*data);
+  }
+  const BasinData &basin = run.data;
+  // A dynamic parameter with a series needs no value of its own.
+  std::vector<double> paramValues = job.paramValues;
+  for (std::size_t p = 0; p < model.params().size(); ++p)
+    if ((model.params()[p].flags & DGM_DYNAMIC) &&
+        basin.find(model.params()[p].name) && std::isnan(paramValues[p]))
+      paramValues[p] = model.params()[p].lower;
+  if (Result<void> ok = checkAllParamsSet(model, paramValues); !ok)
+    return ok.takeError();
+
+  std::size_t steps = basin.numSteps;
+  std::size_t warmup = static_cast<std::size_t>(s.warmup);
+  if (warmup >= steps)
+    return Error{"--warmup " + std::to_string(warmup) +
+                 " leaves no steps to run: " + basin.description + " has " +
+                 std::to_string(steps) + " steps"};
+  Result<SimulationInputs> inputs =
+      buildInputs(model, basin, warmup, steps - warmup, s.components,
+                  paramValues, initValues);
+  if (!inputs)
+    return inputs.takeError();
+  if (warmup > 0) {
+    // Spin up: the same model over the first steps; each component carries
+    // its own final states into the run.
+    Result<SimulationInputs> warm = buildInputs(
+        model, basin, 0, warmup, s.components, paramValues, initValues);
+    if (!warm)
+      return warm.takeError();
+    Result<SimulationOutputs> spun = simulate(model, *warm);
+    if (!spun)
+      return spun.takeError();
+    inputs->initStates = spun->finalStates;
+  }
+  SimulationOptions options;
+  options.trajectory = true; // for --states and the summary's state columns
+  Result<SimulationOutputs> results = simulate(model, *inputs, options);
+  if (!results)
+    return results.takeError();
+  run.results = std::move(*results);
+  run.first = warmup;
+  run.scores = scoreRun(model, run.results, basin, warmup, s);
+  return run;
+}
+
+/// The basins of a --params table: a `basin` column (or `gauge`,
+/// `gauge_id`, else the first column) and one column per parameter to set;
+/// the others keep the values of `defaults` (the model's, or --param).
+Result<std::vector<BasinJob>>
+readParamsTable(const LoadedModel &model, const std::string &path,
+                const std::vector<double> &defaults) {
+  Result<CsvTable> table = CsvTable::readFile(path);
+  if (!table)
+    return table.takeError();
+  if (table->numRows() == 0)
+    return Error{"'" + path +
+                 "' has a header but no rows; expected one row "
+                 "per basin"};
+  std::size_t idColumn = 0;
+  for (const char *name : {"basin", "gauge", "gauge_id"})
+    if (std::optional<std::size_t> col = table->columnIndex(name)) {
+      idColumn = *col;
+      break;
+    }
+  std::vector<std::pair<std::size_t, std::size_t>> columns; // column, param
+  for (std::size_t c = 0; c < table->numColumns(); ++c) {
+    if (c == idColumn)
+      continue;
+    const std::string &name = table->columnNames()[c];
+    std::optional<std::size_t> p = model.indexOf(VarKind::Param, name);
+    if (!p) {
+      std::vector<std::string> names;
+      for (const dgm_variable &v : model.params())
+        names.push_back(v.name);
+      return Error{"column '" + name + "' of '" + path +
+                   "' is not a parameter of model '" +
+                   std::string(model.name()) + "'" + didYouMean(name, names) +
+                   "\ndgm: note: its parameters are: " + joinNames(names)};
+    }
+    columns.push_back({c, *p});
+  }
+  std::vector<BasinJob> jobs;
+  for (std::size_t r = 0; r < table->numRows(); ++r) {
+    BasinJob job{std::string(table->cell(r, idColumn)), defaults};
+    if (job.id.empty())
+      return Error{table->diagnostic(r, idColumn, "the basin is empty")};
+    for (auto [c, p] : columns) {
+      Result<NumericColumn> column =
+          table->numericColumn(table->columnNames()[c]);
+      if (!column)
+        return column.takeError();
+      double value = column->values[r];
+      const dgm_variable &var = model.params()[p];
+      if (std::isnan(value) || value < var.lower || value > var.upper)
+        return Error{table->diagnostic(
+            r, c,
+            "parameter '" + std::string(var.name) + "' of basin '" + job.id +
+                "' is " +
+                (std::isnan(value) ? "missing" : formatNumber(value)) +
+                "; expected a number in [" + formatNumber(var.lower) + ", " +
+                formatNumber(var.upper) + "]")};
+      job.paramValues[p] = value;
+    }
+    jobs.push_back(std::move(job));
+  }
+  return jobs;
+}
+
+/// One summary line per basin and the median scores.
+std::string formatBasinTable(const std::vector<BasinRun> &runs,
+                             const LoadedModel &model, const RunSettings &s) {
+  std::string out = "model '" + std::string(model.name()) + "' (" +
+                    model.descriptor().source + "), " +
+                    std::to_string(runs.size()) + " basins\n\n";
+  std::optional<std::size_t> sim = model.indexOf(VarKind::Output, s.simName);
+  char line[256];
+  std::snprintf(line, sizeof line, "%-12s %6s %12s %8s %8s\n", "basin", "steps",
+                (s.simName + " mean").c_str(), "NSE", "KGE");
+  out += line;
+  std::vector<double> nses, kges;
+  for (const BasinRun &run : runs) {
+    double mean = NAN;
+    if (sim) {
+      double sum = 0;
+      int64_t n = 0;
+      for (int64_t t = 0; t < run.results.numSteps; ++t)
+        if (double v = run.results.output(*sim, t, 0); !std::isnan(v)) {
+          sum += v;
+          ++n;
+        }
+      mean = n ? sum / static_cast<double>(n) : NAN;
+    }
+    auto cell = [](std::optional<double> v) {
+      char text[32];
+      if (v)
+        std::snprintf(text, sizeof text, "%.4f", *v);
+      else
+        std::snprintf(text, sizeof text, "-");
+      return std::string(text);
+    };
+    std::snprintf(line, sizeof line, "%-12s %6lld %12.6g %8s %8s\n",
+                  run.id.c_str(), static_cast<long long>(run.results.numSteps),
+                  mean, cell(run.scores.nse).c_str(),
+                  cell(run.scores.kge).c_str());
+    out += line;
+    if (run.scores.nse)
+      nses.push_back(*run.scores.nse);
+    if (run.scores.kge)
+      kges.push_back(*run.scores.kge);
+  }
+  auto median = [](std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    std::size_t n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  };
+  if (!nses.empty())
+    out += "\nmedian NSE " +
+           formatNumber(std::round(median(nses) * 1e4) / 1e4) + " over " +
+           std::to_string(nses.size()) + " basins";
+  if (!kges.empty())
+    out += ", median KGE " + formatNumber(std::round(median(kges) * 1e4) / 1e4);
+  if (!nses.empty() || !kges.empty())
+    out += " (" + s.simName + " vs " + s.obsName.value_or("Qobs") + ")\n";
+  return out;
+}
 
 int run(const RunSettings &s) {
   const bool toFile = s.outputPath && *s.outputPath != "-";
+  const bool perBasinFiles =
+      toFile && s.outputPath->find("{basin}") != std::string::npos;
   if (s.states && !s.outputPath)
     reportWarning("--states adds columns to the CSV of -o; the summary shows "
                   "the states anyway");
+  if (perBasinFiles && s.paramsTable.empty())
+    return reportError(Error{"-o '" + *s.outputPath +
+                             "' names a file per basin ({basin}), but only "
+                             "--params TABLE runs several basins"});
   // Refuse before any work, so that a long run does not end in this error.
-  if (toFile && !s.force && fileExists(*s.outputPath))
+  if (toFile && !perBasinFiles && !s.force && fileExists(*s.outputPath))
     return reportError(Error{"refusing to overwrite '" + *s.outputPath +
                              "'; pass --force to replace it"});
 
@@ -345,17 +593,12 @@ int run(const RunSettings &s) {
   if (std::size_t last = policy.kinds.rfind(", "); last != std::string::npos)
     policy.kinds.replace(last, 2, " or ");
 
-  std::optional<CsvTable> table;
-  if (s.camelsDir.empty()) {
-    Result<CsvTable> read = CsvTable::readFile(s.forcingPath, csvOptions);
-    if (!read)
+  // The forcing file's structure is checked before compiling the model.
+  if (s.camelsDir.empty() && s.forcingPath.find("{basin}") == std::string::npos)
+    if (Result<CsvTable> read = CsvTable::readFile(s.forcingPath, csvOptions);
+        !read)
       return reportError(read.error());
-    if (read->numRows() == 0)
-      return reportError(Error{"'" + s.forcingPath +
-                               "' has a header but no data rows; expected "
-                               "one row per time step"});
-    table = std::move(*read);
-  }
+
   Result<LoadedModel> model = obtainModel(s.modelPath, s.source);
   if (!model)
     return reportError(model.error());
@@ -374,83 +617,88 @@ int run(const RunSettings &s) {
       !ok)
     return reportError(ok.error());
 
-  std::vector<std::string> extra{s.obsName.value_or("Qobs")};
-  Result<BasinData> basin =
-      table ? loadCsvBasin(*table, *model, extra, policy)
-            : loadCamelsBasin(s.camelsDir, s.gauge, *model, policy);
-  if (!basin)
-    return reportError(basin.error());
-  // A dynamic parameter with a series needs no value of its own.
-  for (std::size_t p = 0; p < model->params().size(); ++p)
-    if ((model->params()[p].flags & DGM_DYNAMIC) &&
-        basin->find(model->params()[p].name) && std::isnan(paramValues[p]))
-      paramValues[p] = model->params()[p].lower;
-  if (Result<void> ok = checkAllParamsSet(*model, paramValues); !ok)
-    return reportError(ok.error());
-
-  std::size_t steps = basin->numSteps;
-  std::size_t warmup = static_cast<std::size_t>(s.warmup);
-  if (warmup >= steps)
-    return reportError(Error{"--warmup " + std::to_string(warmup) +
-                             " leaves no steps to run: " + basin->description +
-                             " has " + std::to_string(steps) + " steps"});
-  if (warmup > 0) {
-    // Spin up: the same model over the first steps, keeping only the
-    // final states (as the mean over components is not what is wanted,
-    // each component carries its own states into the run).
-    Result<SimulationInputs> warm = buildInputs(
-        *model, *basin, 0, warmup, s.components, paramValues, initValues);
-    if (!warm)
-      return reportError(warm.error());
-    SimulationOptions warmOptions;
-    Result<SimulationOutputs> spun = simulate(*model, *warm, warmOptions);
-    if (!spun)
-      return reportError(spun.error());
-    Result<SimulationInputs> inputs =
-        buildInputs(*model, *basin, warmup, steps - warmup, s.components,
-                    paramValues, initValues);
-    if (!inputs)
-      return reportError(inputs.error());
-    inputs->initStates = spun->finalStates;
-    return finish(*model, *inputs, *basin, warmup, s);
+  std::vector<BasinJob> jobs;
+  if (s.paramsTable.empty()) {
+    jobs.push_back({"", paramValues});
+  } else {
+    Result<std::vector<BasinJob>> table =
+        readParamsTable(*model, s.paramsTable, paramValues);
+    if (!table)
+      return reportError(table.error());
+    jobs = std::move(*table);
   }
-  Result<SimulationInputs> inputs = buildInputs(
-      *model, *basin, 0, steps, s.components, paramValues, initValues);
-  if (!inputs)
-    return reportError(inputs.error());
-  return finish(*model, *inputs, *basin, 0, s);
-}
 
-/// Runs `inputs` (the steps after the warm-up) and reports.
-int finish(const LoadedModel &model, const SimulationInputs &inputs,
-           const BasinData &basin, std::size_t first, const RunSettings &s) {
-  const bool toFile = s.outputPath && *s.outputPath != "-";
-  SimulationOptions options;
-  options.trajectory = true; // for --states and the summary's state columns
-  Result<SimulationOutputs> results = simulate(model, inputs, options);
-  if (!results)
-    return reportError(results.error());
-  RunReport report{model, *results, basin, first,
-                   scoreRun(model, *results, basin, first, s)};
+  std::vector<BasinRun> runs;
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    if (jobs.size() > 1)
+      std::fprintf(stderr, "dgm: [%zu/%zu] basin %s\n", i + 1, jobs.size(),
+                   jobs[i].id.c_str());
+    Result<BasinRun> run =
+        runBasin(*model, jobs[i], initValues, s, policy, csvOptions);
+    if (!run) {
+      Error e = run.takeError();
+      if (!jobs[i].id.empty())
+        e.message = "basin '" + jobs[i].id + "': " + e.message;
+      return reportError(e);
+    }
+    runs.push_back(std::move(*run));
+  }
+
+  auto report = [&](const BasinRun &run) {
+    return RunReport{*model, run.results, run.data, run.first,
+                     run.scores.lines};
+  };
+  if (runs.size() == 1 && s.paramsTable.empty()) {
+    RunReport single = report(runs[0]);
+    if (!s.outputPath)
+      return writeStdout(formatSummary(single));
+    std::string csv = formatResultCsv(single, s.states);
+    if (!toFile) {
+      for (const std::string &line : single.scores)
+        std::fprintf(stderr, "dgm: %s\n", line.c_str());
+      return writeStdout(csv);
+    }
+    Result<void> written = writeTextFile(
+        *s.outputPath, csv, s.force ? Overwrite::Replace : Overwrite::Refuse);
+    if (!written)
+      return reportError(written.error());
+    for (const std::string &line : single.scores)
+      std::printf("%s\n", line.c_str());
+    if (s.source.verbose)
+      std::fprintf(stderr, "dgm: wrote %lld rows to '%s'\n",
+                   static_cast<long long>(runs[0].results.numSteps),
+                   s.outputPath->c_str());
+    return 0;
+  }
+
+  // Several basins: a file each, or one long table with a basin column.
+  std::string summary = formatBasinTable(runs, *model, s);
   if (!s.outputPath)
-    return writeStdout(formatSummary(report));
-  std::string csv = formatResultCsv(report, s.states);
+    return writeStdout(summary);
+  if (perBasinFiles) {
+    for (const BasinRun &run : runs) {
+      std::string path = substituteBasin(*s.outputPath, run.id);
+      Result<void> written =
+          writeTextFile(path, formatResultCsv(report(run), s.states),
+                        s.force ? Overwrite::Replace : Overwrite::Refuse);
+      if (!written)
+        return reportError(written.error());
+    }
+    return writeStdout(summary);
+  }
+  std::string csv;
+  for (std::size_t i = 0; i < runs.size(); ++i)
+    csv += formatResultCsv(report(runs[i]), s.states, runs[i].id,
+                           /*header=*/i == 0);
   if (!toFile) {
-    for (const std::string &line : report.scores)
-      std::fprintf(stderr, "dgm: %s\n", line.c_str());
+    std::fputs(summary.c_str(), stderr);
     return writeStdout(csv);
   }
   Result<void> written = writeTextFile(
       *s.outputPath, csv, s.force ? Overwrite::Replace : Overwrite::Refuse);
   if (!written)
     return reportError(written.error());
-  for (const std::string &line : report.scores)
-    std::printf("%s\n", line.c_str());
-  if (s.source.verbose)
-    std::fprintf(stderr, "dgm: wrote %lld rows to '%s'\n",
-                 static_cast<long long>(results->numSteps),
-                 s.outputPath->c_str());
-  return 0;
+  return writeStdout(summary);
 }
 } // namespace
 

@@ -27,13 +27,13 @@ namespace cl = llvm::cl;
 
 static cl::OptionCategory dgmcCategory("dgmc options");
 
-static cl::opt<std::string> inputFile(cl::Positional,
-                                      cl::desc("<model.dgm>"), cl::Required,
-                                      cl::cat(dgmcCategory));
+static cl::opt<std::string> inputFile(cl::Positional, cl::desc("<model.dgm>"),
+                                      cl::Required, cl::cat(dgmcCategory));
 
 static cl::opt<std::string>
-    outputFile("o", cl::desc("Write the output to <file> (default: stdout "
-                             "for text stages, lib<model>.so or <model>.o)"),
+    outputFile("o",
+               cl::desc("Write the output to <file> (default: stdout "
+                        "for text stages, lib<model>.so or <model>.o)"),
                cl::value_desc("file"), cl::cat(dgmcCategory));
 
 static cl::opt<std::string> emitName(
@@ -47,6 +47,18 @@ static cl::opt<std::string> emitName(
              "  obj     - an object file\n"
              "  so      - a shared library with the dgm C ABI (default)"),
     cl::value_desc("stage"), cl::init("so"), cl::cat(dgmcCategory));
+
+static cl::opt<std::string> precision(
+    "precision",
+    cl::desc("Scalar type the model computes in and its C ABI passes: "
+             "f64 (default) or f32"),
+    cl::value_desc("f32|f64"), cl::init("f64"), cl::cat(dgmcCategory));
+
+static cl::list<std::string>
+    importDirs("I", cl::Prefix,
+               cl::desc("Add a folder to search for imported modules (after "
+                        "the input's folder and $DGM_PATH, before stdlib/)"),
+               cl::value_desc("dir"), cl::cat(dgmcCategory));
 
 static cl::opt<char> optLevel("O",
                               cl::desc("Optimisation level: -O0, -O1, -O2 "
@@ -88,7 +100,8 @@ static bool mayOverwrite(llvm::StringRef path, std::string &why) {
   auto buffer = llvm::MemoryBuffer::getFileSlice(path, 64, 0);
   if (buffer) {
     llvm::StringRef head = (*buffer)->getBuffer();
-    if (head.starts_with("\x7f" "ELF") ||
+    if (head.starts_with("\x7f"
+                         "ELF") ||
         head.starts_with(dgm::kGeneratedHeaderMarker))
       return true;
   }
@@ -127,6 +140,10 @@ int main(int argc, char **argv) {
   options.inputFile = inputFile;
   options.emit = *emit;
   options.optLevel = optLevel - '0';
+  if (precision != "f64" && precision != "f32")
+    return fail("unknown --precision '" + precision + "'; expected f64 or f32");
+  options.scalarBits = precision == "f32" ? 32 : 64;
+  options.importPaths.assign(importDirs.begin(), importDirs.end());
   options.canonicalize = !noCanonicalize;
 
   bool binary = *emit == EmitKind::Object || *emit == EmitKind::SharedLib;

@@ -76,7 +76,8 @@ typedef int32_t (*dgm_simulate_fn)(int64_t num_basins, int64_t num_components,
 
 typedef struct dgm_model {
   uint32_t abi_version; /* DGM_ABI_VERSION of the compiler that built it  */
-  uint32_t scalar_bits; /* 64: every array above holds doubles            */
+  uint32_t scalar_bits; /* 64: every array of simulate holds doubles; 32:
+                           floats (cast simulate to take float pointers)  */
   const char *name;     /* the model's name in its .dgm file              */
   const char *source;   /* the .dgm file it was compiled from             */
   int32_t num_forcings;

@@ -1,9 +1,10 @@
 // Models that cannot get the C ABI of abi.h.
 // RUN: dgm-opt %s --convert-dgm-to-standard --split-input-file --verify-diagnostics
 
+// Single precision is fine (scalar_bits 32), but one type for all.
 dgm.model @m {
   dgm.forcing @P : f64
-  // expected-error @+1 {{'dgm.state' op has type 'f32', but the C ABI of model @m (dgm/abi.h) passes every state as a double: declare it f64}}
+  // expected-error @+1 {{'dgm.state' op has type 'f32', but the model's other variables are 'f64'; the C ABI passes all in one type}}
   dgm.state @S : f32 {init = 0.0 : f64}
   dgm.step {
   ^bb0(%P: f64, %S: f32):

@@ -79,11 +79,16 @@ func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
 
 // CHECK-LABEL: func.func @dgm_two_simulate(
 // CHECK-SAME: %[[NB:[^:]*]]: i64, %[[NC:[^:]*]]: i64, %[[NT:[^:]*]]: i64,
-// CHECK-SAME: %[[PARAMS:[^:]*]]: !llvm.ptr, %[[INIT:[^:]*]]: !llvm.ptr,
-// CHECK-SAME: %[[FORC:[^:]*]]: !llvm.ptr, %[[OUT:[^:]*]]: !llvm.ptr,
-// CHECK-SAME: %[[TRAJ:[^:]*]]: !llvm.ptr, %[[FINAL:[^:]*]]: !llvm.ptr) -> i32 {
+// The arrays never overlap (abi.h): noalias lets LLVM vectorize the lanes.
+// CHECK-SAME: %[[PARAMS:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[INIT:[^:]*]]: !llvm.ptr {llvm.noalias},
+// CHECK-SAME: %[[FORC:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[OUT:[^:]*]]: !llvm.ptr {llvm.noalias},
+// CHECK-SAME: %[[TRAJ:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[FINAL:[^:]*]]: !llvm.ptr {llvm.noalias}) -> i32 {
 // CHECK-DAG:   %[[C0:.*]] = arith.constant 0 : i64
 // CHECK-DAG:   %[[C1:.*]] = arith.constant 1 : i64
+// CHECK-DAG:   %[[LB:.*]] = arith.constant 32 : i64
+// A block's states live in stack buffers of 32 lanes.
+// CHECK-DAG:   %[[SB2:.*]] = llvm.alloca %[[LB]] x f64
+// CHECK-DAG:   %[[SB1:.*]] = llvm.alloca %[[LB]] x f64
 // The null tests and block sizes come once, before the loops.
 // CHECK:       %[[NULL:.*]] = llvm.mlir.zero : !llvm.ptr
 // CHECK-NEXT:  %[[HAS_TRAJ:.*]] = llvm.icmp "ne" %[[TRAJ]], %[[NULL]] : !llvm.ptr
@@ -100,55 +105,88 @@ func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
 // CHECK-NEXT:  %[[F1:.*]] = llvm.getelementptr %[[FORC]][%[[TB]]]
 // CHECK-NEXT:  %[[O1:.*]] = llvm.getelementptr %[[OUT]][%[[TCB]]]
 // CHECK-NEXT:  %[[T1:.*]] = llvm.getelementptr %[[TRAJ]][%[[TCB]]]
-// Basins, then components (lane = c * nb + b): parameters and initial
-// states loaded once per lane.
-// CHECK-NEXT:  scf.for %[[B:.*]] = %[[C0]] to %[[NB]] step %[[C1]] : i64 {
-// CHECK-NEXT:    scf.for %[[C:.*]] = %[[C0]] to %[[NC]] step %[[C1]] : i64 {
-// CHECK-NEXT:      %[[CNB:.*]] = arith.muli %[[C]], %[[NB]] : i64
-// CHECK-NEXT:      %[[LANE:.*]] = arith.addi %[[CNB]], %[[B]] : i64
-// CHECK-NEXT:      %[[GA:.*]] = llvm.getelementptr %[[PARAMS]][%[[B]]]
-// CHECK-NEXT:      %[[A:.*]] = llvm.load %[[GA]] : !llvm.ptr -> f64
-// CHECK-NEXT:      %[[GBB:.*]] = llvm.getelementptr %[[P1]][%[[B]]]
-// CHECK-NEXT:      %[[BB:.*]] = llvm.load %[[GBB]]
-// CHECK-NEXT:      %[[GC:.*]] = llvm.getelementptr %[[P2]][%[[B]]]
-// CHECK-NEXT:      %[[CC:.*]] = llvm.load %[[GC]]
-// CHECK-NEXT:      %[[GS1:.*]] = llvm.getelementptr %[[INIT]][%[[LANE]]]
-// CHECK-NEXT:      %[[S1_0:.*]] = llvm.load %[[GS1]]
-// CHECK-NEXT:      %[[GS2:.*]] = llvm.getelementptr %[[I1]][%[[LANE]]]
-// CHECK-NEXT:      %[[S2_0:.*]] = llvm.load %[[GS2]]
-// Steps inner, the states carried in registers; forcings at t * nb + b,
-// outputs and trajectory at t * nc * nb + lane.
-// CHECK-NEXT:      %[[END:.*]]:2 = scf.for %[[T:.*]] = %[[C0]] to %[[NT]] step %[[C1]] iter_args(%[[S1:.*]] = %[[S1_0]], %[[S2:.*]] = %[[S2_0]]) -> (f64, f64) : i64 {
-// CHECK-NEXT:        %[[TNB:.*]] = arith.muli %[[T]], %[[NB]] : i64
-// CHECK-NEXT:        %[[AT:.*]] = arith.addi %[[TNB]], %[[B]] : i64
-// CHECK-NEXT:        %[[TCBT:.*]] = arith.muli %[[T]], %[[CB]] : i64
-// CHECK-NEXT:        %[[TLANE:.*]] = arith.addi %[[TCBT]], %[[LANE]] : i64
-// CHECK-NEXT:        %[[GP:.*]] = llvm.getelementptr %[[FORC]][%[[AT]]]
-// CHECK-NEXT:        %[[P:.*]] = llvm.load %[[GP]]
-// CHECK-NEXT:        %[[GE:.*]] = llvm.getelementptr %[[F1]][%[[AT]]]
-// CHECK-NEXT:        %[[E:.*]] = llvm.load %[[GE]]
-// The step body, its block arguments replaced by the loaded values.
-// CHECK-NEXT:        %[[NEW1:.*]] = arith.mulf %[[A]], %[[P]] : f64
-// CHECK-NEXT:        %[[NEW2:.*]] = arith.mulf %[[BB]], %[[E]] : f64
-// CHECK-NEXT:        %[[Q:.*]] = arith.mulf %[[CC]], %[[S1]] : f64
-// CHECK-NEXT:        %[[R:.*]] = arith.addf %[[S2]], %[[Q]] : f64
-// CHECK-NEXT:        %[[GQ:.*]] = llvm.getelementptr %[[OUT]][%[[TLANE]]]
-// CHECK-NEXT:        llvm.store %[[Q]], %[[GQ]] : f64, !llvm.ptr
-// CHECK-NEXT:        %[[GR:.*]] = llvm.getelementptr %[[O1]][%[[TLANE]]]
-// CHECK-NEXT:        llvm.store %[[R]], %[[GR]] : f64, !llvm.ptr
-// CHECK-NEXT:        scf.if %[[HAS_TRAJ]] {
-// CHECK-NEXT:          %[[GT1:.*]] = llvm.getelementptr %[[TRAJ]][%[[TLANE]]]
-// CHECK-NEXT:          llvm.store %[[NEW1]], %[[GT1]]
-// CHECK-NEXT:          %[[GT2:.*]] = llvm.getelementptr %[[T1]][%[[TLANE]]]
-// CHECK-NEXT:          llvm.store %[[NEW2]], %[[GT2]]
-// CHECK-NEXT:        }
-// CHECK-NEXT:        scf.yield %[[NEW1]], %[[NEW2]] : f64, f64
+// Components, then blocks of up to 32 basins [B0, BEND).
+// CHECK-NEXT:  scf.for %[[C:.*]] = %[[C0]] to %[[NC]] step %[[C1]] : i64 {
+// CHECK-NEXT:    %[[CNB:.*]] = arith.muli %[[C]], %[[NB]] : i64
+// CHECK-NEXT:    scf.for %[[B0:.*]] = %[[C0]] to %[[NB]] step %[[LB]] : i64 {
+// CHECK-NEXT:      %[[B0LB:.*]] = arith.addi %[[B0]], %[[LB]] : i64
+// CHECK-NEXT:      %[[BEND:.*]] = arith.minsi %[[B0LB]], %[[NB]] : i64
+// Prologue: each lane's initial states into the block's buffers.
+// CHECK-NEXT:      scf.for %[[B:.*]] = %[[B0]] to %[[BEND]] step %[[C1]] : i64 {
+// CHECK-NEXT:        %[[J:.*]] = arith.subi %[[B]], %[[B0]] : i64
+// CHECK-NEXT:        %[[LANE:.*]] = arith.addi %[[CNB]], %[[B]] : i64
+// CHECK-NEXT:        %[[GS1:.*]] = llvm.getelementptr %[[INIT]][%[[LANE]]]
+// CHECK-NEXT:        %[[S1_0:.*]] = llvm.load %[[GS1]]
+// CHECK-NEXT:        %[[BS1:.*]] = llvm.getelementptr %[[SB1]][%[[J]]]
+// CHECK-NEXT:        llvm.store %[[S1_0]], %[[BS1]]
+// CHECK-NEXT:        %[[GS2:.*]] = llvm.getelementptr %[[I1]][%[[LANE]]]
+// CHECK-NEXT:        %[[S2_0:.*]] = llvm.load %[[GS2]]
+// CHECK-NEXT:        %[[BS2:.*]] = llvm.getelementptr %[[SB2]][%[[J]]]
+// CHECK-NEXT:        llvm.store %[[S2_0]], %[[BS2]]
 // CHECK-NEXT:      }
+// Steps, then the lanes innermost, in two copies: with the trajectory, and
+// without (not a test per lane).
+// CHECK-NEXT:      scf.for %[[T:.*]] = %[[C0]] to %[[NT]] step %[[C1]] : i64 {
+// CHECK-NEXT:        %[[TNB:.*]] = arith.muli %[[T]], %[[NB]] : i64
+// CHECK-NEXT:        %[[TCBT:.*]] = arith.muli %[[T]], %[[CB]] : i64
+// CHECK-NEXT:        scf.if %[[HAS_TRAJ]] {
+// CHECK-NEXT:          scf.for %[[L:.*]] = %[[B0]] to %[[BEND]] step %[[C1]] : i64 {
+// CHECK-NEXT:            %[[LJ:.*]] = arith.subi %[[L]], %[[B0]] : i64
+// CHECK-NEXT:            %[[LL:.*]] = arith.addi %[[CNB]], %[[L]] : i64
+// CHECK-NEXT:            %[[AT:.*]] = arith.addi %[[TNB]], %[[L]] : i64
+// CHECK-NEXT:            %[[TLANE:.*]] = arith.addi %[[TCBT]], %[[LL]] : i64
+// Forcings at t * nb + b, parameters (one per basin here) at b.
+// CHECK-NEXT:            %[[GP:.*]] = llvm.getelementptr %[[FORC]][%[[AT]]]
+// CHECK-NEXT:            %[[P:.*]] = llvm.load %[[GP]]
+// CHECK-NEXT:            %[[GE:.*]] = llvm.getelementptr %[[F1]][%[[AT]]]
+// CHECK-NEXT:            %[[E:.*]] = llvm.load %[[GE]]
+// CHECK-NEXT:            %[[GA:.*]] = llvm.getelementptr %[[PARAMS]][%[[L]]]
+// CHECK-NEXT:            %[[A:.*]] = llvm.load %[[GA]]
+// CHECK-NEXT:            %[[GBB:.*]] = llvm.getelementptr %[[P1]][%[[L]]]
+// CHECK-NEXT:            %[[BB:.*]] = llvm.load %[[GBB]]
+// CHECK-NEXT:            %[[GC:.*]] = llvm.getelementptr %[[P2]][%[[L]]]
+// CHECK-NEXT:            %[[CC:.*]] = llvm.load %[[GC]]
+// CHECK-NEXT:            %[[LS1:.*]] = llvm.getelementptr %[[SB1]][%[[LJ]]]
+// CHECK-NEXT:            %[[S1:.*]] = llvm.load %[[LS1]]
+// CHECK-NEXT:            %[[LS2:.*]] = llvm.getelementptr %[[SB2]][%[[LJ]]]
+// CHECK-NEXT:            %[[S2:.*]] = llvm.load %[[LS2]]
+// The step body, its block arguments replaced by the loaded values.
+// CHECK-NEXT:            %[[NEW1:.*]] = arith.mulf %[[A]], %[[P]] : f64
+// CHECK-NEXT:            %[[NEW2:.*]] = arith.mulf %[[BB]], %[[E]] : f64
+// CHECK-NEXT:            %[[Q:.*]] = arith.mulf %[[CC]], %[[S1]] : f64
+// CHECK-NEXT:            %[[R:.*]] = arith.addf %[[S2]], %[[Q]] : f64
+// Outputs at t * nc * nb + lane, states back into the buffers, trajectory.
+// CHECK-NEXT:            %[[GQ:.*]] = llvm.getelementptr %[[OUT]][%[[TLANE]]]
+// CHECK-NEXT:            llvm.store %[[Q]], %[[GQ]] : f64, !llvm.ptr
+// CHECK-NEXT:            %[[GR:.*]] = llvm.getelementptr %[[O1]][%[[TLANE]]]
+// CHECK-NEXT:            llvm.store %[[R]], %[[GR]] : f64, !llvm.ptr
+// CHECK-NEXT:            %[[WS1:.*]] = llvm.getelementptr %[[SB1]][%[[LJ]]]
+// CHECK-NEXT:            llvm.store %[[NEW1]], %[[WS1]]
+// CHECK-NEXT:            %[[WS2:.*]] = llvm.getelementptr %[[SB2]][%[[LJ]]]
+// CHECK-NEXT:            llvm.store %[[NEW2]], %[[WS2]]
+// CHECK-NEXT:            %[[GT1:.*]] = llvm.getelementptr %[[TRAJ]][%[[TLANE]]]
+// CHECK-NEXT:            llvm.store %[[NEW1]], %[[GT1]]
+// CHECK-NEXT:            %[[GT2:.*]] = llvm.getelementptr %[[T1]][%[[TLANE]]]
+// CHECK-NEXT:            llvm.store %[[NEW2]], %[[GT2]]
+// CHECK-NEXT:          }
+// CHECK-NEXT:        } else {
+// CHECK-NEXT:          scf.for
+// CHECK-NOT:             %[[TRAJ]]
+// CHECK:               }
+// CHECK-NEXT:        }
+// CHECK-NEXT:      }
+// Epilogue: the final states.
 // CHECK-NEXT:      scf.if %[[HAS_FINAL]] {
-// CHECK-NEXT:        %[[GF1:.*]] = llvm.getelementptr %[[FINAL]][%[[LANE]]]
-// CHECK-NEXT:        llvm.store %[[END]]#0, %[[GF1]]
-// CHECK-NEXT:        %[[GF2:.*]] = llvm.getelementptr %[[FIN1]][%[[LANE]]]
-// CHECK-NEXT:        llvm.store %[[END]]#1, %[[GF2]]
+// CHECK-NEXT:        scf.for %[[FB:.*]] = %[[B0]] to %[[BEND]] step %[[C1]] : i64 {
+// CHECK-NEXT:          %[[FJ:.*]] = arith.subi %[[FB]], %[[B0]] : i64
+// CHECK-NEXT:          %[[FL:.*]] = arith.addi %[[CNB]], %[[FB]] : i64
+// CHECK-NEXT:          %[[FS1:.*]] = llvm.getelementptr %[[SB1]][%[[FJ]]]
+// CHECK-NEXT:          %[[F1V:.*]] = llvm.load %[[FS1]]
+// CHECK-NEXT:          %[[GF1:.*]] = llvm.getelementptr %[[FINAL]][%[[FL]]]
+// CHECK-NEXT:          llvm.store %[[F1V]], %[[GF1]]
+// CHECK:               %[[GF2:.*]] = llvm.getelementptr %[[FIN1]][%[[FL]]]
+// CHECK-NEXT:          llvm.store %{{.*}}, %[[GF2]]
+// CHECK-NEXT:        }
 // CHECK-NEXT:      }
 // CHECK-NEXT:    }
 // CHECK-NEXT:  }
@@ -193,19 +231,19 @@ dgm.model @two source "two.dgm" {
 // Without states there is nothing to write to trajectory or final_states,
 // and a yielded block argument is stored as it is.
 // CHECK-LABEL: func.func @dgm_stateless_simulate(
-// CHECK-SAME: %[[NB:[^:]*]]: i64, %[[NC:[^:]*]]: i64, %[[NT:[^:]*]]: i64, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %[[FORC:[^:]*]]: !llvm.ptr, %[[OUT:[^:]*]]: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr) -> i32
+// CHECK-SAME: %[[NB:[^:]*]]: i64, %[[NC:[^:]*]]: i64, %[[NT:[^:]*]]: i64, %{{.*}}: !llvm.ptr {llvm.noalias}, %{{.*}}: !llvm.ptr {llvm.noalias}, %[[FORC:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[OUT:[^:]*]]: !llvm.ptr {llvm.noalias}, %{{.*}}: !llvm.ptr {llvm.noalias}, %{{.*}}: !llvm.ptr {llvm.noalias}) -> i32
 // CHECK-NOT:   llvm.icmp
-// CHECK:       scf.for %[[B:.*]] = %{{.*}} to %[[NB]]
-// CHECK-NEXT:    scf.for %[[C:.*]] = %{{.*}} to %[[NC]]
-// CHECK-NEXT:      %[[CNB:.*]] = arith.muli %[[C]], %[[NB]] : i64
-// CHECK-NEXT:      %[[LANE:.*]] = arith.addi %[[CNB]], %[[B]] : i64
-// CHECK-NEXT:      scf.for %[[T:.*]] = %{{.*}} to %[[NT]]
-// CHECK-NEXT:        %[[TNB:.*]] = arith.muli %[[T]], %[[NB]] : i64
-// CHECK-NEXT:        %[[AT:.*]] = arith.addi %[[TNB]], %[[B]] : i64
-// CHECK:             %[[GP:.*]] = llvm.getelementptr %[[FORC]][%[[AT]]]
-// CHECK-NEXT:        %[[P:.*]] = llvm.load %[[GP]]
-// CHECK-NEXT:        %[[GQ:.*]] = llvm.getelementptr %[[OUT]][%{{.*}}]
-// CHECK-NEXT:        llvm.store %[[P]], %[[GQ]]
+// CHECK:       scf.for %{{.*}} = %{{.*}} to %[[NC]]
+// CHECK:         scf.for %{{.*}} = %{{.*}} to %[[NB]]
+// CHECK:           scf.for %[[T:.*]] = %{{.*}} to %[[NT]]
+// CHECK:             scf.for %[[B:.*]] =
+// CHECK:               %[[LANE:.*]] = arith.addi %{{.*}}, %[[B]] : i64
+// CHECK-NEXT:          %[[AT:.*]] = arith.addi %{{.*}}, %[[B]] : i64
+// CHECK:               %[[GP:.*]] = llvm.getelementptr %[[FORC]][%[[AT]]]
+// CHECK-NEXT:          %[[P:.*]] = llvm.load %[[GP]]
+// CHECK-NEXT:          %[[GQ:.*]] = llvm.getelementptr %[[OUT]][%{{.*}}]
+// CHECK-NEXT:          llvm.store %[[P]], %[[GQ]]
+// CHECK-NEXT:        }
 // CHECK-NEXT:      }
 // CHECK-NEXT:    }
 // CHECK-NEXT:  }

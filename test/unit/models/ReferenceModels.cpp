@@ -45,3 +45,44 @@ void SnowBucket::step(double P, double T, double PET) {
   LZ -= q2;
   Q = q1 + q2;
 }
+
+// The step is one day; amounts (mm) and rates (mm/d) have the same numbers.
+
+void NashCascade::step(double P, double PET) {
+  ET = std::min(PET, P);
+  Peff = P - ET;
+  double stores[3] = {S1, S2, S3};
+  double inflow = Peff;
+  for (double &store : stores) {
+    store += inflow;
+    double outflow = k * store;
+    store -= outflow;
+    inflow = outflow;
+  }
+  Q = inflow;
+  S1 = stores[0];
+  S2 = stores[1];
+  S3 = stores[2];
+}
+
+void DegreeDaySnow::step(double P, double T) {
+  double rain = 0.0;
+  snowfall = 0.0;
+  melt = 0.0;
+  refreeze = 0.0;
+  if (T < TT) {
+    snowfall = SFCF * P;
+    SP += snowfall;
+    refreeze = std::min(CFR * CFMAX * (TT - T), WC);
+    SP += refreeze;
+    WC -= refreeze;
+  } else {
+    rain = P;
+    melt = std::min(CFMAX * (T - TT), SP);
+    SP -= melt;
+    WC += melt;
+  }
+  WC += rain;
+  outflow = std::max(WC - CWH * SP, 0.0);
+  WC -= outflow;
+}

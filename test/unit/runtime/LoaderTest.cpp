@@ -107,8 +107,8 @@ TEST(Loader, WrongABIVersion) {
 TEST(Loader, WrongScalarBits) {
   EXPECT_EQ(loadError(DGM_FIXTURE_SCALAR_BITS),
             std::string("'") + DGM_FIXTURE_SCALAR_BITS +
-                "' is not a valid dgm model: it uses 32-bit scalars; this "
-                "runtime supports only 64-bit (double)");
+                "' is not a valid dgm model: it uses 16-bit scalars; this "
+                "runtime supports 64-bit (double) and 32-bit (float)");
 }
 
 TEST(Loader, NegativeCount) {

@@ -49,6 +49,9 @@ struct CompileOptions {
   /// Stop after MLIRGen without running the verifier's follow-up passes
   /// (dgmc -emit=mlir prints the IR as MLIRGen built it when true).
   bool canonicalize = true;
+  /// 64: the model computes in double precision; 32: in float (the arrays
+  /// of its C ABI hold floats, scalar_bits = 32).
+  unsigned scalarBits = 64;
   /// Folders searched by `import` after the input's own folder and
   /// $DGM_PATH, before the standard library (dgmc -I).
   std::vector<std::string> importPaths;
@@ -66,7 +69,7 @@ bool compile(const CompileOptions &options, llvm::raw_ostream &textOut,
 /// written to a temporary name and renamed into place.
 std::optional<std::string> compileCached(llvm::StringRef inputFile,
                                          llvm::StringRef cacheDir,
-                                         unsigned optLevel,
+                                         unsigned optLevel, unsigned scalarBits,
                                          llvm::raw_ostream &diagOS,
                                          bool *cacheHit = nullptr);
 

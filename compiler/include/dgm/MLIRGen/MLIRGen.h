@@ -22,8 +22,11 @@ namespace dgm {
 /// have passed Sema. Every op carries the FileLineColLoc of the source that
 /// made it. Returns null if the result fails to verify (a compiler bug,
 /// reported through the context's diagnostic handler).
+/// `scalarBits`: 64 (every value a double) or 32 (float, for models run in
+/// single precision).
 mlir::OwningOpRef<mlir::ModuleOp> mlirGen(mlir::MLIRContext &context,
-                                          const ast::Module &module);
+                                          const ast::Module &module,
+                                          unsigned scalarBits = 64);
 
 } // namespace dgm
 

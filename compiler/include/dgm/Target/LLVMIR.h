@@ -12,6 +12,7 @@
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Target/TargetMachine.h"
+#include "llvm/TargetParser/Triple.h"
 
 #include <memory>
 #include <string>
@@ -21,11 +22,15 @@ namespace dgm {
 /// A TargetMachine for the host (its CPU and features), emitting
 /// position-independent code for shared libraries. Null and `error` set when
 /// the host target is not available.
-std::unique_ptr<llvm::TargetMachine> createHostTargetMachine(unsigned optLevel,
-                                                             std::string &error);
+std::unique_ptr<llvm::TargetMachine>
+createHostTargetMachine(unsigned optLevel, std::string &error);
 
 /// Translates a module in the LLVM dialect to LLVM IR for `targetMachine` and
 /// runs LLVM's -O<optLevel> pipeline on it. Null and `error` set on failure.
+/// Whether compiled models call glibc's vector math library (libmvec) and
+/// link it: on x86-64 Linux.
+bool usesVectorMathLibrary(const llvm::Triple &triple);
+
 std::unique_ptr<llvm::Module>
 translateAndOptimize(mlir::ModuleOp module, llvm::LLVMContext &context,
                      llvm::TargetMachine &targetMachine, unsigned optLevel,

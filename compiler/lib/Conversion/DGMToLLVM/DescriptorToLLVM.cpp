@@ -270,7 +270,7 @@ LogicalResult DescriptorLowering::run(bool exportDefaultGetter) {
       ("__dgm_" + modelName + "_model").str(), modelType, [&](Value agg) {
         Value fields[] = {
             constantI32(DGM_ABI_VERSION),
-            constantI32(64), // scalar_bits: every array holds doubles
+            constantI32(descriptor.getScalarBits()), // scalar_bits
             stringAddress(modelName),
             stringAddress(descriptor.getSource()),
             constantI32(forcings.size()),

@@ -52,9 +52,8 @@ namespace {
 /// Emits the address arithmetic of the simulate function.
 class ArrayAccess {
 public:
-  ArrayAccess(OpBuilder &builder, Location loc)
-      : builder(builder), loc(loc), f64(builder.getF64Type()),
-        i64(builder.getI64Type()),
+  ArrayAccess(OpBuilder &builder, Location loc, Type scalar)
+      : builder(builder), loc(loc), f64(scalar), i64(builder.getI64Type()),
         ptr(LLVM::LLVMPointerType::get(builder.getContext())) {}
 
   /// Constants are made once, at the start of the function (setEntry).
@@ -75,7 +74,7 @@ public:
       OpBuilder::InsertionGuard guard(builder);
       builder.setInsertionPointToStart(entry);
       result = arith::ConstantOp::create(builder, loc, f64,
-                                         builder.getF64FloatAttr(value));
+                                         builder.getFloatAttr(f64, value));
     }
     return result;
   }
@@ -108,6 +107,8 @@ private:
   std::map<double, Value> f64Constants;
 
 public:
+  /// The scalar type of every array (f64, or f32 for a single-precision
+  /// model): named f64 for brevity.
   Type f64, i64, ptr;
 };
 
@@ -128,29 +129,39 @@ struct ModelDecls {
 
 } // namespace
 
-/// The ABI passes doubles only (scalar_bits = 64).
-static LogicalResult checkABITypes(ModelOp model, const ModelDecls &decls) {
+/// The ABI passes every array in one scalar type (scalar_bits): f64, or f32
+/// for a model compiled in single precision. Returns it, or null after an
+/// error.
+static Type checkABITypes(ModelOp model, const ModelDecls &decls) {
+  Type scalar;
   auto check = [&](auto decl, StringRef kind) -> LogicalResult {
-    if (decl.getType().isF64())
-      return success();
-    return decl.emitOpError()
-           << "has type " << decl.getType() << ", but the C ABI of model @"
-           << model.getSymName() << " (dgm/abi.h) passes every " << kind
-           << " as a double: declare it f64";
+    Type type = decl.getType();
+    if (!type.isF64() && !type.isF32())
+      return decl.emitOpError()
+             << "has type " << type << ", but the C ABI of model @"
+             << model.getSymName() << " (dgm/abi.h) passes every " << kind
+             << " as a double (f64) or a float (f32)";
+    if (!scalar)
+      scalar = type;
+    if (type != scalar)
+      return decl.emitOpError()
+             << "has type " << type << ", but the model's other variables are "
+             << scalar << "; the C ABI passes all in one type";
+    return success();
   };
   for (ForcingOp decl : decls.forcings)
     if (failed(check(decl, "forcing")))
-      return failure();
+      return nullptr;
   for (ParamOp decl : decls.params)
     if (failed(check(decl, "param")))
-      return failure();
+      return nullptr;
   for (StateOp decl : decls.states)
     if (failed(check(decl, "state")))
-      return failure();
+      return nullptr;
   for (OutputOp decl : decls.outputs)
     if (failed(check(decl, "output")))
-      return failure();
-  return success();
+      return nullptr;
+  return scalar ? scalar : Float64Type::get(model.getContext());
 }
 
 /// The flags of abi.h (DGM_PER_COMPONENT = 1, DGM_DYNAMIC = 2).
@@ -165,7 +176,8 @@ static unsigned paramFlags(ModelOp model, ParamOp param) {
 
 /// Builds the dgm.descriptor of `model` at the builder's insertion point.
 static void buildDescriptor(OpBuilder &builder, ModelOp model,
-                            ModelDecls &decls, StringRef funcName) {
+                            ModelDecls &decls, StringRef funcName,
+                            Type scalar) {
   MLIRContext *ctx = builder.getContext();
   SmallVector<Attribute> vars;
   auto add = [&](auto decl, VarKind kind, unsigned index, APFloat lower,
@@ -197,17 +209,38 @@ static void buildDescriptor(OpBuilder &builder, ModelOp model,
       builder, model.getLoc(), builder.getStringAttr(model.getSymName()),
       builder.getStringAttr(model.getSource().value_or("")),
       builder.getI64IntegerAttr(model.getComponents().value_or(0)),
+      builder.getI64IntegerAttr(scalar.getIntOrFloatBitWidth()),
       FlatSymbolRefAttr::get(ctx, funcName), builder.getArrayAttr(vars));
   (void)descriptor;
 }
 
 namespace {
+/// The lanes of a block: the step runs for up to kLaneBlock basins of one
+/// component side by side, so that the innermost loop goes over basins
+/// (contiguous in every array) and LLVM's loop vectorizer turns it into SIMD
+/// code; the block's states, kernel weights and ring buffers stay in small
+/// stack buffers (L1-resident) for the whole run.
+constexpr int64_t kLaneBlock = 32;
+
+/// Convolutions with at most this many weights are unrolled, which keeps the
+/// lane loop innermost (vectorizable).
+constexpr int64_t kMaxUnrolledKernel = 32;
+
+/// Where the weights and the ring buffer of one dgm.convolve live: element
+/// k of lane j at base[k * stride + j].
+struct ConvolveStorage {
+  Value weights, ring;
+  Value stride, lane;
+  int64_t size;
+};
+
 /// Builds the body of the simulate function.
 class SimulateBuilder {
 public:
-  SimulateBuilder(ModelOp model, ModelDecls &decls, RewriterBase &rewriter)
+  SimulateBuilder(ModelOp model, ModelDecls &decls, RewriterBase &rewriter,
+                  Type scalar)
       : model(model), decls(decls), rewriter(rewriter), loc(model.getLoc()),
-        mem(rewriter, loc) {}
+        mem(rewriter, loc, scalar) {}
 
   LogicalResult build(func::FuncOp func);
 
@@ -230,8 +263,44 @@ private:
     return model.getComponents() && !param.getShared();
   }
 
-  void buildKernels(Value basin);
-  LogicalResult buildComponents(Value basin);
+  KernelOp kernelOf(ConvolveOp op) {
+    return decls.kernels[kernelIndex.lookup(op.getKernel())];
+  }
+
+  /// A stack buffer of `count` scalars, made at the start of the function.
+  Value stackBuffer(int64_t count) {
+    Value size = mem.constant(count); // at the start of the entry block
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPointAfter(size.getDefiningOp());
+    return LLVM::AllocaOp::create(rewriter, loc, mem.ptr, mem.f64, size);
+  }
+
+  /// Fills w[k] (at buffer[k * stride + lane]) for k < size with the
+  /// kernel's weights for `basin`, normalised if the kernel says so.
+  void fillKernel(KernelOp kernel, Value basin, Value buffer, Value stride,
+                  Value lane);
+  /// `for i in [0, count): body(i)` (no iter_args).
+  void forEach(Value lower, Value upper, llvm::function_ref<void(Value)> body) {
+    auto loop =
+        scf::ForOp::create(rewriter, loc, lower, upper, mem.constant(1));
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPointToStart(loop.getBody());
+    body(loop.getInductionVar());
+  }
+  /// y = sum over k < size of w[k] * x[t - k], with x[t] = `series` stored
+  /// first at ring slot `slot`; history before the run is the ring's zeros.
+  Value lowerConvolve(const ConvolveStorage &storage, Value series, Value slot);
+  /// Clones `block` (without its terminator), each dgm.convolve replaced by
+  /// its ring-buffer computation; `storageOf` gives its buffers and `slots`
+  /// its ring slot this step.
+  void cloneWithConvolutions(
+      Block &block, IRMapping &mapping,
+      llvm::function_ref<ConvolveStorage(ConvolveOp)> storageOf,
+      const llvm::DenseMap<Operation *, Value> &slots);
+  /// t mod size for each dgm.convolve in `region`.
+  llvm::DenseMap<Operation *, Value> ringSlots(Region &region, Value t);
+
+  LogicalResult buildComponents();
   LogicalResult buildBasinOutputs(Value basin);
 
   ModelOp model;
@@ -239,67 +308,126 @@ private:
   RewriterBase &rewriter;
   Location loc;
   ArrayAccess mem;
+  Block *entry = nullptr;
 
   Value nb, nc, nt, cb; // cb = nc * nb
   Value hasTrajectory, hasFinal;
   SmallVector<Value> paramBases, initBases, finalBases, forcingBases,
       outputBases, trajBases;
-  /// One stack buffer per kernel, in declaration order.
-  SmallVector<Value> kernelBuffers;
+  llvm::StringMap<unsigned> kernelIndex;
 };
 } // namespace
 
-void SimulateBuilder::buildKernels(Value basin) {
-  for (auto [kernel, buffer] : llvm::zip_equal(decls.kernels, kernelBuffers)) {
-    Block &body = kernel.getBodyRegion().front();
-    int64_t size = static_cast<int64_t>(kernel.getSize());
-    IRMapping mapping;
-    // Static shared parameters only (the verifier checks the others are
-    // unused); loaded once per basin.
-    for (auto [p, param] : llvm::enumerate(decls.params)) {
-      BlockArgument arg = body.getArgument(1 + p);
-      if (!arg.use_empty())
-        mapping.map(arg, mem.load(paramBases[p], basin));
-    }
-    auto loop = scf::ForOp::create(rewriter, loc, mem.constant(0),
-                                   mem.constant(size), mem.constant(1));
-    {
-      OpBuilder::InsertionGuard guard(rewriter);
-      rewriter.setInsertionPointToStart(loop.getBody());
-      Value k = loop.getInductionVar();
-      Value kf = arith::SIToFPOp::create(rewriter, loc, mem.f64, k);
-      mapping.map(body.getArgument(0), kf);
-      for (Operation &op : body.without_terminator())
-        rewriter.clone(op, mapping);
-      Value weight =
-          mapping.lookup(cast<YieldOp>(body.getTerminator()).getValues()[0]);
-      mem.store(weight, buffer, k);
-    }
-    if (!kernel.getNormalize())
-      continue;
-    auto sumLoop =
-        scf::ForOp::create(rewriter, loc, mem.constant(0), mem.constant(size),
-                           mem.constant(1), ValueRange{mem.f64Constant(0.0)});
-    {
-      OpBuilder::InsertionGuard guard(rewriter);
-      rewriter.setInsertionPointToStart(sumLoop.getBody());
-      Value w = mem.load(buffer, sumLoop.getInductionVar());
-      Value sum =
-          arith::AddFOp::create(rewriter, loc, sumLoop.getRegionIterArg(0), w);
-      scf::YieldOp::create(rewriter, loc, sum);
-    }
-    Value total = sumLoop.getResult(0);
-    auto scaleLoop = scf::ForOp::create(rewriter, loc, mem.constant(0),
-                                        mem.constant(size), mem.constant(1));
+void SimulateBuilder::fillKernel(KernelOp kernel, Value basin, Value buffer,
+                                 Value stride, Value lane) {
+  Block &body = kernel.getBodyRegion().front();
+  int64_t size = static_cast<int64_t>(kernel.getSize());
+  IRMapping mapping;
+  // Static shared parameters only (the verifier checks the others are
+  // unused).
+  for (auto [p, param] : llvm::enumerate(decls.params)) {
+    BlockArgument arg = body.getArgument(1 + p);
+    if (!arg.use_empty())
+      mapping.map(arg, mem.load(paramBases[p], basin));
+  }
+  auto at = [&](Value k) { return mem.add(mem.mul(k, stride), lane); };
+  forEach(mem.constant(0), mem.constant(size), [&](Value k) {
+    Value kf = arith::SIToFPOp::create(rewriter, loc, mem.f64, k);
+    mapping.map(body.getArgument(0), kf);
+    for (Operation &op : body.without_terminator())
+      rewriter.clone(op, mapping);
+    mem.store(
+        mapping.lookup(cast<YieldOp>(body.getTerminator()).getValues()[0]),
+        buffer, at(k));
+  });
+  if (!kernel.getNormalize())
+    return;
+  auto sumLoop =
+      scf::ForOp::create(rewriter, loc, mem.constant(0), mem.constant(size),
+                         mem.constant(1), ValueRange{mem.f64Constant(0.0)});
+  {
     OpBuilder::InsertionGuard guard(rewriter);
-    rewriter.setInsertionPointToStart(scaleLoop.getBody());
-    Value k = scaleLoop.getInductionVar();
-    Value w = arith::DivFOp::create(rewriter, loc, mem.load(buffer, k), total);
-    mem.store(w, buffer, k);
+    rewriter.setInsertionPointToStart(sumLoop.getBody());
+    Value w = mem.load(buffer, at(sumLoop.getInductionVar()));
+    scf::YieldOp::create(rewriter, loc,
+                         ValueRange{arith::AddFOp::create(
+                             rewriter, loc, sumLoop.getRegionIterArg(0), w)});
+  }
+  Value total = sumLoop.getResult(0);
+  forEach(mem.constant(0), mem.constant(size), [&](Value k) {
+    Value w =
+        arith::DivFOp::create(rewriter, loc, mem.load(buffer, at(k)), total);
+    mem.store(w, buffer, at(k));
+  });
+}
+
+llvm::DenseMap<Operation *, Value> SimulateBuilder::ringSlots(Region &region,
+                                                              Value t) {
+  llvm::DenseMap<Operation *, Value> slots;
+  region.walk([&](ConvolveOp op) {
+    slots[op] = arith::RemSIOp::create(
+        rewriter, loc, t,
+        mem.constant(static_cast<int64_t>(kernelOf(op).getSize())));
+  });
+  return slots;
+}
+
+Value SimulateBuilder::lowerConvolve(const ConvolveStorage &storage,
+                                     Value series, Value slot) {
+  auto at = [&](Value k) {
+    return mem.add(mem.mul(k, storage.stride), storage.lane);
+  };
+  mem.store(series, storage.ring, at(slot));
+  Value n = mem.constant(storage.size);
+  // The ring slot of x[t - k]: (slot - k) mod n.
+  auto back = [&](Value k) {
+    Value diff = mem.sub(slot, k);
+    return arith::SelectOp::create(
+        rewriter, loc,
+        arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::slt, diff,
+                              mem.constant(0)),
+        mem.add(diff, n), diff);
+  };
+  auto term = [&](Value k) {
+    return arith::MulFOp::create(rewriter, loc,
+                                 mem.load(storage.weights, at(k)),
+                                 mem.load(storage.ring, at(back(k))));
+  };
+  if (storage.size <= kMaxUnrolledKernel) {
+    Value sum = term(mem.constant(0));
+    for (int64_t k = 1; k < storage.size; ++k)
+      sum = arith::AddFOp::create(rewriter, loc, sum, term(mem.constant(k)));
+    return sum;
+  }
+  auto loop =
+      scf::ForOp::create(rewriter, loc, mem.constant(0), n, mem.constant(1),
+                         ValueRange{mem.f64Constant(0.0)});
+  OpBuilder::InsertionGuard guard(rewriter);
+  rewriter.setInsertionPointToStart(loop.getBody());
+  scf::YieldOp::create(
+      rewriter, loc,
+      ValueRange{arith::AddFOp::create(rewriter, loc, loop.getRegionIterArg(0),
+                                       term(loop.getInductionVar()))});
+  return loop.getResult(0);
+}
+
+void SimulateBuilder::cloneWithConvolutions(
+    Block &block, IRMapping &mapping,
+    llvm::function_ref<ConvolveStorage(ConvolveOp)> storageOf,
+    const llvm::DenseMap<Operation *, Value> &slots) {
+  for (Operation &op : block.without_terminator()) {
+    if (auto convolve = dyn_cast<ConvolveOp>(op)) {
+      mapping.map(convolve.getResult(),
+                  lowerConvolve(storageOf(convolve),
+                                mapping.lookupOrDefault(convolve.getSeries()),
+                                slots.lookup(convolve)));
+      continue;
+    }
+    rewriter.clone(op, mapping);
   }
 }
 
-LogicalResult SimulateBuilder::buildComponents(Value basin) {
+LogicalResult SimulateBuilder::buildComponents() {
   StepOp step = model.getStepOp();
   Block &stepBlock = step.getBodyRegion().front();
   unsigned numForcings = decls.forcings.size();
@@ -310,94 +438,161 @@ LogicalResult SimulateBuilder::buildComponents(Value basin) {
     if (!output.getBasin())
       stepOutputs.push_back(i);
 
+  // The block's buffers: states, and per convolution its kernel's weights
+  // and its ring of past values, each [index][lane].
+  Value laneBlock = mem.constant(kLaneBlock);
+  SmallVector<Value> stateBuffers;
+  for (unsigned s = 0; s < numStates; ++s)
+    stateBuffers.push_back(stackBuffer(kLaneBlock));
+  // (A vector, not the map, gives the order: the IR must not depend on
+  // pointer values.)
+  SmallVector<ConvolveOp> convolutions;
+  llvm::DenseMap<Operation *, ConvolveStorage> storage;
+  step.walk([&](ConvolveOp op) {
+    int64_t size = static_cast<int64_t>(kernelOf(op).getSize());
+    convolutions.push_back(op);
+    storage[op] = {stackBuffer(size * kLaneBlock),
+                   stackBuffer(size * kLaneBlock), laneBlock, Value(), size};
+  });
+
+  // for c < nc, for b0 < nb step kLaneBlock: the block of basins
+  // [b0, min(b0 + kLaneBlock, nb)) of component c.
   auto componentLoop =
       scf::ForOp::create(rewriter, loc, mem.constant(0), nc, mem.constant(1));
   OpBuilder::InsertionGuard guard(rewriter);
   rewriter.setInsertionPointToStart(componentLoop.getBody());
-  Value lane = mem.add(mem.mul(componentLoop.getInductionVar(), nb), basin);
+  Value componentStart = mem.mul(componentLoop.getInductionVar(), nb);
+  auto blockLoop =
+      scf::ForOp::create(rewriter, loc, mem.constant(0), nb, laneBlock);
+  rewriter.setInsertionPointToStart(blockLoop.getBody());
+  Value b0 = blockLoop.getInductionVar();
+  Value bEnd =
+      arith::MinSIOp::create(rewriter, loc, mem.add(b0, laneBlock), nb);
 
-  IRMapping mapping;
-  SmallVector<unsigned> dynamicParams;
-  for (auto [p, param] : llvm::enumerate(decls.params)) {
-    if (param.getDynamic()) {
-      dynamicParams.push_back(p);
-      continue;
-    }
-    mapping.map(stepBlock.getArgument(numForcings + p),
-                mem.load(paramBases[p], perComponent(param) ? lane : basin));
-  }
-  SmallVector<Value> initStates;
-  for (Value base : initBases)
-    initStates.push_back(mem.load(base, lane));
-
-  auto timeLoop = scf::ForOp::create(rewriter, loc, mem.constant(0), nt,
-                                     mem.constant(1), initStates);
-  rewriter.setInsertionPointToStart(timeLoop.getBody());
-  Value t = timeLoop.getInductionVar();
-  Value tb = mem.add(mem.mul(t, nb), basin);   // t * nb + b
-  Value tlane = mem.add(mem.mul(t, cb), lane); // t * nc * nb + c * nb + b
-  for (unsigned f = 0; f < numForcings; ++f)
-    mapping.map(stepBlock.getArgument(f), mem.load(forcingBases[f], tb));
-  for (unsigned p : dynamicParams)
-    mapping.map(
-        stepBlock.getArgument(numForcings + p),
-        mem.load(paramBases[p], perComponent(decls.params[p]) ? tlane : tb));
-  for (unsigned s = 0; s < numStates; ++s)
-    mapping.map(stepBlock.getArgument(numForcings + numParams + s),
-                timeLoop.getRegionIterArg(s));
-
-  for (Operation &op : stepBlock.without_terminator())
-    rewriter.clone(op, mapping);
-  auto yielded =
-      llvm::map_to_vector(step.getYield().getValues(), [&](Value value) {
-        return mapping.lookupOrDefault(value);
+  // Prologue, per lane: initial states, kernel weights, empty rings.
+  forEach(b0, bEnd, [&](Value b) {
+    Value j = mem.sub(b, b0), lane = mem.add(componentStart, b);
+    for (unsigned s = 0; s < numStates; ++s)
+      mem.store(mem.load(initBases[s], lane), stateBuffers[s], j);
+    for (ConvolveOp op : convolutions) {
+      const ConvolveStorage &st = storage[op];
+      fillKernel(kernelOf(op), b, st.weights, laneBlock, j);
+      forEach(mem.constant(0), mem.constant(st.size), [&](Value k) {
+        mem.store(mem.f64Constant(0.0), st.ring,
+                  mem.add(mem.mul(k, laneBlock), j));
       });
-  ValueRange newStates = ValueRange(yielded).take_front(numStates);
-  ValueRange outputs = ValueRange(yielded).drop_front(numStates);
+    }
+  });
 
-  for (auto [value, index] : llvm::zip_equal(outputs, stepOutputs))
-    mem.store(value, outputBases[index], tlane);
-  if (numStates != 0) {
-    auto ifTrajectory = scf::IfOp::create(rewriter, loc, hasTrajectory);
-    OpBuilder::InsertionGuard ifGuard(rewriter);
-    rewriter.setInsertionPointToStart(ifTrajectory.thenBlock());
-    for (auto [value, base] : llvm::zip_equal(newStates, trajBases))
-      mem.store(value, base, tlane);
-  }
-  if (numStates != 0) {
-    rewriter.setInsertionPointToEnd(timeLoop.getBody());
-    scf::YieldOp::create(rewriter, loc, newStates);
+  // The steps; the lane loop innermost.
+  auto timeLoop =
+      scf::ForOp::create(rewriter, loc, mem.constant(0), nt, mem.constant(1));
+  {
+    OpBuilder::InsertionGuard timeGuard(rewriter);
+    rewriter.setInsertionPointToStart(timeLoop.getBody());
+    Value t = timeLoop.getInductionVar();
+    llvm::DenseMap<Operation *, Value> slots =
+        ringSlots(step.getBodyRegion(), t);
+    Value tnb = mem.mul(t, nb), tcb = mem.mul(t, cb);
+    // The lane loop, with or without writing the trajectory. Two loops
+    // rather than a test inside one: if-converted into masked stores through
+    // a NULL trajectory pointer, the stores cost a microcode assist per
+    // vector on some CPUs.
+    auto laneLoop = [&](bool writeTrajectory) {
+      forEach(b0, bEnd, [&](Value b) {
+        Value j = mem.sub(b, b0), lane = mem.add(componentStart, b);
+        Value tb = mem.add(tnb, b);       // t * nb + b
+        Value tlane = mem.add(tcb, lane); // t * nc * nb + c * nb + b
+        IRMapping mapping;
+        for (unsigned f = 0; f < numForcings; ++f)
+          mapping.map(stepBlock.getArgument(f), mem.load(forcingBases[f], tb));
+        for (auto [p, param] : llvm::enumerate(decls.params)) {
+          BlockArgument arg = stepBlock.getArgument(numForcings + p);
+          if (arg.use_empty())
+            continue;
+          bool perComp = perComponent(param);
+          Value index = param.getDynamic() ? (perComp ? tlane : tb)
+                                           : (perComp ? lane : b);
+          mapping.map(arg, mem.load(paramBases[p], index));
+        }
+        for (unsigned s = 0; s < numStates; ++s)
+          mapping.map(stepBlock.getArgument(numForcings + numParams + s),
+                      mem.load(stateBuffers[s], j));
+        cloneWithConvolutions(
+            stepBlock, mapping,
+            [&](ConvolveOp op) {
+              ConvolveStorage st = storage.lookup(op);
+              st.lane = j;
+              return st;
+            },
+            slots);
+        auto yielded =
+            llvm::map_to_vector(step.getYield().getValues(), [&](Value value) {
+              return mapping.lookupOrDefault(value);
+            });
+        ValueRange newStates = ValueRange(yielded).take_front(numStates);
+        ValueRange outputs = ValueRange(yielded).drop_front(numStates);
+        for (auto [value, index] : llvm::zip_equal(outputs, stepOutputs))
+          mem.store(value, outputBases[index], tlane);
+        for (auto [value, buffer] : llvm::zip_equal(newStates, stateBuffers))
+          mem.store(value, buffer, j);
+        if (writeTrajectory)
+          for (auto [value, base] : llvm::zip_equal(newStates, trajBases))
+            mem.store(value, base, tlane);
+      });
+    };
+    if (numStates == 0) {
+      laneLoop(false);
+    } else {
+      auto ifTrajectory = scf::IfOp::create(rewriter, loc, hasTrajectory,
+                                            /*withElseRegion=*/true);
+      OpBuilder::InsertionGuard ifGuard(rewriter);
+      rewriter.setInsertionPointToStart(ifTrajectory.thenBlock());
+      laneLoop(true);
+      rewriter.setInsertionPointToStart(ifTrajectory.elseBlock());
+      laneLoop(false);
+    }
   }
 
-  rewriter.setInsertionPointAfter(timeLoop);
+  // Epilogue: the final states.
   if (numStates != 0) {
     auto ifFinal = scf::IfOp::create(rewriter, loc, hasFinal);
     OpBuilder::InsertionGuard ifGuard(rewriter);
     rewriter.setInsertionPointToStart(ifFinal.thenBlock());
-    for (auto [value, base] :
-         llvm::zip_equal(timeLoop.getResults(), finalBases))
-      mem.store(value, base, lane);
+    forEach(b0, bEnd, [&](Value b) {
+      Value j = mem.sub(b, b0), lane = mem.add(componentStart, b);
+      for (unsigned s = 0; s < numStates; ++s)
+        mem.store(mem.load(stateBuffers[s], j), finalBases[s], lane);
+    });
   }
   return success();
 }
 
 LogicalResult SimulateBuilder::buildBasinOutputs(Value basin) {
   BasinOp basinOp = model.getBasinOp();
-  if (!basinOp)
-    return success();
   Block &body = basinOp.getBodyRegion().front();
   unsigned numForcings = decls.forcings.size();
-  llvm::StringMap<unsigned> outputIndex, paramIndex, kernelIndex;
+  llvm::StringMap<unsigned> outputIndex, paramIndex;
   for (auto [i, output] : llvm::enumerate(decls.outputs))
     outputIndex[output.getSymName()] = i;
   for (auto [i, param] : llvm::enumerate(decls.params))
     paramIndex[param.getSymName()] = i;
-  for (auto [i, kernel] : llvm::enumerate(decls.kernels))
-    kernelIndex[kernel.getSymName()] = i;
   SmallVector<unsigned> basinOutputs;
   for (auto [i, output] : llvm::enumerate(decls.outputs))
     if (output.getBasin())
       basinOutputs.push_back(i);
+
+  // This basin's kernel weights and rings (one lane: stride 1).
+  llvm::DenseMap<Operation *, ConvolveStorage> storage;
+  basinOp.walk([&](ConvolveOp op) {
+    int64_t size = static_cast<int64_t>(kernelOf(op).getSize());
+    ConvolveStorage st{stackBuffer(size), stackBuffer(size), mem.constant(1),
+                       mem.constant(0), size};
+    fillKernel(kernelOf(op), basin, st.weights, st.stride, st.lane);
+    forEach(mem.constant(0), mem.constant(size),
+            [&](Value k) { mem.store(mem.f64Constant(0.0), st.ring, k); });
+    storage[op] = st;
+  });
 
   IRMapping mapping;
   SmallVector<unsigned> dynamicParams;
@@ -423,24 +618,19 @@ LogicalResult SimulateBuilder::buildBasinOutputs(Value basin) {
       mapping.map(body.getArgument(f), mem.load(forcingBases[f], tb));
   for (unsigned p : dynamicParams)
     mapping.map(body.getArgument(numForcings + p), mem.load(paramBases[p], tb));
-
-  // The current value of each basin output, once computed in this step.
-  auto yield = cast<YieldOp>(body.getTerminator());
-  llvm::DenseMap<unsigned, Value> yieldedOf; // output index -> source value
-  for (auto [value, index] : llvm::zip_equal(yield.getValues(), basinOutputs))
-    yieldedOf[index] = value;
+  llvm::DenseMap<Operation *, Value> slots =
+      ringSlots(basinOp.getBodyRegion(), t);
 
   for (Operation &op : body.without_terminator()) {
     if (auto aggregate = dyn_cast<AggregateOp>(op)) {
       unsigned o = outputIndex.lookup(aggregate.getOutput());
-      Value nbc = nb;
       auto loop = scf::ForOp::create(
           rewriter, loc, mem.constant(0), nc, mem.constant(1),
           ValueRange{mem.f64Constant(0.0), mem.f64Constant(0.0)});
       {
         OpBuilder::InsertionGuard loopGuard(rewriter);
         rewriter.setInsertionPointToStart(loop.getBody());
-        Value lane = mem.add(mem.mul(loop.getInductionVar(), nbc), basin);
+        Value lane = mem.add(mem.mul(loop.getInductionVar(), nb), basin);
         Value x = mem.load(outputBases[o], mem.add(tcb, lane));
         Value weight = mem.f64Constant(1.0);
         if (aggregate.getKind() == AggregateKind::weighted_mean) {
@@ -463,48 +653,22 @@ LogicalResult SimulateBuilder::buildBasinOutputs(Value basin) {
       continue;
     }
     if (auto convolve = dyn_cast<ConvolveOp>(op)) {
-      unsigned o = outputIndex.lookup(convolve.getSeries());
-      Value current = mapping.lookupOrNull(yieldedOf.lookup(o));
-      if (!current)
-        return convolve.emitOpError()
-               << "routes " << convolve.getSeriesAttr()
-               << ", which is not computed before it in the dgm.basin";
-      KernelOp kernel = decls.kernels[kernelIndex.lookup(convolve.getKernel())];
-      Value buffer = kernelBuffers[kernelIndex.lookup(convolve.getKernel())];
-      // sum over k < min(size, t + 1) of w[k] * series[t - k]; k = 0 is the
-      // value just computed.
-      Value first = arith::MulFOp::create(
-          rewriter, loc, mem.load(buffer, mem.constant(0)), current);
-      Value end = arith::MinSIOp::create(
-          rewriter, loc, mem.constant(static_cast<int64_t>(kernel.getSize())),
-          mem.add(t, mem.constant(1)));
-      auto loop = scf::ForOp::create(rewriter, loc, mem.constant(1), end,
-                                     mem.constant(1), ValueRange{first});
-      {
-        OpBuilder::InsertionGuard loopGuard(rewriter);
-        rewriter.setInsertionPointToStart(loop.getBody());
-        Value k = loop.getInductionVar();
-        Value past = mem.load(outputBases[o],
-                              mem.add(mem.mul(mem.sub(t, k), nb), basin));
-        Value term =
-            arith::MulFOp::create(rewriter, loc, mem.load(buffer, k), past);
-        scf::YieldOp::create(
-            rewriter, loc,
-            ValueRange{arith::AddFOp::create(rewriter, loc,
-                                             loop.getRegionIterArg(0), term)});
-      }
-      mapping.map(convolve.getResult(), loop.getResult(0));
+      mapping.map(convolve.getResult(),
+                  lowerConvolve(storage.lookup(convolve),
+                                mapping.lookupOrDefault(convolve.getSeries()),
+                                slots.lookup(convolve)));
       continue;
     }
     rewriter.clone(op, mapping);
   }
+  auto yield = cast<YieldOp>(body.getTerminator());
   for (auto [value, index] : llvm::zip_equal(yield.getValues(), basinOutputs))
     mem.store(mapping.lookupOrDefault(value), outputBases[index], tb);
   return success();
 }
 
 LogicalResult SimulateBuilder::build(func::FuncOp func) {
-  Block *entry = func.addEntryBlock();
+  entry = func.addEntryBlock();
   rewriter.setInsertionPointToStart(entry);
   mem.setEntry(entry);
   nb = entry->getArgument(0);
@@ -515,7 +679,7 @@ LogicalResult SimulateBuilder::build(func::FuncOp func) {
   Value trajPtr = entry->getArgument(7), finalPtr = entry->getArgument(8);
 
   // Everything loop-invariant comes first: null tests, block sizes, the
-  // start of each variable's block in its array, the kernels' buffers.
+  // start of each variable's block in its array.
   if (!decls.states.empty()) {
     Value null = LLVM::ZeroOp::create(rewriter, loc, mem.ptr);
     hasTrajectory = LLVM::ICmpOp::create(rewriter, loc, LLVM::ICmpPredicate::ne,
@@ -544,20 +708,21 @@ LogicalResult SimulateBuilder::build(func::FuncOp func) {
   forcingBases = blockBases(forcingsPtr, forcingSizes);
   outputBases = blockBases(outputsPtr, outputSizes);
   trajBases = blockBases(trajPtr, trajSizes);
-  for (KernelOp kernel : decls.kernels)
-    kernelBuffers.push_back(LLVM::AllocaOp::create(
-        rewriter, loc, mem.ptr, mem.f64,
-        mem.constant(static_cast<int64_t>(kernel.getSize()))));
+  for (auto [i, kernel] : llvm::enumerate(decls.kernels))
+    kernelIndex[kernel.getSymName()] = i;
 
-  auto basinLoop =
-      scf::ForOp::create(rewriter, loc, mem.constant(0), nb, mem.constant(1));
-  rewriter.setInsertionPointToStart(basinLoop.getBody());
-  Value basin = basinLoop.getInductionVar();
-  buildKernels(basin);
-  if (failed(buildComponents(basin)) || failed(buildBasinOutputs(basin)))
+  if (failed(buildComponents()))
     return failure();
+  if (model.getBasinOp()) {
+    // The basin outputs need every component of a basin: after them.
+    auto basinLoop =
+        scf::ForOp::create(rewriter, loc, mem.constant(0), nb, mem.constant(1));
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPointToStart(basinLoop.getBody());
+    if (failed(buildBasinOutputs(basinLoop.getInductionVar())))
+      return failure();
+  }
 
-  rewriter.setInsertionPointAfter(basinLoop);
   Value status = arith::ConstantOp::create(rewriter, loc, rewriter.getI32Type(),
                                            rewriter.getI32IntegerAttr(0));
   func::ReturnOp::create(rewriter, loc, status);
@@ -567,7 +732,8 @@ LogicalResult SimulateBuilder::build(func::FuncOp func) {
 LogicalResult dgm::lowerModelToSimulateFunc(ModelOp model,
                                             RewriterBase &rewriter) {
   ModelDecls decls(model);
-  if (failed(checkABITypes(model, decls)))
+  Type scalar = checkABITypes(model, decls);
+  if (!scalar)
     return failure();
   if (!model.getStepOp())
     return model.emitOpError() << "has no 'dgm.step' to lower";
@@ -587,20 +753,25 @@ LogicalResult dgm::lowerModelToSimulateFunc(ModelOp model,
   Location loc = model.getLoc();
   OpBuilder::InsertionGuard guard(rewriter);
   rewriter.setInsertionPoint(model);
-  ArrayAccess mem(rewriter, loc);
+  ArrayAccess mem(rewriter, loc, scalar);
 
   // int32_t simulate(int64_t nb, int64_t nc, int64_t nt, ptr x 6)
   SmallVector<Type> argTypes = {mem.i64, mem.i64, mem.i64};
   argTypes.append(6, mem.ptr);
   auto funcType = rewriter.getFunctionType(argTypes, rewriter.getI32Type());
   auto func = func::FuncOp::create(rewriter, loc, funcName, funcType);
-  if (failed(SimulateBuilder(model, decls, rewriter).build(func))) {
+  // The arrays never overlap (abi.h), which lets LLVM vectorize the lane
+  // loop without run-time overlap checks.
+  for (unsigned i = 3; i < 9; ++i)
+    func.setArgAttr(i, LLVM::LLVMDialect::getNoAliasAttrName(),
+                    rewriter.getUnitAttr());
+  if (failed(SimulateBuilder(model, decls, rewriter, scalar).build(func))) {
     rewriter.eraseOp(func);
     return failure();
   }
 
   rewriter.setInsertionPoint(model);
-  buildDescriptor(rewriter, model, decls, funcName);
+  buildDescriptor(rewriter, model, decls, funcName, scalar);
   rewriter.eraseOp(model);
   return success();
 }

@@ -300,8 +300,8 @@ LogicalResult YieldOp::verify() {
   SmallVector<DeclInfo> results;
   StringRef expected;
   if (isa<KernelOp>(parent)) {
-    if (getNumOperands() != 1 || !getValues()[0].getType().isF64())
-      return emitOpError() << "of a kernel yields one f64, the weight";
+    if (getNumOperands() != 1 || !isa<FloatType>(getValues()[0].getType()))
+      return emitOpError() << "of a kernel yields one float, the weight";
     return success();
   }
   if (isa<BasinOp>(parent)) {
@@ -393,9 +393,6 @@ AggregateOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
 
 LogicalResult ConvolveOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
   auto model = (*this)->getParentOfType<ModelOp>();
-  auto series = symbolTable.lookupSymbolIn<OutputOp>(model, getSeriesAttr());
-  if (!series || !series.getBasin())
-    return emitOpError() << getSeriesAttr() << " is not a basin output";
   if (!symbolTable.lookupSymbolIn<KernelOp>(model, getKernelAttr()))
     return emitOpError() << getKernelAttr() << " is not a dgm.kernel";
   return success();

@@ -187,93 +187,6 @@ def DGM_OutputOp : DGM_DeclOp<"output"> {
   let arguments = !con(commonArgs, (ins UnitAttr:$basin));
 }
 
-def DGM_KernelOp : DGM_Op<"kernel", [
-    Symbol, HasParent<"ModelOp">, IsolatedFromAbove, SingleBlock
-  ]> {
-  let summary = "weights computed once per basin, for dgm.convolve";
-  let description = [{
-    `size` weights w[0..size) per basin, computed before the time loop. The
-    body computes one weight: its block arguments are the index k (as a
-    float) then every parameter of the model in order; only static shared
-    parameters may be used. With `normalize` the weights are divided by
-    their sum.
-
-    ```mlir
-    dgm.kernel @UH size 15 normalize {
-    ^bb0(%k: f64, %a: f64):
-      ...
-      dgm.yield %w : f64
-    }
-    ```
-  }];
-  let arguments = (ins SymbolNameAttr:$sym_name,
-                       ConfinedAttr<I64Attr, [IntPositive]>:$size,
-                       UnitAttr:$normalize);
-  let regions = (region SizedRegion<1>:$bodyRegion);
-  let assemblyFormat = [{
-    $sym_name `size` $size (`normalize` $normalize^)? attr-dict-with-keyword
-    $bodyRegion
-  }];
-  let hasRegionVerifier = 1;
-}
-
-def DGM_BasinOp : DGM_Op<"basin", [
-    HasParent<"ModelOp">, IsolatedFromAbove, SingleBlock
-  ]> {
-  let summary = "the basin outputs of one time step";
-  let description = [{
-    Computes the outputs marked `basin`, for one basin and time step, after
-    the step has run for all the basin's components. Its block arguments are
-    the forcings then the parameters of the model (only shared ones may be
-    used); it reads the components' outputs through `dgm.aggregate` and
-    routes with `dgm.convolve`, and yields the basin outputs in declaration
-    order.
-  }];
-  let regions = (region SizedRegion<1>:$bodyRegion);
-  let assemblyFormat = "attr-dict-with-keyword $bodyRegion";
-  let hasRegionVerifier = 1;
-}
-
-def DGM_AggregateOp : DGM_Op<"aggregate", [
-    HasParent<"BasinOp">, Pure, DeclareOpInterfaceMethods<SymbolUserOpInterface>
-  ]> {
-  let summary = "combines the components' values of an output";
-  let description = [{
-    The mean or sum over the basin's components of `output` (computed in the
-    step) at the current time step, or its mean weighted by the static
-    parameter `weights`.
-
-    ```mlir
-    %q = dgm.aggregate mean @Q : f64
-    %w = dgm.aggregate weighted_mean @Q weights @area : f64
-    ```
-  }];
-  let arguments = (ins DGM_AggregateKindAttr:$kind, FlatSymbolRefAttr:$output,
-                       OptionalAttr<FlatSymbolRefAttr>:$weights);
-  let results = (outs F64:$result);
-  let assemblyFormat = [{
-    $kind $output (`weights` $weights^)? attr-dict `:` type($result)
-  }];
-}
-
-def DGM_ConvolveOp : DGM_Op<"convolve", [
-    HasParent<"BasinOp">, Pure, DeclareOpInterfaceMethods<SymbolUserOpInterface>
-  ]> {
-  let summary = "causal convolution of a basin output with a kernel";
-  let description = [{
-    `sum_k w[k] * series[t - k]` over the kernel's weights, where `series` is
-    a basin output computed earlier in the same `dgm.basin` and values
-    before the first step of the run count as 0.
-
-    ```mlir
-    %qr = dgm.convolve @Qsim, @UH : f64
-    ```
-  }];
-  let arguments = (ins FlatSymbolRefAttr:$series, FlatSymbolRefAttr:$kernel);
-  let results = (outs F64:$result);
-  let assemblyFormat = "$series `,` $kernel attr-dict `:` type($result)";
-}
-
 def DGM_StepOp : DGM_Op<"step", [
     HasParent<"ModelOp">, IsolatedFromAbove, SingleBlock,
     DeclareOpInterfaceMethods<OpAsmOpInterface, ["getAsmBlockArgumentNames"]>
@@ -338,6 +251,97 @@ def DGM_YieldOp : DGM_Op<"yield", [
   let assemblyFormat = "($values^ `:` type($values))? attr-dict";
   let builders = [OpBuilder<(ins), [{ build($_builder, $_state, {}); }]>];
   let hasVerifier = 1;
+}
+
+def DGM_KernelOp : DGM_Op<"kernel", [
+    Symbol, HasParent<"ModelOp">, IsolatedFromAbove, SingleBlock
+  ]> {
+  let summary = "weights computed once per basin, for dgm.convolve";
+  let description = [{
+    `size` weights w[0..size) per basin, computed before the time loop. The
+    body computes one weight: its block arguments are the index k (as a
+    float) then every parameter of the model in order; only static shared
+    parameters may be used. With `normalize` the weights are divided by
+    their sum.
+
+    ```mlir
+    dgm.kernel @UH size 15 normalize {
+    ^bb0(%k: f64, %a: f64):
+      ...
+      dgm.yield %w : f64
+    }
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name,
+                       ConfinedAttr<I64Attr, [IntPositive]>:$size,
+                       UnitAttr:$normalize);
+  let regions = (region SizedRegion<1>:$bodyRegion);
+  let assemblyFormat = [{
+    $sym_name `size` $size (`normalize` $normalize^)? attr-dict-with-keyword
+    $bodyRegion
+  }];
+  let hasRegionVerifier = 1;
+}
+
+def DGM_BasinOp : DGM_Op<"basin", [
+    HasParent<"ModelOp">, IsolatedFromAbove, SingleBlock
+  ]> {
+  let summary = "the basin outputs of one time step";
+  let description = [{
+    Computes the outputs marked `basin`, for one basin and time step, after
+    the step has run for all the basin's components. Its block arguments are
+    the forcings then the parameters of the model (only shared ones may be
+    used); it reads the components' outputs through `dgm.aggregate` and
+    routes with `dgm.convolve`, and yields the basin outputs in declaration
+    order.
+  }];
+  let regions = (region SizedRegion<1>:$bodyRegion);
+  let assemblyFormat = "attr-dict-with-keyword $bodyRegion";
+  let hasRegionVerifier = 1;
+}
+
+def DGM_AggregateOp : DGM_Op<"aggregate", [
+    HasParent<"BasinOp">, Pure, DeclareOpInterfaceMethods<SymbolUserOpInterface>
+  ]> {
+  let summary = "combines the components' values of an output";
+  let description = [{
+    The mean or sum over the basin's components of `output` (computed in the
+    step) at the current time step, or its mean weighted by the static
+    parameter `weights`.
+
+    ```mlir
+    %q = dgm.aggregate mean @Q : f64
+    %w = dgm.aggregate weighted_mean @Q weights @area : f64
+    ```
+  }];
+  let arguments = (ins DGM_AggregateKindAttr:$kind, FlatSymbolRefAttr:$output,
+                       OptionalAttr<FlatSymbolRefAttr>:$weights);
+  let results = (outs AnyFloat:$result);
+  let assemblyFormat = [{
+    $kind $output (`weights` $weights^)? attr-dict `:` type($result)
+  }];
+}
+
+def DGM_ConvolveOp : DGM_Op<"convolve", [
+    ParentOneOf<["StepOp", "BasinOp"]>, Pure,
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>
+  ]> {
+  let summary = "causal convolution of a series with a kernel";
+  let description = [{
+    `sum_k w[k] * x[t - k]` over the kernel's weights, where `x[t]` is the
+    value `series` takes at step t (of this component in a `dgm.step`, of
+    this basin in a `dgm.basin`) and values before the first step of the run
+    count as 0. The lowering keeps the last `size` values in a ring buffer.
+
+    ```mlir
+    %qr = dgm.convolve %q, @UH : f64
+    ```
+  }];
+  let arguments = (ins AnyFloat:$series, FlatSymbolRefAttr:$kernel);
+  let results = (outs AnyFloat:$result);
+  let assemblyFormat = [{
+    $series `,` $kernel attr-dict `:` type($series) `->` type($result)
+  }];
 }
 
 //===----------------------------------------------------------------------===//
@@ -677,12 +681,13 @@ def DGM_DescriptorOp : DGM_Op<"descriptor", [
   let arguments = (ins StrAttr:$model_name,
                        DefaultValuedStrAttr<StrAttr, "">:$source,
                        DefaultValuedAttr<I64Attr, "0">:$components,
+                       DefaultValuedAttr<I64Attr, "64">:$scalar_bits,
                        FlatSymbolRefAttr:$simulate,
                        TypedArrayAttrBase<DGM_VariableAttr,
                                           "model variables">:$variables);
   let assemblyFormat = [{
     $model_name (`source` $source^)? (`components` $components^)?
-    `simulate` $simulate
+    (`scalar_bits` $scalar_bits^)? `simulate` $simulate
     `variables` custom<VariableList>($variables) attr-dict
   }];
   let extraClassDeclaration = [{

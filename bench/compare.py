@@ -1,0 +1,363 @@
+#!/usr/bin/python3
+"""δHBV forward, single thread: dgm (bench-hbv) against the PyTorch peer, side by side.
+
+Runs build/bin/bench-hbv (Google Benchmark, JSON) and bench/peers/hbv_torch.py (JSON)
+for the same sizes in one run and prints Markdown:
+
+  1. the headline, 100 basins x 16 components x 730 days: dgm f64/f32 and PyTorch
+     f64/f32, measured in --rounds alternating rounds (dgm, then the peer, then dgm
+     again...) so that a change in the machine's load hits both sides alike; each
+     time is the median over the rounds of each round's median;
+  2. how the time grows with basins (1..1000), components (1..64) and days
+     (365..7300), for dgm and (unless --no-peer-scaling) for the peer.
+
+Both sides time the forward pass only, on one thread, with inputs prepared
+beforehand, on the real 01031500 forcings (each basin starting on a random day)
+and random parameters within the bounds (BETA, BETAET dynamic). Times are wall
+times (the peer's "median_s", Google Benchmark's real_time); CPU times are
+reported next to them because the machine may be shared.
+
+The Markdown goes to stdout and to bench/results/hbv_<UTC time>.md, the raw
+numbers to the .json next to it, and a log-log plot to the .png when
+matplotlib is installed (Debian: python3-matplotlib).
+
+    /usr/bin/python3 bench/compare.py [--build-dir build] [--rounds 3]
+"""
+
+import argparse
+import datetime
+import json
+import os
+import re
+import shlex
+import statistics
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+PEER = os.path.join(HERE, "peers", "hbv_torch.py")
+PYTHON = "/usr/bin/python3"   # Debian's, with python3-torch
+
+HEADLINE = (100, 16, 730)
+SERIES = {
+    "basins": [(b, 16, 730) for b in (1, 3, 10, 30, 100, 300, 1000)],
+    "components": [(100, c, 730) for c in (1, 2, 4, 8, 16, 32, 64)],
+    "days": [(100, 16, d) for d in (365, 730, 1825, 3650, 7300)],
+}
+AXIS = {"basins": 0, "components": 1, "days": 2}
+
+
+def loadavg():
+    with open("/proc/loadavg") as f:
+        return [float(x) for x in f.read().split()[:3]]
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown"
+
+
+def git_revision():
+    try:
+        rev = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", ROOT, "status", "--porcelain",
+                                "--untracked-files=no"],
+                               capture_output=True, text=True).stdout.strip()
+        return rev + ("+uncommitted changes" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def run(cmd, log):
+    """Runs cmd from the repository root; logs it with paths relative to the root."""
+    shown = [os.path.relpath(c, ROOT) if os.path.isabs(c) and c.startswith(ROOT + os.sep)
+             else c for c in cmd]
+    log.append(" ".join(shlex.quote(c) for c in shown))
+    print("  $ " + log[-1], file=sys.stderr, flush=True)
+    p = subprocess.run(shown, capture_output=True, text=True, cwd=ROOT)
+    if p.returncode != 0:
+        sys.stderr.write(p.stderr)
+        raise SystemExit(f"failed ({p.returncode}): {log[-1]}")
+    return p.stdout
+
+
+def size_regex(sizes):
+    alts = "|".join(f"basins:{b}/components:{c}/days:{d}/" for b, c, d in sizes)
+    return f"^hbv/f(32|64)/({alts})"
+
+
+NAME = re.compile(r"^hbv/f(32|64)/basins:(\d+)/components:(\d+)/days:(\d+)/")
+
+
+def run_dgm(bench, sizes, repetitions, log):
+    """{(bits, B, C, T): {"real": [s...], "cpu": [s...], "lane_steps_s", "mean_q"}}."""
+    out = run([bench, f"--benchmark_filter={size_regex(sizes)}",
+               f"--benchmark_repetitions={repetitions}", "--benchmark_format=json"], log)
+    res = {}
+    scale = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}
+    for b in json.loads(out)["benchmarks"]:
+        if b.get("run_type") != "iteration":
+            continue
+        if b.get("error_occurred"):
+            raise SystemExit(f"{b['name']}: {b.get('error_message')}")
+        m = NAME.match(b["name"])
+        key = (int(m.group(1)),) + tuple(int(m.group(i)) for i in (2, 3, 4))
+        r = res.setdefault(key, {"real": [], "cpu": [], "mean_q": b["mean_Q"]})
+        u = scale[b["time_unit"]]
+        r["real"].append(b["real_time"] * u)
+        r["cpu"].append(b["cpu_time"] * u)
+    missing = [s for s in sizes for bits in (32, 64) if (bits,) + s not in res]
+    if missing:
+        raise SystemExit(f"bench-hbv did not report {missing}")
+    return res
+
+
+def run_peer(size, dtype, repeat, log):
+    b, c, d = size
+    out = run([PYTHON, PEER, "--basins", str(b), "--nmul", str(c), "--days", str(d),
+               "--dtype", dtype, "--repeat", str(repeat), "--threads", "1", "--json"], log)
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def med(xs):
+    return statistics.median(xs)
+
+
+def fmt_ms(s):
+    ms = s * 1e3
+    return f"{ms:.3g}" if ms < 100 else f"{ms:.0f}"
+
+
+def fmt_ratio(x):
+    return f"{x:.0f}×" if x >= 10 else f"{x:.1f}×"
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--build-dir", default=os.path.join(ROOT, "build"),
+                    help="build directory with bin/bench-hbv (default: build)")
+    ap.add_argument("--rounds", type=int, default=3,
+                    help="alternating dgm/peer rounds for the headline (default 3)")
+    ap.add_argument("--repetitions", type=int, default=5,
+                    help="Google Benchmark repetitions per dgm run (default 5)")
+    ap.add_argument("--torch-repeat", type=int, default=10,
+                    help="timed peer runs per headline round (default 10)")
+    ap.add_argument("--scaling-repetitions", type=int, default=3)
+    ap.add_argument("--scaling-torch-repeat", type=int, default=3)
+    ap.add_argument("--no-scaling", action="store_true", help="headline only")
+    ap.add_argument("--no-peer-scaling", action="store_true",
+                    help="scaling series for dgm only")
+    ap.add_argument("--out", default=os.path.join(HERE, "results"),
+                    help="folder for the .md/.json/.png (default bench/results); "
+                         "'' writes nothing")
+    a = ap.parse_args(argv)
+
+    bench = os.path.abspath(os.path.join(a.build_dir, "bin", "bench-hbv"))
+    if not os.access(bench, os.X_OK):
+        raise SystemExit(f"{bench} not found: ninja -C {a.build_dir} bench-hbv")
+    import_check = subprocess.run([PYTHON, "-c", "import torch; print(torch.__version__)"],
+                                  capture_output=True, text=True)
+    if import_check.returncode != 0:
+        raise SystemExit(f"{PYTHON} cannot import torch (apt-get install python3-torch)")
+
+    command = " ".join([PYTHON, os.path.relpath(os.path.abspath(__file__), ROOT)] +
+                       [shlex.quote(x) for x in (argv if argv is not None else sys.argv[1:])])
+    started = datetime.datetime.now(datetime.timezone.utc)
+    log, loads = [], [("start", loadavg())]
+    raw = {"command": command, "started": started.isoformat(), "cpu": cpu_model(),
+           "nproc": os.cpu_count(), "torch": import_check.stdout.strip(),
+           "revision": git_revision(), "rounds": []}
+
+    # 1. Headline, alternating rounds.
+    print(f"headline {HEADLINE}, {a.rounds} rounds", file=sys.stderr)
+    rounds = []
+    for r in range(a.rounds):
+        dgm = run_dgm(bench, [HEADLINE], a.repetitions, log)
+        peer = {dt: run_peer(HEADLINE, dt, a.torch_repeat, log)
+                for dt in ("float64", "float32")}
+        rnd = {"load": loadavg()}
+        for bits, dt in ((64, "float64"), (32, "float32")):
+            d = dgm[(bits,) + HEADLINE]
+            rnd[bits] = {"dgm_real": med(d["real"]), "dgm_cpu": med(d["cpu"]),
+                         "dgm_min": min(d["real"]), "mean_q": d["mean_q"],
+                         "torch_real": peer[dt]["median_s"],
+                         "torch_cpu": peer[dt]["cpu_median_s"],
+                         "torch_min": peer[dt]["min_s"],
+                         "torch_mean_q": peer[dt]["mean_routed_q"]}
+        rounds.append(rnd)
+        loads.append((f"after round {r + 1}", rnd["load"]))
+    raw["rounds"] = [{"load": x["load"], "f64": x[64], "f32": x[32]} for x in rounds]
+
+    head = {}
+    for bits in (64, 32):
+        h = {k: med([x[bits][k] for x in rounds])
+             for k in ("dgm_real", "dgm_cpu", "torch_real", "torch_cpu")}
+        h["dgm_min"] = min(x[bits]["dgm_min"] for x in rounds)
+        h["torch_min"] = min(x[bits]["torch_min"] for x in rounds)
+        h["ratios"] = [x[bits]["torch_real"] / x[bits]["dgm_real"] for x in rounds]
+        head[bits] = h
+
+    # 2. Scaling.
+    scaling = {}
+    if not a.no_scaling:
+        sizes = sorted({s for ss in SERIES.values() for s in ss})
+        print(f"scaling: {len(sizes)} sizes", file=sys.stderr)
+        dgm = run_dgm(bench, sizes, a.scaling_repetitions, log)
+        loads.append(("after dgm scaling", loadavg()))
+        for s in sizes:
+            row = {}
+            for bits, dt in ((64, "float64"), (32, "float32")):
+                row[f"dgm{bits}"] = med(dgm[(bits,) + s]["real"])
+                row[f"dgm{bits}_cpu"] = med(dgm[(bits,) + s]["cpu"])
+                if not a.no_peer_scaling:
+                    p = run_peer(s, dt, a.scaling_torch_repeat, log)
+                    row[f"torch{bits}"] = p["median_s"]
+                    row[f"torch{bits}_cpu"] = p["cpu_median_s"]
+            scaling[s] = row
+        if not a.no_peer_scaling:
+            loads.append(("after peer scaling", loadavg()))
+    raw["scaling"] = [{"basins": s[0], "components": s[1], "days": s[2], **v}
+                      for s, v in scaling.items()]
+    raw["loads"] = loads
+    raw["subcommands"] = log
+
+    # Markdown.
+    md = []
+    w = md.append
+    w(f"## δHBV forward, single thread: dgm vs PyTorch ({started:%Y-%m-%d %H:%M} UTC)")
+    w("")
+    w(f"Command: `{command}` (from the repository root; "
+      f"`--build-dir` is the build with `bin/bench-hbv`)")
+    w("")
+    w(f"Machine: {raw['nproc']} × {raw['cpu']} (`nproc`, /proc/cpuinfo); "
+      f"PyTorch {raw['torch']} (Debian python3-torch), 1 thread; dgm {raw['revision']}. "
+      "Load average (1/5/15 min): " +
+      "; ".join(f"{what} {l[0]:.2f}/{l[1]:.2f}/{l[2]:.2f}" for what, l in loads) + ".")
+    busy = max(l[0] for _, l in loads) > (raw["nproc"] or 1)
+    if busy:
+        w("")
+        w("**The machine was busy** (1-min load above the number of CPUs): wall times "
+          "include waiting for a CPU; the CPU-time columns are less affected.")
+    w("")
+    b, c, d = HEADLINE
+    w(f"### {b} basins × {c} components × {d} days (forward)")
+    w("")
+    w(f"Median over {a.rounds} alternating rounds of each round's median "
+      f"(dgm: {a.repetitions} Google Benchmark repetitions; PyTorch: "
+      f"{a.torch_repeat} timed runs after a warm one).")
+    w("")
+    w("| precision | dgm wall | dgm CPU | PyTorch wall | PyTorch CPU | speed-up (wall) "
+      "| speed-up (CPU) | speed-up per round (wall) | dgm best | PyTorch best |")
+    w("|---|---|---|---|---|---|---|---|---|---|")
+    for bits in (64, 32):
+        h = head[bits]
+        w(f"| f{bits} | {fmt_ms(h['dgm_real'])} ms | {fmt_ms(h['dgm_cpu'])} ms "
+          f"| {fmt_ms(h['torch_real'])} ms | {fmt_ms(h['torch_cpu'])} ms "
+          f"| **{fmt_ratio(h['torch_real'] / h['dgm_real'])}** "
+          f"| {fmt_ratio(h['torch_cpu'] / h['dgm_cpu'])} "
+          f"| {', '.join(fmt_ratio(x) for x in h['ratios'])} "
+          f"| {fmt_ms(h['dgm_min'])} ms | {fmt_ms(h['torch_min'])} ms |")
+    w("")
+    bsteps = b * d
+    w(f"dgm throughput (wall): f64 {bsteps / head[64]['dgm_real']:.3g} basin-steps/s, "
+      f"{bsteps * c / head[64]['dgm_real']:.3g} lane-steps/s; "
+      f"f32 {bsteps / head[32]['dgm_real']:.3g} basin-steps/s, "
+      f"{bsteps * c / head[32]['dgm_real']:.3g} lane-steps/s. "
+      f"Mean routed Q (different random inputs on each side): dgm f64 "
+      f"{rounds[0][64]['mean_q']:.4f}, f32 {rounds[0][32]['mean_q']:.4f}; PyTorch f64 "
+      f"{rounds[0][64]['torch_mean_q']:.4f}, f32 {rounds[0][32]['torch_mean_q']:.4f} mm/d.")
+
+    if scaling:
+        w("")
+        w("### Scaling (wall time, ms; median of "
+          f"{a.scaling_repetitions} dgm repetitions, {a.scaling_torch_repeat} PyTorch runs)")
+        peer = not a.no_peer_scaling
+        for series, sizes in SERIES.items():
+            w("")
+            other = [n for n in AXIS if n != series]
+            fixed = ", ".join(f"{n} = {sizes[0][AXIS[n]]}" for n in other)
+            w(f"Growing {series} ({fixed}):")
+            w("")
+            hdr = f"| {series} | dgm f64 | dgm f32 | dgm f64 lane-steps/s |"
+            sep = "|---|---|---|---|"
+            if peer:
+                hdr += " PyTorch f64 | PyTorch f32 | speed-up f64 | speed-up f32 |"
+                sep += "---|---|---|---|"
+            w(hdr)
+            w(sep)
+            for s in sizes:
+                r = scaling[s]
+                line = (f"| {s[AXIS[series]]} | {fmt_ms(r['dgm64'])} | {fmt_ms(r['dgm32'])} "
+                        f"| {s[0] * s[1] * s[2] / r['dgm64']:.3g} |")
+                if peer:
+                    line += (f" {fmt_ms(r['torch64'])} | {fmt_ms(r['torch32'])} "
+                             f"| {fmt_ratio(r['torch64'] / r['dgm64'])} "
+                             f"| {fmt_ratio(r['torch32'] / r['dgm32'])} |")
+                w(line)
+    w("")
+    w("<details><summary>Commands run</summary>")
+    w("")
+    w("```sh")
+    md.extend(log)
+    w("```")
+    w("</details>")
+    text = "\n".join(md) + "\n"
+    print(text)
+
+    if a.out:
+        os.makedirs(a.out, exist_ok=True)
+        stem = os.path.join(a.out, f"hbv_{started:%Y%m%dT%H%M%SZ}")
+        with open(stem + ".md", "w") as f:
+            f.write(text)
+        with open(stem + ".json", "w") as f:
+            json.dump(raw, f, indent=1)
+        written = [stem + ".md", stem + ".json"]
+        if scaling and plot(scaling, head, stem + ".png", not a.no_peer_scaling):
+            written.append(stem + ".png")
+        print("wrote " + ", ".join(os.path.relpath(p, ROOT) for p in written),
+              file=sys.stderr)
+    return 0
+
+
+def plot(scaling, head, path, peer):
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("matplotlib not installed (apt-get install python3-matplotlib): no plot",
+              file=sys.stderr)
+        return False
+    fig, axes = plt.subplots(1, 3, figsize=(13, 4))
+    lines = [("dgm64", "dgm f64", "C0", "-"), ("dgm32", "dgm f32", "C0", "--")]
+    if peer:
+        lines += [("torch64", "PyTorch f64", "C3", "-"), ("torch32", "PyTorch f32", "C3", "--")]
+    for ax, (series, sizes) in zip(axes, SERIES.items()):
+        xs = [s[AXIS[series]] for s in sizes]
+        for key, label, color, style in lines:
+            ax.plot(xs, [scaling[s][key] * 1e3 for s in sizes], style, color=color,
+                    marker="o", ms=3, label=label)
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_xlabel(series)
+        ax.grid(True, which="both", alpha=0.3)
+        other = [n for n in AXIS if n != series]
+        ax.set_title(", ".join(f"{n} = {sizes[0][AXIS[n]]}" for n in other), fontsize=9)
+    axes[0].set_ylabel("forward wall time, ms (1 thread)")
+    axes[0].legend(fontsize=8)
+    fig.suptitle("δHBV forward: dgm vs PyTorch (eager, dPL style)")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    return True
+
+
+if __name__ == "__main__":
+    sys.exit(main())

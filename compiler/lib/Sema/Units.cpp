@@ -1,0 +1,129 @@
+//===- Units.cpp - Physical units as values -------------------------------===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Units.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <numeric>
+
+using namespace dgm;
+
+//===----------------------------------------------------------------------===//
+// Rational
+//===----------------------------------------------------------------------===//
+
+Rational::Rational(int64_t num, int64_t den) : n(num), d(den) {
+  if (d < 0) {
+    n = -n;
+    d = -d;
+  }
+  int64_t g = std::gcd(n, d);
+  if (g > 1) {
+    n /= g;
+    d /= g;
+  }
+  if (n == 0)
+    d = 1;
+}
+
+Rational Rational::operator+(Rational o) const {
+  return Rational(n * o.d + o.n * d, d * o.d);
+}
+
+Rational Rational::operator*(Rational o) const {
+  return Rational(n * o.n, d * o.d);
+}
+
+std::optional<Rational> Rational::fromDouble(double value) {
+  if (!std::isfinite(value) || std::fabs(value) > 1000)
+    return std::nullopt;
+  for (int64_t den = 1; den <= 100; ++den) {
+    double num = std::round(value * static_cast<double>(den));
+    if (std::fabs(num / static_cast<double>(den) - value) <=
+        1e-9 * std::max(1.0, std::fabs(value)))
+      return Rational(static_cast<int64_t>(num), den);
+  }
+  return std::nullopt;
+}
+
+//===----------------------------------------------------------------------===//
+// Unit
+//===----------------------------------------------------------------------===//
+
+Unit Unit::symbol(const std::string &symbol) {
+  Unit u;
+  u.powers.emplace(symbol, Rational(1));
+  return u;
+}
+
+Unit Unit::fromAnnotation(const ast::UnitAnnotation &annotation) {
+  Unit u;
+  for (const ast::UnitTerm &term : annotation.terms) {
+    Rational &p = u.powers[term.symbol];
+    p = p + Rational(term.exponent);
+    if (p.isZero())
+      u.powers.erase(term.symbol);
+  }
+  u.spelling = annotation.spelling;
+  return u;
+}
+
+Unit Unit::operator*(const Unit &o) const {
+  Unit u = *this;
+  u.spelling.clear();
+  for (const auto &[symbol, power] : o.powers) {
+    Rational &p = u.powers[symbol];
+    p = p + power;
+    if (p.isZero())
+      u.powers.erase(symbol);
+  }
+  return u;
+}
+
+Unit Unit::operator/(const Unit &o) const {
+  return *this * o.pow(Rational(-1));
+}
+
+Unit Unit::pow(Rational exponent) const {
+  Unit u;
+  if (exponent.isZero())
+    return u;
+  for (const auto &[symbol, power] : powers)
+    u.powers.emplace(symbol, power * exponent);
+  return u;
+}
+
+static std::string factor(const std::string &symbol, Rational power) {
+  if (power == Rational(1))
+    return symbol;
+  if (power.isInteger())
+    return symbol + "^" + std::to_string(power.num());
+  return symbol + "^(" + std::to_string(power.num()) + "/" +
+         std::to_string(power.den()) + ")";
+}
+
+std::string Unit::canonical() const {
+  std::string num, den;
+  unsigned numDen = 0;
+  for (const auto &[symbol, power] : powers) {
+    if (power.num() > 0) {
+      num += (num.empty() ? "" : "*") + factor(symbol, power);
+    } else {
+      den += (den.empty() ? "" : "*") + factor(symbol, -power);
+      ++numDen;
+    }
+  }
+  if (num.empty())
+    num = "1";
+  if (numDen == 0)
+    return num;
+  return num + "/" + (numDen > 1 ? "(" + den + ")" : den);
+}
+
+std::string Unit::str() const {
+  return spelling.empty() ? canonical() : spelling;
+}

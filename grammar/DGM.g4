@@ -42,7 +42,20 @@ fnDecl : FN name LPAREN (name (COMMA name)*)? RPAREN ASSIGN expr SEMI ;
 modelDecl : MODEL name LBRACE modelItem* RBRACE ;
 
 modelItem
-  : varDecl | stepBlock | componentsDecl | kernelDecl | constDecl | fnDecl ;
+  : varDecl | stepBlock | componentsDecl | kernelDecl | constDecl | fnDecl
+  | balanceDecl | solverDecl ;
+
+// solver euler;  solver rk4 substeps 4;  the explicit scheme that
+// integrates the der(S) = ... statements of a continuous-time model.
+solverDecl : SOLVER scheme=name (option=name NUMBER)? SEMI ;
+
+// balance { storage: EXPR; inflow: EXPR; outflow: EXPR; }  the model's mass
+// balance: every step, the change of `storage` (an expression of states)
+// must equal (inflow - outflow) * dt. The compiler adds the output
+// `balance_error` with the closure error; `dgm run --balance` reports it.
+balanceDecl : BALANCE LBRACE balanceItem* RBRACE ;
+
+balanceItem : name COLON expr SEMI ;
 
 // components N;  the model runs N parallel copies (components) per basin;
 // N is the default, callers may choose another count.
@@ -79,7 +92,11 @@ declClause
 
 stepBlock : STEP LBRACE statement* RBRACE ;
 
-statement : letStmt | assignStmt ;
+statement : letStmt | assignStmt | derStmt ;
+
+// der(S) = EXPR;  the rate of change of state S (continuous time): the model's
+// `solver` integrates it over the step.
+derStmt : DER LPAREN name RPAREN ASSIGN expr SEMI ;
 
 letStmt : LET name (COLON unit)? ASSIGN expr SEMI ;
 
@@ -167,10 +184,12 @@ COMPONENTS : 'components' ;
 DYNAMIC    : 'dynamic' ;
 SHARED     : 'shared' ;
 KERNEL     : 'kernel' ;
+BALANCE    : 'balance' ;
+SOLVER     : 'solver' ;
+DER        : 'der' ;
 IN         : 'in' ;
 
 // Reserved for later versions of the language; never usable as names.
-RESERVED_DER        : 'der' ;
 RESERVED_STATIC     : 'static' ;
 RESERVED_TRUE       : 'true' ;
 RESERVED_FALSE      : 'false' ;

@@ -83,6 +83,8 @@ const char *dgm::ast::toString(AssignStmt::Op op) {
     return "*=";
   case AssignStmt::Op::Div:
     return "/=";
+  case AssignStmt::Op::Der:
+    return "der =";
   }
   llvm_unreachable("unknown assignment operator");
 }

@@ -186,18 +186,140 @@ private:
 
     mlir::OpBuilder::InsertionGuard guard(builder);
     builder.setInsertionPointToEnd(body);
-    for (const StmtPtr &stmt : step.body) {
-      if (auto *let = llvm::dyn_cast<LetStmt>(stmt.get()))
-        lets.push_back(generateExpr(let->getValue()));
-      else
-        generateAssign(*llvm::cast<AssignStmt>(stmt.get()));
-    }
+    if (model.solver)
+      generateIntegration(step, *model.solver, loc(model.solver->loc));
+    else
+      for (const StmtPtr &stmt : step.body) {
+        if (auto *let = llvm::dyn_cast<LetStmt>(stmt.get()))
+          lets.push_back(generateExpr(let->getValue()));
+        else
+          generateAssign(*llvm::cast<AssignStmt>(stmt.get()));
+      }
+
+    if (model.balance)
+      generateBalance(*model.balance, body);
 
     llvm::SmallVector<mlir::Value> results(states.begin(), states.end());
     for (auto [value, var] : llvm::zip_equal(outputs, outputDecls))
       if (!var->isBasinOutput())
         results.push_back(value);
     YieldOp::create(builder, loc(step.loc), results);
+  }
+
+  /// The statements at the states `at`: the rates der(S) (zero for states
+  /// without one) and the outputs. Lets start afresh each time.
+  std::pair<std::vector<mlir::Value>, std::vector<mlir::Value>>
+  evaluateRates(const StepBlock &step, const std::vector<mlir::Value> &at,
+                mlir::Location l) {
+    states = at;
+    lets.clear();
+    std::vector<mlir::Value> rates(at.size());
+    for (const StmtPtr &stmt : step.body) {
+      if (auto *let = llvm::dyn_cast<LetStmt>(stmt.get())) {
+        lets.push_back(generateExpr(let->getValue()));
+        continue;
+      }
+      const auto &assign = *llvm::cast<AssignStmt>(stmt.get());
+      if (assign.getOp() == AssignStmt::Op::Der)
+        rates[assign.targetRef.index] = generateExpr(assign.getValue());
+      else
+        generateAssign(assign);
+    }
+    for (mlir::Value &rate : rates)
+      if (!rate)
+        rate = ConstantOp::create(builder, l, scalarType, 0.0);
+    return {rates, outputs};
+  }
+
+  /// A continuous-time step: the states integrated over dt (one step) by
+  /// `solver`, in `substeps` equal substeps; each output is its mean over
+  /// the substeps (for RK4, the Runge-Kutta weighted mean of its stages: the
+  /// flux consistent with the states' change).
+  void generateIntegration(const StepBlock &step,
+                           const ModelDecl::Solver &solver, mlir::Location l) {
+    auto constant = [&](double v) {
+      return ConstantOp::create(builder, l, scalarType, v).getResult();
+    };
+    auto axpy = [&](const std::vector<mlir::Value> &x, mlir::Value a,
+                    const std::vector<mlir::Value> &y) {
+      std::vector<mlir::Value> r;
+      for (auto [xi, yi] : llvm::zip_equal(x, y))
+        r.push_back(
+            AddOp::create(builder, l, xi, MulOp::create(builder, l, a, yi)));
+      return r;
+    };
+    auto weighted = [&](const std::vector<std::vector<mlir::Value>> &parts,
+                        llvm::ArrayRef<double> w, double scale) {
+      std::vector<mlir::Value> r;
+      for (size_t i = 0; i < parts[0].size(); ++i) {
+        if (!parts[0][i]) { // a basin output: not computed in the step
+          r.push_back(nullptr);
+          continue;
+        }
+        mlir::Value sum;
+        for (size_t j = 0; j < parts.size(); ++j) {
+          mlir::Value term =
+              w[j] == 1.0
+                  ? parts[j][i]
+                  : MulOp::create(builder, l, constant(w[j]), parts[j][i])
+                        .getResult();
+          sum = sum ? AddOp::create(builder, l, sum, term).getResult() : term;
+        }
+        r.push_back(
+            scale == 1.0
+                ? sum
+                : DivOp::create(builder, l, sum, constant(scale)).getResult());
+      }
+      return r;
+    };
+    double h = 1.0 / static_cast<double>(solver.substeps);
+    std::vector<mlir::Value> y = states;
+    std::vector<std::vector<mlir::Value>> substepOutputs;
+    for (int64_t n = 0; n < solver.substeps; ++n) {
+      if (solver.scheme == ModelDecl::Solver::Scheme::Euler) {
+        auto [k1, o1] = evaluateRates(step, y, l);
+        y = axpy(y, constant(h), k1);
+        substepOutputs.push_back(o1);
+        continue;
+      }
+      auto [k1, o1] = evaluateRates(step, y, l);
+      auto [k2, o2] = evaluateRates(step, axpy(y, constant(h / 2), k1), l);
+      auto [k3, o3] = evaluateRates(step, axpy(y, constant(h / 2), k2), l);
+      auto [k4, o4] = evaluateRates(step, axpy(y, constant(h), k3), l);
+      std::vector<mlir::Value> slope =
+          weighted({k1, k2, k3, k4}, {1, 2, 2, 1}, 6.0);
+      y = axpy(y, constant(h), slope);
+      substepOutputs.push_back(weighted({o1, o2, o3, o4}, {1, 2, 2, 1}, 6.0));
+    }
+    states = y;
+    std::vector<double> ones(substepOutputs.size(), 1.0);
+    outputs = substepOutputs.size() == 1
+                  ? substepOutputs[0]
+                  : weighted(substepOutputs, ones,
+                             static_cast<double>(substepOutputs.size()));
+  }
+
+  /// balance_error = (storage at the end - storage at the start)
+  ///                 - (inflow - outflow) * dt, with dt = 1 step.
+  void generateBalance(const BalanceDecl &balance, mlir::Block *body) {
+    std::vector<mlir::Value> finalStates = states;
+    unsigned numStates = finalStates.size();
+    // The step's states at its start are the last block arguments.
+    states.assign(body->getArguments().end() - numStates,
+                  body->getArguments().end());
+    mlir::Value before = generateExpr(*balance.storage);
+    states = finalStates;
+    mlir::Value after = generateExpr(*balance.storage);
+    mlir::Location l = loc(balance.loc);
+    mlir::Value zero = ConstantOp::create(builder, l, scalarType, 0.0);
+    mlir::Value in = balance.inflow ? generateExpr(*balance.inflow) : zero;
+    mlir::Value out = balance.outflow ? generateExpr(*balance.outflow) : zero;
+    mlir::Value change = SubOp::create(builder, l, after, before);
+    mlir::Value net = SubOp::create(builder, l, in, out);
+    mlir::Value error = SubOp::create(builder, l, change, net);
+    for (auto [index, var] : llvm::enumerate(outputDecls))
+      if (var->isBalanceError)
+        outputs[index] = error;
   }
 
   std::vector<mlir::Value> &valuesOf(VarDecl::Kind kind) {
@@ -236,6 +358,8 @@ private:
     case AssignStmt::Op::Div:
       slot = DivOp::create(builder, l, slot, value);
       return;
+    case AssignStmt::Op::Der:
+      break; // Rates are integrated by generateIntegration.
     }
   }
 

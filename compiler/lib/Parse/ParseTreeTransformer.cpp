@@ -44,6 +44,8 @@ private:
   ast::KernelDecl transformKernel(P::KernelDeclContext *ctx);
   void transformComponents(P::ComponentsDeclContext *ctx,
                            ast::ModelDecl &model);
+  void transformBalance(P::BalanceDeclContext *ctx, ast::ModelDecl &model);
+  void transformSolver(P::SolverDeclContext *ctx, ast::ModelDecl &model);
   ast::VarDecl transformVarDecl(P::VarDeclContext *ctx);
   ast::StepBlock transformStep(P::StepBlockContext *ctx);
   ast::StmtPtr transformStatement(P::StatementContext *ctx);
@@ -178,6 +180,79 @@ ParseTreeTransformer::transformKernel(P::KernelDeclContext *ctx) {
   return kernel;
 }
 
+void ParseTreeTransformer::transformSolver(P::SolverDeclContext *ctx,
+                                           ast::ModelDecl &model) {
+  ast::Location loc = at(ctx->SOLVER()->getSymbol());
+  if (model.solver) {
+    errors.error(loc, "model '" + model.name + "' already declares its solver");
+    return;
+  }
+  ast::ModelDecl::Solver solver;
+  solver.loc = loc;
+  Token *scheme = ctx->scheme->ID()->getSymbol();
+  if (scheme->getText() == "euler") {
+    solver.scheme = ast::ModelDecl::Solver::Scheme::Euler;
+  } else if (scheme->getText() == "rk4") {
+    solver.scheme = ast::ModelDecl::Solver::Scheme::RK4;
+  } else {
+    errors.error(at(scheme), "unknown solver '" + scheme->getText() +
+                                 "'; expected 'euler' (explicit Euler) or "
+                                 "'rk4' (classic Runge-Kutta, 4th order)");
+    return;
+  }
+  if (ctx->option) {
+    Token *option = ctx->option->ID()->getSymbol();
+    if (option->getText() != "substeps") {
+      errors.error(at(option), "unknown solver option '" + option->getText() +
+                                   "'; expected 'substeps N'");
+      return;
+    }
+    solver.substeps = wholeNumber(ctx->NUMBER()->getSymbol(), 1000,
+                                  "the number of substeps", errors)
+                          .value_or(1);
+  }
+  model.solver = solver;
+}
+
+void ParseTreeTransformer::transformBalance(P::BalanceDeclContext *ctx,
+                                            ast::ModelDecl &model) {
+  ast::Location loc = at(ctx->BALANCE()->getSymbol());
+  if (model.balance) {
+    errors.error(loc,
+                 "model '" + model.name + "' already declares its balance");
+    return;
+  }
+  ast::BalanceDecl balance;
+  balance.loc = loc;
+  for (P::BalanceItemContext *item : ctx->balanceItem()) {
+    Token *name = item->name()->ID()->getSymbol();
+    std::string key = name->getText();
+    ast::ExprPtr *slot = key == "storage"   ? &balance.storage
+                         : key == "inflow"  ? &balance.inflow
+                         : key == "outflow" ? &balance.outflow
+                                            : nullptr;
+    ast::Location *slotLoc = key == "storage"  ? &balance.storageLoc
+                             : key == "inflow" ? &balance.inflowLoc
+                                               : &balance.outflowLoc;
+    if (!slot) {
+      errors.error(at(name), "unknown part '" + key +
+                                 "' of a balance; expected 'storage', "
+                                 "'inflow' or 'outflow'");
+      continue;
+    }
+    if (*slot) {
+      errors.error(at(name), "the balance already has its " + key);
+      continue;
+    }
+    *slot = transformTopExpr(item->expr());
+    *slotLoc = at(name);
+  }
+  if (!balance.storage)
+    errors.error(loc, "the balance needs 'storage: EXPR;' (the water stored, "
+                      "an expression of states)");
+  model.balance = std::move(balance);
+}
+
 void ParseTreeTransformer::transformComponents(P::ComponentsDeclContext *ctx,
                                                ast::ModelDecl &model) {
   ast::Location loc = at(ctx->COMPONENTS()->getSymbol());
@@ -208,6 +283,10 @@ ast::ModelDecl ParseTreeTransformer::transformModel(P::ModelDeclContext *ctx) {
       model.kernels.push_back(transformKernel(kernel));
     else if (P::ConstDeclContext *constant = item->constDecl())
       model.consts.push_back(transformConst(constant));
+    else if (P::BalanceDeclContext *balance = item->balanceDecl())
+      transformBalance(balance, model);
+    else if (P::SolverDeclContext *solver = item->solverDecl())
+      transformSolver(solver, model);
     else
       model.fns.push_back(transformFn(item->fnDecl()));
   }
@@ -405,6 +484,13 @@ ParseTreeTransformer::transformStatement(P::StatementContext *ctx) {
     return std::make_unique<ast::LetStmt>(
         at(let->LET()->getSymbol()), name->getText(), at(name), std::move(unit),
         transformTopExpr(let->expr()));
+  }
+  if (P::DerStmtContext *der = ctx->derStmt()) {
+    Token *target = der->name()->ID()->getSymbol();
+    return std::make_unique<ast::AssignStmt>(
+        at(der->DER()->getSymbol()), target->getText(), at(target),
+        ast::AssignStmt::Op::Der, at(der->ASSIGN()->getSymbol()),
+        transformTopExpr(der->expr()));
   }
   P::AssignStmtContext *assign = ctx->assignStmt();
   Token *target = assign->name()->ID()->getSymbol();

@@ -179,10 +179,10 @@ std::vector<std::string> describeSet(IntervalSet set, ParserRuleContext *ctx,
   bool inUnit = afterUnit || isInUnit(ctx);
   if (containsAll(set, {P::FORCING, P::PARAM, P::STATE, P::OUTPUT, P::STEP})) {
     words.push_back("a declaration (forcing, param, state, output, kernel, "
-                    "const, fn, components) or a step block");
+                    "const, fn, components, balance, solver) or a step block");
     removeAll(set, {P::FORCING, P::PARAM, P::STATE, P::OUTPUT, P::STEP,
                     P::RBRACE, P::KERNEL, P::CONST, P::FN, P::COMPONENTS,
-                    P::DYNAMIC, P::SHARED});
+                    P::DYNAMIC, P::SHARED, P::BALANCE, P::SOLVER});
   }
   if (ctx->getRuleIndex() == P::RuleStepBlock &&
       containsAll(set, {P::ID, P::LET})) {

@@ -82,7 +82,7 @@ bool dgm::parse::isKeyword(size_t type) {
 }
 
 bool dgm::parse::isReserved(size_t type) {
-  return type >= P::RESERVED_DER && type <= P::RESERVED_FALSE;
+  return type >= P::RESERVED_STATIC && type <= P::RESERVED_FALSE;
 }
 
 bool dgm::parse::isDeclKeyword(size_t type) {
@@ -134,7 +134,8 @@ bool dgm::parse::startsConstructAt(antlr4::TokenStream *tokens, size_t index) {
   if (type == P::RBRACE || type == antlr4::Token::EOF)
     return true;
   if (!isDeclKeyword(type) && type != P::LET && type != P::MODEL &&
-      type != P::STEP && type != P::COMPONENTS)
+      type != P::STEP && type != P::COMPONENTS && type != P::BALANCE &&
+      type != P::SOLVER)
     return false;
   // A keyword in the middle of a line is more likely a misplaced word than
   // the start of something new; so is a keyword without what belongs after
@@ -143,7 +144,7 @@ bool dgm::parse::startsConstructAt(antlr4::TokenStream *tokens, size_t index) {
       tokens->get(index - 1)->getLine() == tokens->get(index)->getLine())
     return false;
   antlr4::Token *next = tokens->get(index + 1);
-  if (type == P::STEP)
+  if (type == P::STEP || type == P::BALANCE)
     return next->getType() == P::LBRACE;
   if (type == P::COMPONENTS)
     return next->getType() == P::NUMBER;

@@ -274,6 +274,87 @@ private:
 };
 } // namespace
 
+namespace {
+/// storage: states (and parameters, constants); inflow and outflow: the
+/// step's values at its end: forcings, parameters, states, outputs.
+class BalanceChecker : public ExprChecker {
+public:
+  BalanceChecker(ModelDecl &model, bool storage, const Scope &scope,
+                 DiagnosticEngine &diag)
+      : ExprChecker(diag, scope), model(model), storage(storage) {}
+
+protected:
+  Type checkName(NameExpr &e) override {
+    Found found = findVar(model, e.getName());
+    if (!found.var) {
+      if (resolveConst(e))
+        return Type::Number;
+      reportUnknownName(e.getName(), e.getLoc());
+      return Type::Error;
+    }
+    const VarDecl &var = *found.var;
+    bool allowed = storage ? var.kind == VarDecl::Kind::State ||
+                                 var.kind == VarDecl::Kind::Param
+                           : !var.isBasinOutput() && !var.isBalanceError;
+    if (!allowed) {
+      diag.error(e.getLoc(),
+                 llvm::Twine(storage ? "the storage of a balance is made of "
+                                       "states; '"
+                                     : "a balance's inflow and outflow are "
+                                       "values of the step; '") +
+                     var.name + "' is " +
+                     (var.isBasinOutput()
+                          ? "a basin output"
+                          : (llvm::Twine("a ") + kindWord(var.kind)).str()));
+      return Type::Error;
+    }
+    e.ref.kind = refKind(var.kind);
+    e.ref.index = found.index;
+    return Type::Number;
+  }
+  void collectNames(std::vector<std::string> &names) override {
+    for (const VarDecl &var : model.vars)
+      names.push_back(var.name);
+  }
+
+private:
+  ModelDecl &model;
+  bool storage;
+};
+} // namespace
+
+void dgm::checkBalance(ModelDecl &model, const Scope &scope,
+                       DiagnosticEngine &diag) {
+  if (!model.balance)
+    return;
+  BalanceDecl &balance = *model.balance;
+  for (auto [expr, isStorage] :
+       {std::pair{&balance.storage, true}, std::pair{&balance.inflow, false},
+        std::pair{&balance.outflow, false}})
+    if (*expr) {
+      BalanceChecker checker(model, isStorage, scope, diag);
+      if (checker.check(**expr) == Type::Truth)
+        diag.error((*expr)->getLoc(), "a balance term must be a number, not "
+                                      "a truth value");
+    }
+  for (const VarDecl &var : model.vars)
+    if (var.name == "balance_error") {
+      diag.error(var.loc, "'balance_error' is the name of the output the "
+                          "balance adds; choose another name for this " +
+                              std::string(kindWord(var.kind)));
+      diag.note(balance.loc, "the balance is declared here");
+      return;
+    }
+  VarDecl error;
+  error.kind = VarDecl::Kind::Output;
+  error.name = "balance_error";
+  error.loc = balance.loc;
+  error.description = "closure error of the balance: change in storage "
+                      "minus (inflow - outflow) * dt";
+  error.isBalanceError = true;
+  model.vars.push_back(std::move(error));
+}
+
 void dgm::checkKernel(ModelDecl &model, KernelDecl &kernel, const Scope &scope,
                       DiagnosticEngine &diag) {
   KernelChecker checker(model, kernel, scope, diag);

@@ -28,6 +28,11 @@ void checkKernel(ast::ModelDecl &model, ast::KernelDecl &kernel,
 void checkBasinOutputs(ast::ModelDecl &model, const Scope &scope,
                        DiagnosticEngine &diag);
 
+/// Checks the expressions of the model's `balance` and adds the output
+/// `balance_error` (VarDecl::isBalanceError) that MLIRGen computes.
+void checkBalance(ast::ModelDecl &model, const Scope &scope,
+                  DiagnosticEngine &diag);
+
 /// Whether `var` (a parameter) has one value per basin rather than one per
 /// component: declared `shared`, or in a model without components.
 bool isSharedParam(const ast::ModelDecl &model, const ast::VarDecl &var);

@@ -104,6 +104,8 @@ public:
       checkKernel(model, kernel, scope, diag);
     checkStepBlocks();
     checkBasinOutputs(model, scope, diag);
+    // After the step: the balance's output is computed by the compiler.
+    checkBalance(model, scope, diag);
   }
 
 private:

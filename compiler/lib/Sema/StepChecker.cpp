@@ -21,6 +21,7 @@
 
 #include "dgm/Sema/Sema.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -67,6 +68,12 @@ public:
       else
         checkAssign(*llvm::cast<AssignStmt>(stmt.get()));
     }
+
+    if (model.solver && derived.empty())
+      diag.error(model.solver->loc,
+                 llvm::Twine("model '") + model.name +
+                     "' declares a solver but gives no rate der(S) = ... "
+                     "in its step");
 
     for (VarDecl &var : model.vars) {
       if (var.isBasinOutput())
@@ -177,6 +184,31 @@ private:
                      "'; use 'if ... then ... else ...' to choose a number");
 
     bool isOutput = kind == VarDecl::Kind::Output;
+    if (assign.getOp() == AssignStmt::Op::Der) {
+      checkDerivative(assign, decl);
+      return;
+    }
+    if (kind == VarDecl::Kind::State && model.solver) {
+      diag.error(assign.getTargetLoc(),
+                 llvm::Twine("model '") + model.name +
+                     "' has a solver, which updates its states from their "
+                     "rates: give der(" +
+                     name +
+                     ") = RATE instead of "
+                     "assigning state '" +
+                     name + "'");
+      return;
+    }
+    if (kind == VarDecl::Kind::State && derived.count(decl.ref.index)) {
+      diag.error(assign.getTargetLoc(),
+                 llvm::Twine("state '") + name + "' has a rate, der(" + name +
+                     "), so the solver updates it; it cannot also be "
+                     "assigned");
+      diag.note(derived[decl.ref.index]->getLoc(), "its rate is given here");
+      return;
+    }
+    if (kind == VarDecl::Kind::State)
+      assignedStates.try_emplace(decl.ref.index, &assign);
     if (isOutput && assign.getOp() != AssignStmt::Op::Set &&
         !outputAssigned[decl.ref.index])
       diag.error(assign.getOpLoc(),
@@ -186,6 +218,48 @@ private:
                      "'=' first");
     assign.targetRef = decl.ref;
     (isOutput ? outputAssigned : stateAssigned)[decl.ref.index] = true;
+  }
+
+  /// der(S) = rate: S must be a state with no other update, once, and the
+  /// model needs a solver.
+  void checkDerivative(AssignStmt &assign, const Decl &decl) {
+    const std::string &name = assign.getTarget();
+    if (decl.var->kind != VarDecl::Kind::State) {
+      diag.error(assign.getTargetLoc(),
+                 llvm::Twine("der(") + name +
+                     ") is the rate of change of a state, but '" + name +
+                     "' is " +
+                     (decl.var->kind == VarDecl::Kind::Output ? "an " : "a ") +
+                     kindWord(decl.var->kind));
+      return;
+    }
+    if (!model.solver && !reportedNoSolver) {
+      diag.error(assign.getLoc(),
+                 llvm::Twine("model '") + model.name +
+                     "' gives a rate with der(...) but declares no solver; "
+                     "add 'solver rk4;' or 'solver euler;' to choose how "
+                     "the rates are integrated over a step");
+      reportedNoSolver = true;
+    }
+    unsigned index = decl.ref.index;
+    if (auto it = derived.find(index); it != derived.end()) {
+      diag.error(assign.getTargetLoc(),
+                 llvm::Twine("der(") + name + ") is already given");
+      diag.note(it->second->getLoc(), "first given here");
+      return;
+    }
+    if (auto it = assignedStates.find(index); it != assignedStates.end()) {
+      diag.error(assign.getTargetLoc(),
+                 llvm::Twine("state '") + name +
+                     "' is assigned in this step, so it cannot also have a "
+                     "rate der(" +
+                     name + ") for the solver");
+      diag.note(it->second->getLoc(), "assigned here");
+      return;
+    }
+    derived.try_emplace(index, &assign);
+    assign.targetRef = decl.ref;
+    stateAssigned[index] = true;
   }
 
   Type checkName(NameExpr &e) override {
@@ -233,8 +307,16 @@ private:
     llvm::StringRef callee = e.getCallee();
     if (scope.lookupFn(callee))
       return std::nullopt; // A user function of that name.
-    if (callee == "convolve")
+    if (callee == "convolve") {
+      if (model.solver) {
+        diag.error(e.getLoc(), "'convolve' keeps a history of one value per "
+                               "step, but a model with a solver evaluates "
+                               "its step several times; convolve in a basin "
+                               "output instead");
+        return Type::Error;
+      }
       return checkConvolve(e, model.kernels);
+    }
     if (callee == "mean" || callee == "sum" || callee == "weighted_mean") {
       diag.error(e.getLoc(),
                  llvm::Twine("'") + callee +
@@ -266,6 +348,9 @@ private:
   llvm::StringMap<LetStmt *> laterLets;
   unsigned numLets = 0;
   std::vector<bool> outputAssigned, stateAssigned;
+  /// States with der(S) = ..., and states assigned directly.
+  llvm::DenseMap<unsigned, AssignStmt *> derived, assignedStates;
+  bool reportedNoSolver = false;
 };
 } // namespace
 

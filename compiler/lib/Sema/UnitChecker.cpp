@@ -459,6 +459,16 @@ private:
                       target->name + "', which is in " + unit.str();
     std::string value = operand(q, assign.getValue());
     switch (assign.getOp()) {
+    case AssignStmt::Op::Der: {
+      // A rate: the state's unit per day (one step).
+      Unit rate = unit / Unit::symbol("d");
+      if (q.unit == rate)
+        return;
+      error(assign.getOpLoc(), "der(" + target->name + ") is a rate in " +
+                                   rate.str() + ", but this is " + value +
+                                   convertHint(q.unit, rate));
+      return;
+    }
     case AssignStmt::Op::Set:
     case AssignStmt::Op::Add:
     case AssignStmt::Op::Sub: {

@@ -10,8 +10,10 @@
 #include "Suggest.h"
 
 #include "dgm/runtime/Camels.h"
+#include "dgm/runtime/Evapotranspiration.h"
 
 #include <cmath>
+#include <cstdio>
 
 using namespace dgm::cli;
 using namespace dgm::rt;
@@ -65,9 +67,30 @@ Result<BasinData> dgm::cli::loadCsvBasin(const CsvTable &table,
   basin.description = "'" + table.fileName() + "'";
   basin.numSteps = table.numRows();
 
+  for (const char *name : {"date", "time", "Date", "DATE", "Time", "TIME"})
+    if (std::optional<std::size_t> col = table.columnIndex(name)) {
+      basin.dateColumn = table.columnNames()[*col];
+      for (std::size_t r = 0; r < table.numRows(); ++r)
+        basin.dates.emplace_back(table.cell(r, *col));
+      break;
+    }
+  // A model may read the day of the year (PET formulas): from the dates.
+  if (!table.columnIndex("doy") && !basin.dates.empty()) {
+    std::vector<double> doy;
+    for (const std::string &date : basin.dates) {
+      int y = 0, m = 0, d = 0;
+      if (std::sscanf(date.c_str(), "%d-%d-%d", &y, &m, &d) != 3 ||
+          dayOfYear(y, m, d) == 0)
+        break;
+      doy.push_back(dayOfYear(y, m, d));
+    }
+    if (doy.size() == basin.dates.size())
+      basin.series["doy"] = std::move(doy);
+  }
+
   std::vector<std::string> missing;
   for (const std::string &name : forcingNames(model))
-    if (!table.columnIndex(name))
+    if (!table.columnIndex(name) && !basin.find(name))
       missing.push_back(name);
   if (!missing.empty()) {
     Error e =
@@ -82,6 +105,8 @@ Result<BasinData> dgm::cli::loadCsvBasin(const CsvTable &table,
     return e;
   }
   for (const dgm_variable &f : model.forcings()) {
+    if (!table.columnIndex(f.name))
+      continue; // derived above (doy)
     Result<NumericColumn> column = table.numericColumn(f.name);
     if (!column)
       return column.takeError();
@@ -114,13 +139,6 @@ Result<BasinData> dgm::cli::loadCsvBasin(const CsvTable &table,
       return column.takeError();
     basin.series[name] = std::move(column->values);
   }
-  for (const char *name : {"date", "time", "Date", "DATE", "Time", "TIME"})
-    if (std::optional<std::size_t> col = table.columnIndex(name)) {
-      basin.dateColumn = table.columnNames()[*col];
-      for (std::size_t r = 0; r < table.numRows(); ++r)
-        basin.dates.emplace_back(table.cell(r, *col));
-      break;
-    }
   return basin;
 }
 
@@ -137,9 +155,16 @@ Result<BasinData> dgm::cli::loadCamelsBasin(const std::string &dir,
   basin.description = "CAMELS basin " + camels->gauge;
   basin.numSteps = camels->numDays();
   basin.latitude = camels->latitude;
-  for (const CalendarDate &d : camels->dates)
+  std::vector<double> doy;
+  for (const CalendarDate &d : camels->dates) {
     basin.dates.push_back(d.toString());
-  std::vector<std::string> names;
+    doy.push_back(dayOfYear(d.year, d.month, d.day));
+  }
+  basin.series["doy"] = std::move(doy);
+  std::vector<std::string> names{"doy"};
+  basin.series["latitude"] =
+      std::vector<double>(basin.numSteps, camels->latitude);
+  names.push_back("latitude");
   for (const std::string &name : CamelsBasin::seriesNames()) {
     if (const std::vector<double> *s = camels->series(name))
       basin.series[name] = *s;

@@ -60,6 +60,10 @@ const OptionSpec runOptions[] = {
     {"warmup", 0, ArgKind::Value, "STEPS",
      "Run the first STEPS steps only to spin up the states;\n"
      "results, outputs and scores start after them"},
+    {"balance", 0, ArgKind::Flag, "",
+     "Report the largest closure error of the model's water\n"
+     "balance (its 'balance { ... }'): the output\n"
+     "balance_error, change in storage minus (in - out) * dt"},
     {"obs", 0, ArgKind::Value, "NAME",
      "The observed series to score against (default: Qobs,\n"
      "when the data has it)"},
@@ -143,6 +147,8 @@ struct RunSettings {
   int64_t warmup = 0;
   std::optional<std::string> obsName;
   std::string simName = "Q";
+  bool simExplicit = false;
+  bool balance = false;
   std::string paramsTable;
   std::vector<std::string> params, inits;
   std::optional<std::string> outputPath;
@@ -209,6 +215,8 @@ int readSettings(const ParsedArgs &args, RunSettings &s) {
   s.obsName = args.value("obs");
   s.paramsTable = args.value("params").value_or("");
   s.simName = args.value("sim").value_or("Q");
+  s.simExplicit = args.value("sim").has_value();
+  s.balance = args.has("balance");
   s.params = args.values("param");
   s.inits = args.values("init");
   s.outputPath = args.value("output");
@@ -300,9 +308,11 @@ Scores scoreRun(const LoadedModel &model, const SimulationOutputs &results,
   }
   std::optional<std::size_t> sim = model.indexOf(VarKind::Output, s.simName);
   if (!sim) {
-    reportWarning("model '" + std::string(model.name()) + "' has no output '" +
-                  s.simName + "' to score against '" + obsName +
-                  "'; choose one with --sim OUTPUT");
+    // Only worth a word when the user asked for a comparison.
+    if (s.obsName || s.simExplicit)
+      reportWarning("model '" + std::string(model.name()) +
+                    "' has no output '" + s.simName + "' to score against '" +
+                    obsName + "'; choose one with --sim OUTPUT");
     return {};
   }
   std::vector<double> simulated(results.numSteps), observed(results.numSteps);
@@ -371,6 +381,57 @@ std::string substituteBasin(std::string pattern, const std::string &id) {
   for (std::size_t at; (at = pattern.find("{basin}")) != std::string::npos;)
     pattern.replace(at, 7, id);
   return pattern;
+}
+
+/// "balance: largest closure error 2.1e-15 mm on 1983-04-02 (component 3)
+/// over 730 steps x 16 components", from the output balance_error.
+Result<std::string> balanceReport(const LoadedModel &model,
+                                  const SimulationOutputs &results,
+                                  const BasinData &basin, std::size_t first) {
+  std::optional<std::size_t> index =
+      model.indexOf(VarKind::Output, "balance_error");
+  if (!index)
+    return Error{"--balance: model '" + std::string(model.name()) +
+                 "' declares no balance; add 'balance { storage: ...; "
+                 "inflow: ...; outflow: ...; }' (docs/language.md)"};
+  const dgm_variable &var = model.outputs()[*index];
+  int64_t comps = (var.flags & DGM_PER_COMPONENT) ? results.numComponents : 1;
+  double worst = 0, sum = 0;
+  int64_t worstStep = 0, worstComp = 0, count = 0, nans = 0;
+  for (int64_t t = 0; t < results.numSteps; ++t)
+    for (int64_t c = 0; c < comps; ++c) {
+      double e = results.output(*index, t, 0, c);
+      if (std::isnan(e)) {
+        ++nans;
+        continue;
+      }
+      sum += std::fabs(e);
+      ++count;
+      if (std::fabs(e) > std::fabs(worst) || count == 1) {
+        worst = e;
+        worstStep = t;
+        worstComp = c;
+      }
+    }
+  char text[64];
+  std::snprintf(text, sizeof text, "%.3g", worst);
+  std::string where =
+      basin.dates.empty()
+          ? "at step " + std::to_string(first + worstStep)
+          : "on " + basin.dates[first + static_cast<std::size_t>(worstStep)];
+  std::string line = std::string("balance: largest closure error ") + text +
+                     (var.unit[0] ? std::string(" ") + var.unit : "") + " " +
+                     where;
+  if (comps > 1)
+    line += " (component " + std::to_string(worstComp) + ")";
+  std::snprintf(text, sizeof text, "%.3g",
+                count ? sum / static_cast<double>(count) : 0.0);
+  line += "; mean |error| " + std::string(text) + " over " +
+          std::to_string(count) + " step" + (count == 1 ? "" : "s") +
+          (comps > 1 ? " x components" : "");
+  if (nans)
+    line += "; NaN at " + std::to_string(nans);
+  return line;
 }
 
 /// Loads, spins up and runs one basin.
@@ -442,6 +503,13 @@ Result<BasinRun> runBasin(const LoadedModel &model, const BasinJob &job,
   run.results = std::move(*results);
   run.first = warmup;
   run.scores = scoreRun(model, run.results, basin, warmup, s);
+  if (s.balance) {
+    Result<std::string> closure =
+        balanceReport(model, run.results, basin, warmup);
+    if (!closure)
+      return closure.takeError();
+    run.scores.lines.push_back(*closure);
+  }
   return run;
 }
 

@@ -236,10 +236,11 @@ private:
 
 /// `target op expr;` with op one of `=`, `+=`, `-=`, `*=`, `/=`. The target
 /// must be a state or an output; later statements see the new value
-/// (operator splitting).
+/// (operator splitting). `der(S) = expr;` (Op::Der) gives the rate of change
+/// of state S instead, for the model's solver to integrate.
 class AssignStmt : public Stmt {
 public:
-  enum class Op { Set, Add, Sub, Mul, Div };
+  enum class Op { Set, Add, Sub, Mul, Div, Der };
   AssignStmt(Location loc, std::string target, Location targetLoc, Op op,
              Location opLoc, ExprPtr value)
       : Stmt(Kind::Assign, std::move(loc)), target(std::move(target)),
@@ -274,6 +275,10 @@ struct VarDecl {
   Location loc; ///< of the name
   std::optional<UnitAnnotation> unit;
   std::string description; ///< contents of the string literal, unescaped
+
+  /// The output `balance_error` that Sema adds for a `balance` declaration;
+  /// MLIRGen computes it.
+  bool isBalanceError = false;
 
   /// `dynamic param`: a new value every time step.
   bool dynamic = false;
@@ -327,6 +332,13 @@ struct KernelDecl {
   ExprPtr value; ///< without the `normalize(...)` around it
 };
 
+/// `balance { storage: S; inflow: I; outflow: O; }`
+struct BalanceDecl {
+  Location loc; ///< of the `balance` keyword
+  ExprPtr storage, inflow, outflow;
+  Location storageLoc, inflowLoc, outflowLoc;
+};
+
 /// `import NAME;`
 struct ImportDecl {
   std::string name;
@@ -353,6 +365,14 @@ struct ModelDecl {
   std::vector<KernelDecl> kernels;
   std::vector<ConstDecl> consts;
   std::vector<FnDecl> fns;
+  std::optional<BalanceDecl> balance;
+  /// `solver euler|rk4 [substeps N];` for models with der(S) = ...
+  struct Solver {
+    enum class Scheme { Euler, RK4 } scheme = Scheme::Euler;
+    int64_t substeps = 1;
+    Location loc;
+  };
+  std::optional<Solver> solver;
 };
 
 /// One parsed .dgm file.

@@ -1,15 +1,28 @@
 #!/usr/bin/env bash
-# The README's main command: install what is missing, build, then compile an
-# example model and run it on the bundled real basin data (CAMELS 01031500).
+# The README's main command: install what is missing, build, then run δHBV
+# (examples/hbv/hbv.dgm) on the bundled real basins and print NSE and KGE.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 
-MODEL="$DGM_ROOT/examples/snow_bucket/snow_bucket.dgm"
-DATA="$DGM_ROOT/examples/data/01031500_daily.csv"
-OUT="$BUILD_DIR/demo/snow_bucket_01031500.csv"
-mkdir -p "$(dirname "$OUT")"
+DGM="$BUILD_DIR/bin/dgm"
+MODEL="$DGM_ROOT/examples/hbv/hbv.dgm"
+DATA="$DGM_ROOT/examples/data"
+OUT="$BUILD_DIR/demo"
+mkdir -p "$OUT"
 
-echo "==> dgm run $(basename "$MODEL") on $(basename "$DATA")"
-"$BUILD_DIR/bin/dgm" run "$MODEL" --forcing "$DATA" --states -o "$OUT" --force
-"$BUILD_DIR/bin/dgm" run "$MODEL" --forcing "$DATA"
-echo "==> Daily outputs and states written to $OUT"
+echo
+echo "==> δHBV, 16 components, on CAMELS basin 01031500 (Piscataquis River, Maine),"
+echo "    1980-2014, the first 365 days as warm-up; default (uncalibrated) parameters"
+"$DGM" run "$MODEL" --forcing "$DATA/01031500_daily.csv" --warmup 365 --balance
+"$DGM" run "$MODEL" --forcing "$DATA/01031500_daily.csv" --warmup 365 \
+  -o "$OUT/hbv_01031500.csv" --force >/dev/null
+
+echo
+echo "==> δHBV on the four bundled CAMELS basins, read from the CAMELS files"
+echo "    (Daymet forcing, Hargreaves PET, USGS streamflow converted to mm/d)"
+"$DGM" run "$MODEL" --camels "$DATA/camels_us" --params "$DATA/camels_us/basins.csv" \
+  --warmup 365 -o "$OUT/hbv_{basin}.csv" --force
+
+echo
+echo "==> Daily outputs written to $OUT/"
+echo "    (the parameters are the model's defaults: training them comes with the next issues)"

@@ -16,6 +16,7 @@
 #include "Messages.h"
 #include "ModelSource.h"
 #include "Options.h"
+#include "Plot.h"
 #include "Report.h"
 #include "Suggest.h"
 
@@ -60,6 +61,10 @@ const OptionSpec runOptions[] = {
     {"warmup", 0, ArgKind::Value, "STEPS",
      "Run the first STEPS steps only to spin up the states;\n"
      "results, outputs and scores start after them"},
+    {"plot", 0, ArgKind::Value, "FILE.svg",
+     "Draw the hydrograph: the output Q (or --sim) and the\n"
+     "observations, as an SVG image ('{basin}' in FILE makes\n"
+     "one per basin of --params)"},
     {"balance", 0, ArgKind::Flag, "",
      "Report the largest closure error of the model's water\n"
      "balance (its 'balance { ... }'): the output\n"
@@ -149,6 +154,7 @@ struct RunSettings {
   std::string simName = "Q";
   bool simExplicit = false;
   bool balance = false;
+  std::string plotPath;
   std::string paramsTable;
   std::vector<std::string> params, inits;
   std::optional<std::string> outputPath;
@@ -217,6 +223,7 @@ int readSettings(const ParsedArgs &args, RunSettings &s) {
   s.simName = args.value("sim").value_or("Q");
   s.simExplicit = args.value("sim").has_value();
   s.balance = args.has("balance");
+  s.plotPath = args.value("plot").value_or("");
   s.params = args.values("param");
   s.inits = args.values("init");
   s.outputPath = args.value("output");
@@ -576,6 +583,40 @@ readParamsTable(const LoadedModel &model, const std::string &path,
   return jobs;
 }
 
+/// The scored output (mean over components) and the observations.
+LineChart hydrograph(const LoadedModel &model, const BasinRun &run,
+                     const RunSettings &s) {
+  LineChart chart;
+  chart.title = std::string(model.name()) + " on " + run.data.description;
+  if (!run.scores.lines.empty())
+    chart.title += ": " + run.scores.lines.front();
+  const SimulationOutputs &res = run.results;
+  std::optional<std::size_t> sim = model.indexOf(VarKind::Output, s.simName);
+  if (sim) {
+    const dgm_variable &var = model.outputs()[*sim];
+    chart.yLabel = s.simName + (var.unit[0] ? std::string(" (") + var.unit + ")"
+                                            : std::string());
+    PlotSeries series{s.simName + " simulated", {}};
+    int64_t comps = (var.flags & DGM_PER_COMPONENT) ? res.numComponents : 1;
+    for (int64_t t = 0; t < res.numSteps; ++t) {
+      double sum = 0;
+      for (int64_t c = 0; c < comps; ++c)
+        sum += res.output(*sim, t, 0, c);
+      series.values.push_back(sum / static_cast<double>(comps));
+    }
+    chart.series.push_back(std::move(series));
+  }
+  std::string obsName = s.obsName.value_or("Qobs");
+  if (const std::vector<double> *obs = run.data.find(obsName))
+    chart.series.push_back(
+        {obsName + " observed",
+         std::vector<double>(obs->begin() + static_cast<long>(run.first),
+                             obs->end())});
+  for (std::size_t t = run.first; t < run.data.dates.size(); ++t)
+    chart.xLabels.push_back(run.data.dates[t]);
+  return chart;
+}
+
 /// One summary line per basin and the median scores.
 std::string formatBasinTable(const std::vector<BasinRun> &runs,
                              const LoadedModel &model, const RunSettings &s) {
@@ -710,6 +751,22 @@ int run(const RunSettings &s) {
       return reportError(e);
     }
     runs.push_back(std::move(*run));
+  }
+
+  if (!s.plotPath.empty()) {
+    if (runs.size() > 1 && s.plotPath.find("{basin}") == std::string::npos)
+      return reportError(Error{"--plot '" + s.plotPath +
+                               "' would hold one basin of " +
+                               std::to_string(runs.size()) +
+                               "; put '{basin}' in the name for a file each"});
+    for (const BasinRun &run : runs) {
+      std::string path = substituteBasin(s.plotPath, run.id);
+      Result<void> written =
+          writeTextFile(path, renderSvg(hydrograph(*model, run, s)),
+                        s.force ? Overwrite::Replace : Overwrite::Refuse);
+      if (!written)
+        return reportError(written.error());
+    }
   }
 
   auto report = [&](const BasinRun &run) {

@@ -1,0 +1,148 @@
+//===- Plot.cpp - Line charts as SVG --------------------------------------===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Plot.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+using namespace dgm::cli;
+
+namespace {
+
+std::string escape(const std::string &text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    default:
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string number(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.4g", v);
+  return buffer;
+}
+
+/// A "nice" tick step (1, 2 or 5 times a power of ten) for `range`.
+double tickStep(double range, int ticks) {
+  double raw = range / ticks;
+  double power = std::pow(10.0, std::floor(std::log10(raw)));
+  for (double m : {1.0, 2.0, 5.0, 10.0})
+    if (raw <= m * power)
+      return m * power;
+  return 10 * power;
+}
+
+} // namespace
+
+std::string dgm::cli::renderSvg(const LineChart &chart) {
+  const double width = 1000, height = 420, left = 70, right = 20, top = 40,
+               bottom = 60;
+  const double plotW = width - left - right, plotH = height - top - bottom;
+  size_t steps = 0;
+  double lo = INFINITY, hi = -INFINITY;
+  for (const PlotSeries &s : chart.series) {
+    steps = std::max(steps, s.values.size());
+    for (double v : s.values)
+      if (std::isfinite(v)) {
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+      }
+  }
+  if (!(lo <= hi)) {
+    lo = 0;
+    hi = 1;
+  }
+  lo = std::min(lo, 0.0); // flows are drawn from zero
+  if (hi == lo)
+    hi = lo + 1;
+  double step = tickStep(hi - lo, 6);
+  hi = std::ceil(hi / step) * step;
+  auto x = [&](double t) {
+    return left + (steps > 1 ? t / double(steps - 1) : 0.5) * plotW;
+  };
+  auto y = [&](double v) { return top + plotH * (1 - (v - lo) / (hi - lo)); };
+
+  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
+                    number(width) + "\" height=\"" + number(height) +
+                    "\" font-family=\"sans-serif\" font-size=\"12\">\n"
+                    "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
+  svg += "<text x=\"" + number(width / 2) +
+         "\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">" +
+         escape(chart.title) + "</text>\n";
+  // Axes, horizontal grid lines and y ticks.
+  for (double v = lo; v <= hi + step / 2; v += step) {
+    svg += "<line x1=\"" + number(left) + "\" x2=\"" + number(left + plotW) +
+           "\" y1=\"" + number(y(v)) + "\" y2=\"" + number(y(v)) +
+           "\" stroke=\"#ddd\"/>\n<text x=\"" + number(left - 6) + "\" y=\"" +
+           number(y(v) + 4) + "\" text-anchor=\"end\">" + number(v) +
+           "</text>\n";
+  }
+  svg += "<text transform=\"translate(16," + number(top + plotH / 2) +
+         ") rotate(-90)\" text-anchor=\"middle\">" + escape(chart.yLabel) +
+         "</text>\n";
+  // x ticks: about 8 labels.
+  size_t every = std::max<size_t>(1, steps / 8);
+  for (size_t t = 0; t < steps; t += every) {
+    std::string label =
+        t < chart.xLabels.size() ? chart.xLabels[t] : std::to_string(t);
+    svg += "<line x1=\"" + number(x(t)) + "\" x2=\"" + number(x(t)) +
+           "\" y1=\"" + number(top + plotH) + "\" y2=\"" +
+           number(top + plotH + 5) + "\" stroke=\"black\"/>\n<text x=\"" +
+           number(x(t)) + "\" y=\"" + number(top + plotH + 20) +
+           "\" text-anchor=\"middle\">" + escape(label) + "</text>\n";
+  }
+  svg += "<rect x=\"" + number(left) + "\" y=\"" + number(top) + "\" width=\"" +
+         number(plotW) + "\" height=\"" + number(plotH) +
+         "\" fill=\"none\" stroke=\"black\"/>\n";
+  // The series, each a polyline broken at NaN.
+  const char *colors[] = {"#1f77b4", "#222222", "#d62728", "#2ca02c",
+                          "#9467bd"};
+  for (size_t i = 0; i < chart.series.size(); ++i) {
+    const PlotSeries &s = chart.series[i];
+    const char *color = colors[i % 5];
+    std::string points;
+    auto flush = [&] {
+      if (!points.empty())
+        svg += "<polyline fill=\"none\" stroke=\"" + std::string(color) +
+               "\" stroke-width=\"1\" points=\"" + points + "\"/>\n";
+      points.clear();
+    };
+    for (size_t t = 0; t < s.values.size(); ++t) {
+      if (!std::isfinite(s.values[t])) {
+        flush();
+        continue;
+      }
+      points += number(x(t)) + "," + number(y(s.values[t])) + " ";
+    }
+    flush();
+    double lx = left + 10 + 150 * i, ly = height - 14;
+    svg += "<line x1=\"" + number(lx) + "\" x2=\"" + number(lx + 24) +
+           "\" y1=\"" + number(ly - 4) + "\" y2=\"" + number(ly - 4) +
+           "\" stroke=\"" + color + "\" stroke-width=\"2\"/>\n<text x=\"" +
+           number(lx + 30) + "\" y=\"" + number(ly) + "\">" + escape(s.name) +
+           "</text>\n";
+  }
+  svg += "</svg>\n";
+  return svg;
+}

@@ -75,7 +75,7 @@ public:
     if (!checkModule(*module, diag))
       return false;
     if (options.emit == EmitKind::Header) {
-      emitCHeader(module->models.front(), textOut);
+      emitCHeader(module->models.front(), textOut, options.scalarBits);
       return true;
     }
     return runMLIRPipeline(*module);

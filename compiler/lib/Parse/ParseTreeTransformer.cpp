@@ -160,7 +160,7 @@ ParseTreeTransformer::transformKernel(P::KernelDeclContext *ctx) {
   kernel.indexLoc = at(ctx->index->ID()->getSymbol());
   kernel.sizeLoc = at(ctx->size);
   kernel.size =
-      wholeNumber(ctx->size, 100000,
+      wholeNumber(ctx->size, 10000,
                   "the length of kernel '" + kernel.name + "'", errors)
           .value_or(1);
   kernel.value = transformTopExpr(ctx->expr());

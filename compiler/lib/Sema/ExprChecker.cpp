@@ -284,6 +284,15 @@ protected:
   void collectNames(std::vector<std::string> &names) override {
     names.insert(names.end(), fn.params.begin(), fn.params.end());
   }
+  std::optional<Type> checkSpecialCall(CallExpr &e) override {
+    if (e.getCallee() != fn.name || scope.lookupFn(fn.name))
+      return std::nullopt;
+    diag.error(e.getLoc(), llvm::Twine("function '") + fn.name +
+                               "' cannot call itself: functions are inlined "
+                               "where they are called, so they cannot be "
+                               "recursive");
+    return Type::Error;
+  }
 
 private:
   FnDecl &fn;

@@ -43,7 +43,10 @@ void defineAll(std::vector<ConstDecl> &consts, std::vector<FnDecl> &fns,
       previous = &it->second->loc;
     else if (auto it = scope.fns.find(name); it != scope.fns.end())
       previous = &it->second->loc;
-    if (previous) {
+    if (name == "dt") {
+      diag.error(loc, "'dt' is the built-in length of a time step; choose "
+                      "another name");
+    } else if (previous) {
       diag.error(loc, llvm::Twine("'") + name + "' is already defined");
       diag.note(*previous, "first defined here");
     } else if (takeConst) {

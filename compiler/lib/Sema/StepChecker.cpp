@@ -31,6 +31,11 @@ using namespace dgm::ast;
 namespace {
 using Type = ExprChecker::Type;
 
+/// The longest kernel a convolution in the step may use: the lowering keeps
+/// the history of 32 basins at a time in stack buffers (2 x 512 x 32
+/// doubles = 256 KiB).
+constexpr int64_t kMaxStepKernel = 512;
+
 std::string locString(const Location &loc) {
   return std::to_string(loc.line) + ":" + std::to_string(loc.col);
 }
@@ -116,6 +121,11 @@ private:
 
   void checkLet(LetStmt &let) {
     Type type = check(let.getValue());
+    if (let.getName() == "dt") {
+      diag.error(let.getNameLoc(), "'dt' is the built-in length of a time "
+                                   "step; choose another name");
+      return;
+    }
     if (auto it = decls.find(let.getName()); it != decls.end()) {
       diag.error(
           let.getNameLoc(),
@@ -315,7 +325,23 @@ private:
                                "output instead");
         return Type::Error;
       }
-      return checkConvolve(e, model.kernels);
+      Type type = checkConvolve(e, model.kernels);
+      // Its history lives on the stack, for a block of 32 basins.
+      auto *kernel = type == Type::Number && e.getArgs().size() == 2
+                         ? llvm::dyn_cast<NameExpr>(e.getArgs()[1].get())
+                         : nullptr;
+      if (kernel && kernel->ref.kind == NameRef::Kind::Kernel &&
+          model.kernels[kernel->ref.index].size > kMaxStepKernel) {
+        diag.error(kernel->getLoc(),
+                   llvm::Twine("kernel '") + kernel->getName() + "' has " +
+                       llvm::Twine(model.kernels[kernel->ref.index].size) +
+                       " weights; a convolution in the step may have at "
+                       "most " +
+                       llvm::Twine(kMaxStepKernel) +
+                       " (a basin output's may have more)");
+        return Type::Error;
+      }
+      return type;
     }
     if (callee == "mean" || callee == "sum" || callee == "weighted_mean") {
       diag.error(e.getLoc(),

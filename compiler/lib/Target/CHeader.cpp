@@ -40,7 +40,9 @@ static std::string commentSafe(llvm::StringRef text) {
   return result;
 }
 
-void dgm::emitCHeader(const ModelDecl &model, llvm::raw_ostream &os) {
+void dgm::emitCHeader(const ModelDecl &model, llvm::raw_ostream &os,
+                      unsigned scalarBits) {
+  const char *scalar = scalarBits == 32 ? "float" : "double";
   std::string upper = llvm::StringRef(model.name).upper();
   std::string guard = "DGM_MODEL_" + upper + "_H";
   os << kGeneratedHeaderMarker << " from model '" << model.name
@@ -105,10 +107,10 @@ void dgm::emitCHeader(const ModelDecl &model, llvm::raw_ostream &os) {
      << "/* Simulates the model: arguments and layouts as dgm_simulate_fn. */\n"
      << "int32_t " << simulateSymbol(model.name)
      << "(int64_t num_basins, int64_t num_components, int64_t num_steps,\n"
-     << "    const double *params,"
-     << " const double *init_states, const double *forcings,\n"
-     << "    double *outputs,"
-     << " double *trajectory, double *final_states);\n\n"
+     << "    const " << scalar << " *params, const " << scalar
+     << " *init_states, const " << scalar << " *forcings,\n"
+     << "    " << scalar << " *outputs, " << scalar << " *trajectory, "
+     << scalar << " *final_states);\n\n"
      << "#ifdef __cplusplus\n} /* extern \"C\" */\n#endif\n\n"
      << "#endif /* " << guard << " */\n";
 }

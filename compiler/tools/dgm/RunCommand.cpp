@@ -30,6 +30,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <set>
 
 using namespace dgm::cli;
 using namespace dgm::rt;
@@ -137,7 +138,7 @@ void printRunHelp() {
       "\n"
       "EXAMPLES:\n"
       "  dgm run hbv.dgm --forcing basin.csv\n"
-      "  dgm run hbv.dgm --forcing basin.csv --param k=0.1 -o out.csv\n"
+      "  dgm run hbv.dgm --forcing basin.csv --param FC=300 -o out.csv\n"
       "  dgm run hbv.dgm --camels data/camels_us --basin 01022500 --warmup "
       "365\n",
       formatOptionsHelp(runOptions).c_str());
@@ -265,11 +266,12 @@ int readSettings(const ParsedArgs &args, RunSettings &s) {
 /// dynamic parameters from its series (constant `paramValues` for dynamic
 /// parameters without one), static parameters from `paramValues`, initial
 /// states from `initValues`, the same for every component.
-Result<SimulationInputs> buildInputs(const LoadedModel &model,
-                                     const BasinData &basin, std::size_t first,
-                                     std::size_t count, int64_t components,
-                                     const std::vector<double> &paramValues,
-                                     const std::vector<double> &initValues) {
+Result<SimulationInputs>
+buildInputs(const LoadedModel &model, const BasinData &basin, std::size_t first,
+            std::size_t count, int64_t components,
+            const std::vector<double> &paramValues,
+            const std::vector<double> &initValues,
+            const std::set<std::size_t> &explicitParams) {
   Result<SimulationInputs> in =
       makeInputs(model, 1, static_cast<int64_t>(count), components);
   if (!in)
@@ -277,8 +279,12 @@ Result<SimulationInputs> buildInputs(const LoadedModel &model,
   int64_t nc = in->numComponents;
   auto params = model.params();
   for (std::size_t p = 0; p < params.size(); ++p) {
+    // A dynamic parameter follows its series in the data, unless the user
+    // set it (--param or the --params table).
     const std::vector<double> *series =
-        (params[p].flags & DGM_DYNAMIC) ? basin.find(params[p].name) : nullptr;
+        (params[p].flags & DGM_DYNAMIC) && !explicitParams.count(p)
+            ? basin.find(params[p].name)
+            : nullptr;
     for (std::size_t t = 0; t < (in->paramLayout.perStep(p) ? count : 1); ++t)
       for (int64_t c = 0; c < nc; ++c)
         in->param(p, 0, c, static_cast<int64_t>(t)) =
@@ -381,6 +387,8 @@ struct BasinRun {
 struct BasinJob {
   std::string id;
   std::vector<double> paramValues;
+  /// The parameters set by --param or the table (not by a series).
+  std::set<std::size_t> explicitParams;
 };
 
 /// `pattern` with every "{basin}" replaced by `id`.
@@ -474,7 +482,8 @@ Result<BasinRun> runBasin(const LoadedModel &model, const BasinJob &job,
   std::vector<double> paramValues = job.paramValues;
   for (std::size_t p = 0; p < model.params().size(); ++p)
     if ((model.params()[p].flags & DGM_DYNAMIC) &&
-        basin.find(model.params()[p].name) && std::isnan(paramValues[p]))
+        basin.find(model.params()[p].name) && std::isnan(paramValues[p]) &&
+        !job.explicitParams.count(p))
       paramValues[p] = model.params()[p].lower;
   if (Result<void> ok = checkAllParamsSet(model, paramValues); !ok)
     return ok.takeError();
@@ -487,14 +496,15 @@ Result<BasinRun> runBasin(const LoadedModel &model, const BasinJob &job,
                  std::to_string(steps) + " steps"};
   Result<SimulationInputs> inputs =
       buildInputs(model, basin, warmup, steps - warmup, s.components,
-                  paramValues, initValues);
+                  paramValues, initValues, job.explicitParams);
   if (!inputs)
     return inputs.takeError();
   if (warmup > 0) {
     // Spin up: the same model over the first steps; each component carries
     // its own final states into the run.
-    Result<SimulationInputs> warm = buildInputs(
-        model, basin, 0, warmup, s.components, paramValues, initValues);
+    Result<SimulationInputs> warm =
+        buildInputs(model, basin, 0, warmup, s.components, paramValues,
+                    initValues, job.explicitParams);
     if (!warm)
       return warm.takeError();
     Result<SimulationOutputs> spun = simulate(model, *warm);
@@ -558,7 +568,7 @@ readParamsTable(const LoadedModel &model, const std::string &path,
   }
   std::vector<BasinJob> jobs;
   for (std::size_t r = 0; r < table->numRows(); ++r) {
-    BasinJob job{std::string(table->cell(r, idColumn)), defaults};
+    BasinJob job{std::string(table->cell(r, idColumn)), defaults, {}};
     if (job.id.empty())
       return Error{table->diagnostic(r, idColumn, "the basin is empty")};
     for (auto [c, p] : columns) {
@@ -577,6 +587,7 @@ readParamsTable(const LoadedModel &model, const std::string &path,
                 "; expected a number in [" + formatNumber(var.lower) + ", " +
                 formatNumber(var.upper) + "]")};
       job.paramValues[p] = value;
+      job.explicitParams.insert(p);
     }
     jobs.push_back(std::move(job));
   }
@@ -622,7 +633,8 @@ std::string formatBasinTable(const std::vector<BasinRun> &runs,
                              const LoadedModel &model, const RunSettings &s) {
   std::string out = "model '" + std::string(model.name()) + "' (" +
                     model.descriptor().source + "), " +
-                    std::to_string(runs.size()) + " basins\n\n";
+                    std::to_string(runs.size()) +
+                    (runs.size() == 1 ? " basin\n\n" : " basins\n\n");
   std::optional<std::size_t> sim = model.indexOf(VarKind::Output, s.simName);
   char line[256];
   std::snprintf(line, sizeof line, "%-12s %6s %12s %8s %8s\n", "basin", "steps",
@@ -726,16 +738,37 @@ int run(const RunSettings &s) {
       !ok)
     return reportError(ok.error());
 
+  std::set<std::size_t> explicitParams;
+  for (const std::string &assignment : s.params)
+    if (std::optional<std::size_t> p = model->indexOf(
+            VarKind::Param, assignment.substr(0, assignment.find('='))))
+      explicitParams.insert(*p);
   std::vector<BasinJob> jobs;
   if (s.paramsTable.empty()) {
-    jobs.push_back({"", paramValues});
+    jobs.push_back({"", paramValues, explicitParams});
   } else {
     Result<std::vector<BasinJob>> table =
         readParamsTable(*model, s.paramsTable, paramValues);
     if (!table)
       return reportError(table.error());
     jobs = std::move(*table);
+    for (BasinJob &job : jobs)
+      job.explicitParams.insert(explicitParams.begin(), explicitParams.end());
   }
+
+  // Refuse before any work, so that a long run does not end in this error.
+  if (!s.force)
+    for (const BasinJob &job : jobs)
+      for (const std::string &pattern :
+           {perBasinFiles ? *s.outputPath : std::string(), s.plotPath}) {
+        if (pattern.empty() ||
+            (jobs.size() > 1 && pattern.find("{basin}") == std::string::npos))
+          continue;
+        std::string path = substituteBasin(pattern, job.id);
+        if (fileExists(path))
+          return reportError(Error{"refusing to overwrite '" + path +
+                                   "'; pass --force to replace it"});
+      }
 
   std::vector<BasinRun> runs;
   for (std::size_t i = 0; i < jobs.size(); ++i) {

@@ -66,6 +66,7 @@ typedef struct dgm_variable {
  *   trajectory    [T][C][B] per state, or NULL (written: the states at the
  *                 end of each step)
  *   final_states  [C][B] per state, or NULL (written)
+ * The arrays must not overlap (the compiled code assumes they do not).
  * Returns 0. Uses no global mutable state: concurrent calls are safe as long
  * as they do not share output arrays. */
 typedef int32_t (*dgm_simulate_fn)(int64_t num_basins, int64_t num_components,

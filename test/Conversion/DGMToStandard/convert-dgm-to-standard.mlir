@@ -257,3 +257,309 @@ dgm.model @stateless {
     dgm.yield %P : f64
   }
 }
+
+// -----
+
+// A model with components (abi.h, "flags"): a per-component parameter k
+// (block [C][B] = nc * nb), a dynamic one beta ([T][C][B] = nt * nc * nb), a
+// shared one tau ([B] = nb) and a dynamic shared one gain ([T][B] = nt * nb);
+// the state and the step's output Qc per component, the basin output Q per
+// basin ([T][B]). The step convolves with AVG (2 weights), the basin output
+// routes the components' mean with UH (3 weights, normalised, from tau).
+
+// CHECK-LABEL: func.func @dgm_routed_simulate(
+// CHECK-SAME: %[[NB:[^:]*]]: i64, %[[NC:[^:]*]]: i64, %[[NT:[^:]*]]: i64,
+// CHECK-SAME: %[[PARAMS:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[INIT:[^:]*]]: !llvm.ptr {llvm.noalias},
+// CHECK-SAME: %[[FORC:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[OUT:[^:]*]]: !llvm.ptr {llvm.noalias},
+// CHECK-SAME: %[[TRAJ:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[FINAL:[^:]*]]: !llvm.ptr {llvm.noalias}) -> i32 {
+// Stack buffers: the basin's UH weights and ring (3 each); the lane block's
+// AVG weights and ring (2 x 32 lanes each) and its state (32 lanes).
+// CHECK-DAG:   %[[ONE:.*]] = arith.constant 1.000000e+00 : f64
+// CHECK-DAG:   %[[ZERO:.*]] = arith.constant 0.000000e+00 : f64
+// CHECK-DAG:   %[[C0:.*]] = arith.constant 0 : i64
+// CHECK-DAG:   %[[C1:.*]] = arith.constant 1 : i64
+// CHECK-DAG:   %[[C2:.*]] = arith.constant 2 : i64
+// CHECK-DAG:   %[[C3:.*]] = arith.constant 3 : i64
+// CHECK-DAG:   %[[LB:.*]] = arith.constant 32 : i64
+// CHECK-DAG:   %[[C64:.*]] = arith.constant 64 : i64
+// CHECK-DAG:   %[[UH_RING:.*]] = llvm.alloca %[[C3]] x f64
+// CHECK-DAG:   %[[UH_W:.*]] = llvm.alloca %[[C3]] x f64
+// CHECK-DAG:   %[[AVG_RING:.*]] = llvm.alloca %[[C64]] x f64
+// CHECK-DAG:   %[[AVG_W:.*]] = llvm.alloca %[[C64]] x f64
+// CHECK-DAG:   %[[SBUF:.*]] = llvm.alloca %[[LB]] x f64
+// Block sizes, then the start of each block: params k | beta | tau | gain.
+// CHECK:       %[[CB:.*]] = arith.muli %[[NC]], %[[NB]] : i64
+// CHECK-NEXT:  %[[TB:.*]] = arith.muli %[[NT]], %[[NB]] : i64
+// CHECK-NEXT:  %[[TCB:.*]] = arith.muli %[[NT]], %[[CB]] : i64
+// CHECK-NEXT:  %[[BETA:.*]] = llvm.getelementptr %[[PARAMS]][%[[CB]]]
+// CHECK-NEXT:  %[[OFF_TAU:.*]] = arith.addi %[[CB]], %[[TCB]] : i64
+// CHECK-NEXT:  %[[TAU:.*]] = llvm.getelementptr %[[PARAMS]][%[[OFF_TAU]]]
+// CHECK-NEXT:  %[[OFF_GAIN:.*]] = arith.addi %[[OFF_TAU]], %[[NB]] : i64
+// CHECK-NEXT:  %[[GAIN:.*]] = llvm.getelementptr %[[PARAMS]][%[[OFF_GAIN]]]
+// Outputs Qc | Q.
+// CHECK-NEXT:  %[[Q:.*]] = llvm.getelementptr %[[OUT]][%[[TCB]]]
+
+// The lane blocks: components, then blocks of 32 basins [B0, BEND).
+// CHECK-NEXT:  scf.for %[[C:.*]] = %[[C0]] to %[[NC]] step %[[C1]] : i64 {
+// CHECK-NEXT:    %[[CNB:.*]] = arith.muli %[[C]], %[[NB]] : i64
+// CHECK-NEXT:    scf.for %[[B0:.*]] = %[[C0]] to %[[NB]] step %[[LB]] : i64 {
+// CHECK-NEXT:      %[[B0LB:.*]] = arith.addi %[[B0]], %[[LB]] : i64
+// CHECK-NEXT:      %[[BEND:.*]] = arith.minsi %[[B0LB]], %[[NB]] : i64
+// Prologue per lane j = b - b0: the initial state, AVG's weights w[k] at
+// k * 32 + j, its ring emptied.
+// CHECK-NEXT:      scf.for %[[B:.*]] = %[[B0]] to %[[BEND]] step %[[C1]] : i64 {
+// CHECK-NEXT:        %[[J:.*]] = arith.subi %[[B]], %[[B0]] : i64
+// CHECK-NEXT:        %[[LANE:.*]] = arith.addi %[[CNB]], %[[B]] : i64
+// CHECK-NEXT:        %[[GS:.*]] = llvm.getelementptr %[[INIT]][%[[LANE]]]
+// CHECK-NEXT:        %[[S0:.*]] = llvm.load %[[GS]]
+// CHECK-NEXT:        %[[BS:.*]] = llvm.getelementptr %[[SBUF]][%[[J]]]
+// CHECK-NEXT:        llvm.store %[[S0]], %[[BS]]
+// CHECK-NEXT:        scf.for %[[K:.*]] = %[[C0]] to %[[C2]] step %[[C1]] : i64 {
+// CHECK-NEXT:          arith.sitofp %[[K]] : i64 to f64
+// CHECK-NEXT:          %[[HALF:.*]] = arith.constant 5.000000e-01 : f64
+// CHECK-NEXT:          %[[KW:.*]] = arith.muli %[[K]], %[[LB]] : i64
+// CHECK-NEXT:          %[[KJ:.*]] = arith.addi %[[KW]], %[[J]] : i64
+// CHECK-NEXT:          %[[GW:.*]] = llvm.getelementptr %[[AVG_W]][%[[KJ]]]
+// CHECK-NEXT:          llvm.store %[[HALF]], %[[GW]]
+// CHECK-NEXT:        }
+// CHECK-NEXT:        scf.for %[[K:.*]] = %[[C0]] to %[[C2]] step %[[C1]] : i64 {
+// CHECK-NEXT:          %[[KR:.*]] = arith.muli %[[K]], %[[LB]] : i64
+// CHECK-NEXT:          %[[KJ:.*]] = arith.addi %[[KR]], %[[J]] : i64
+// CHECK-NEXT:          %[[GR:.*]] = llvm.getelementptr %[[AVG_RING]][%[[KJ]]]
+// CHECK-NEXT:          llvm.store %[[ZERO]], %[[GR]]
+// CHECK-NEXT:        }
+// CHECK-NEXT:      }
+// The steps; the ring slot of step t is t mod 2; the lanes innermost.
+// CHECK-NEXT:      scf.for %[[T:.*]] = %[[C0]] to %[[NT]] step %[[C1]] : i64 {
+// CHECK-NEXT:        %[[SLOT:.*]] = arith.remsi %[[T]], %[[C2]] : i64
+// CHECK-NEXT:        %[[TNB:.*]] = arith.muli %[[T]], %[[NB]] : i64
+// CHECK-NEXT:        %[[TCBT:.*]] = arith.muli %[[T]], %[[CB]] : i64
+// CHECK-NEXT:        scf.if %{{.*}} {
+// CHECK-NEXT:          scf.for %[[L:.*]] = %[[B0]] to %[[BEND]] step %[[C1]] : i64 {
+// CHECK-NEXT:            %[[LJ:.*]] = arith.subi %[[L]], %[[B0]] : i64
+// CHECK-NEXT:            %[[LL:.*]] = arith.addi %[[CNB]], %[[L]] : i64
+// CHECK-NEXT:            %[[AT:.*]] = arith.addi %[[TNB]], %[[L]] : i64
+// CHECK-NEXT:            %[[TLANE:.*]] = arith.addi %[[TCBT]], %[[LL]] : i64
+// The forcing at t * nb + b; k at c * nb + b; beta at t * nc * nb + c * nb + b;
+// tau and gain are not used by the step.
+// CHECK-NEXT:            %[[GP:.*]] = llvm.getelementptr %[[FORC]][%[[AT]]]
+// CHECK-NEXT:            %[[P:.*]] = llvm.load %[[GP]]
+// CHECK-NEXT:            %[[GK:.*]] = llvm.getelementptr %[[PARAMS]][%[[LL]]]
+// CHECK-NEXT:            %[[KV:.*]] = llvm.load %[[GK]]
+// CHECK-NEXT:            %[[GBETA:.*]] = llvm.getelementptr %[[BETA]][%[[TLANE]]]
+// CHECK-NEXT:            %[[BETAV:.*]] = llvm.load %[[GBETA]]
+// CHECK-NEXT:            %[[GSB:.*]] = llvm.getelementptr %[[SBUF]][%[[LJ]]]
+// CHECK-NEXT:            %[[S:.*]] = llvm.load %[[GSB]]
+// CHECK-NEXT:            %[[IN:.*]] = arith.mulf %[[P]], %[[BETAV]] : f64
+// CHECK-NEXT:            %[[S1:.*]] = arith.addf %[[S]], %[[IN]] : f64
+// CHECK-NEXT:            %[[QV:.*]] = arith.mulf %[[KV]], %[[S1]] : f64
+// CHECK-NEXT:            %[[S2:.*]] = arith.subf %[[S1]], %[[QV]] : f64
+// convolve: x[t] into the ring at slot * 32 + j, then the unrolled sum of
+// w[k] * x[t - k] for k = 0, 1, x[t - k] at ((slot - k) mod 2) * 32 + j.
+// CHECK-NEXT:            %[[RS:.*]] = arith.muli %[[SLOT]], %[[LB]] : i64
+// CHECK-NEXT:            %[[RSJ:.*]] = arith.addi %[[RS]], %[[LJ]] : i64
+// CHECK-NEXT:            %[[GRS:.*]] = llvm.getelementptr %[[AVG_RING]][%[[RSJ]]]
+// CHECK-NEXT:            llvm.store %[[QV]], %[[GRS]]
+// CHECK-NEXT:            %[[W0O:.*]] = arith.muli %[[C0]], %[[LB]] : i64
+// CHECK-NEXT:            %[[W0J:.*]] = arith.addi %[[W0O]], %[[LJ]] : i64
+// CHECK-NEXT:            %[[GW0:.*]] = llvm.getelementptr %[[AVG_W]][%[[W0J]]]
+// CHECK-NEXT:            %[[W0:.*]] = llvm.load %[[GW0]]
+// CHECK-NEXT:            %[[D0:.*]] = arith.subi %[[SLOT]], %[[C0]] : i64
+// CHECK-NEXT:            %[[N0:.*]] = arith.cmpi slt, %[[D0]], %[[C0]] : i64
+// CHECK-NEXT:            %[[U0:.*]] = arith.addi %[[D0]], %[[C2]] : i64
+// CHECK-NEXT:            %[[B0S:.*]] = arith.select %[[N0]], %[[U0]], %[[D0]] : i64
+// CHECK-NEXT:            %[[X0O:.*]] = arith.muli %[[B0S]], %[[LB]] : i64
+// CHECK-NEXT:            %[[X0J:.*]] = arith.addi %[[X0O]], %[[LJ]] : i64
+// CHECK-NEXT:            %[[GX0:.*]] = llvm.getelementptr %[[AVG_RING]][%[[X0J]]]
+// CHECK-NEXT:            %[[X0:.*]] = llvm.load %[[GX0]]
+// CHECK-NEXT:            %[[T0:.*]] = arith.mulf %[[W0]], %[[X0]] : f64
+// CHECK-NEXT:            %[[W1O:.*]] = arith.muli %[[C1]], %[[LB]] : i64
+// CHECK-NEXT:            %[[W1J:.*]] = arith.addi %[[W1O]], %[[LJ]] : i64
+// CHECK-NEXT:            %[[GW1:.*]] = llvm.getelementptr %[[AVG_W]][%[[W1J]]]
+// CHECK-NEXT:            %[[W1:.*]] = llvm.load %[[GW1]]
+// CHECK-NEXT:            %[[D1:.*]] = arith.subi %[[SLOT]], %[[C1]] : i64
+// CHECK-NEXT:            %[[N1:.*]] = arith.cmpi slt, %[[D1]], %[[C0]] : i64
+// CHECK-NEXT:            %[[U1:.*]] = arith.addi %[[D1]], %[[C2]] : i64
+// CHECK-NEXT:            %[[B1S:.*]] = arith.select %[[N1]], %[[U1]], %[[D1]] : i64
+// CHECK-NEXT:            %[[X1O:.*]] = arith.muli %[[B1S]], %[[LB]] : i64
+// CHECK-NEXT:            %[[X1J:.*]] = arith.addi %[[X1O]], %[[LJ]] : i64
+// CHECK-NEXT:            %[[GX1:.*]] = llvm.getelementptr %[[AVG_RING]][%[[X1J]]]
+// CHECK-NEXT:            %[[X1:.*]] = llvm.load %[[GX1]]
+// CHECK-NEXT:            %[[T1:.*]] = arith.mulf %[[W1]], %[[X1]] : f64
+// CHECK-NEXT:            %[[QC:.*]] = arith.addf %[[T0]], %[[T1]] : f64
+// Qc at t * nc * nb + c * nb + b; the state into its buffer and trajectory.
+// CHECK-NEXT:            %[[GQC:.*]] = llvm.getelementptr %[[OUT]][%[[TLANE]]]
+// CHECK-NEXT:            llvm.store %[[QC]], %[[GQC]]
+// CHECK-NEXT:            %[[WS:.*]] = llvm.getelementptr %[[SBUF]][%[[LJ]]]
+// CHECK-NEXT:            llvm.store %[[S2]], %[[WS]]
+// CHECK-NEXT:            %[[GT:.*]] = llvm.getelementptr %[[TRAJ]][%[[TLANE]]]
+// CHECK-NEXT:            llvm.store %[[S2]], %[[GT]]
+// CHECK-NEXT:          }
+// The same without the trajectory; then the final states.
+// CHECK-NEXT:        } else {
+// CHECK-NEXT:          scf.for
+// CHECK-NOT:             %[[TRAJ]]
+// CHECK:               }
+// CHECK-NEXT:        }
+// CHECK-NEXT:      }
+// CHECK-NEXT:      scf.if %{{.*}} {
+// CHECK-NEXT:        scf.for
+// CHECK:               llvm.getelementptr %[[FINAL]][%{{.*}}]
+// CHECK:             }
+// CHECK-NEXT:      }
+// CHECK-NEXT:    }
+// CHECK-NEXT:  }
+
+// Then per basin: UH's weights from its tau, normalised, and its ring
+// emptied (one lane: stride 1).
+// CHECK-NEXT:  scf.for %[[BB:.*]] = %[[C0]] to %[[NB]] step %[[C1]] : i64 {
+// CHECK-NEXT:    %[[GTAU:.*]] = llvm.getelementptr %[[TAU]][%[[BB]]]
+// CHECK-NEXT:    %[[TAUV:.*]] = llvm.load %[[GTAU]]
+// CHECK-NEXT:    scf.for %[[K:.*]] = %[[C0]] to %[[C3]] step %[[C1]] : i64 {
+// CHECK-NEXT:      %[[KF:.*]] = arith.sitofp %[[K]] : i64 to f64
+// CHECK-NEXT:      %[[WK:.*]] = arith.divf %[[KF]], %[[TAUV]] : f64
+// CHECK-NEXT:      %[[KO:.*]] = arith.muli %[[K]], %[[C1]] : i64
+// CHECK-NEXT:      %[[KI:.*]] = arith.addi %[[KO]], %[[C0]] : i64
+// CHECK-NEXT:      %[[GWK:.*]] = llvm.getelementptr %[[UH_W]][%[[KI]]]
+// CHECK-NEXT:      llvm.store %[[WK]], %[[GWK]]
+// CHECK-NEXT:    }
+// CHECK-NEXT:    %[[TOTAL:.*]] = scf.for %[[K:.*]] = %[[C0]] to %[[C3]] step %[[C1]] iter_args(%[[ACC:.*]] = %[[ZERO]]) -> (f64)  : i64 {
+// CHECK:           %[[WS:.*]] = llvm.load %{{.*}} : !llvm.ptr -> f64
+// CHECK-NEXT:      %[[ACC1:.*]] = arith.addf %[[ACC]], %[[WS]] : f64
+// CHECK-NEXT:      scf.yield %[[ACC1]] : f64
+// CHECK-NEXT:    }
+// CHECK-NEXT:    scf.for %[[K:.*]] = %[[C0]] to %[[C3]] step %[[C1]] : i64 {
+// CHECK:           %[[WN:.*]] = llvm.load %{{.*}} : !llvm.ptr -> f64
+// CHECK-NEXT:      %[[WD:.*]] = arith.divf %[[WN]], %[[TOTAL]] : f64
+// CHECK:           llvm.store %[[WD]], %{{.*}}
+// CHECK-NEXT:    }
+// CHECK-NEXT:    scf.for %[[K:.*]] = %[[C0]] to %[[C3]] step %[[C1]] : i64 {
+// CHECK-NEXT:      %[[GZ:.*]] = llvm.getelementptr %[[UH_RING]][%[[K]]]
+// CHECK-NEXT:      llvm.store %[[ZERO]], %[[GZ]]
+// CHECK-NEXT:    }
+// The basin outputs, step by step: gain at t * nb + b; the ring slot t mod 3.
+// CHECK-NEXT:    scf.for %[[BT:.*]] = %[[C0]] to %[[NT]] step %[[C1]] : i64 {
+// CHECK-NEXT:      %[[BTNB:.*]] = arith.muli %[[BT]], %[[NB]] : i64
+// CHECK-NEXT:      %[[BTB:.*]] = arith.addi %[[BTNB]], %[[BB]] : i64
+// CHECK-NEXT:      %[[BTCB:.*]] = arith.muli %[[BT]], %[[CB]] : i64
+// CHECK-NEXT:      %[[GG:.*]] = llvm.getelementptr %[[GAIN]][%[[BTB]]]
+// CHECK-NEXT:      %[[GAINV:.*]] = llvm.load %[[GG]]
+// CHECK-NEXT:      %[[BSLOT:.*]] = arith.remsi %[[BT]], %[[C3]] : i64
+// mean(Qc): the loop over the components of Qc at t * nc * nb + c * nb + b,
+// the sum of weight * value over the sum of the weights (1 each).
+// CHECK-NEXT:      %[[AGG:.*]]:2 = scf.for %[[AC:.*]] = %[[C0]] to %[[NC]] step %[[C1]] iter_args(%[[SUM:.*]] = %[[ZERO]], %[[WSUM:.*]] = %[[ZERO]]) -> (f64, f64)  : i64 {
+// CHECK-NEXT:        %[[ACNB:.*]] = arith.muli %[[AC]], %[[NB]] : i64
+// CHECK-NEXT:        %[[ALANE:.*]] = arith.addi %[[ACNB]], %[[BB]] : i64
+// CHECK-NEXT:        %[[AIDX:.*]] = arith.addi %[[BTCB]], %[[ALANE]] : i64
+// CHECK-NEXT:        %[[GQ:.*]] = llvm.getelementptr %[[OUT]][%[[AIDX]]]
+// CHECK-NEXT:        %[[XQ:.*]] = llvm.load %[[GQ]]
+// CHECK-NEXT:        %[[WX:.*]] = arith.mulf %[[ONE]], %[[XQ]] : f64
+// CHECK-NEXT:        %[[SUM1:.*]] = arith.addf %[[SUM]], %[[WX]] : f64
+// CHECK-NEXT:        %[[WSUM1:.*]] = arith.addf %[[WSUM]], %[[ONE]] : f64
+// CHECK-NEXT:        scf.yield %[[SUM1]], %[[WSUM1]] : f64, f64
+// CHECK-NEXT:      }
+// CHECK-NEXT:      %[[MEAN:.*]] = arith.divf %[[AGG]]#0, %[[AGG]]#1 : f64
+// convolve(mean, UH): unrolled over its 3 weights.
+// CHECK-NEXT:      %[[BRS:.*]] = arith.muli %[[BSLOT]], %[[C1]] : i64
+// CHECK-NEXT:      %[[BRSJ:.*]] = arith.addi %[[BRS]], %[[C0]] : i64
+// CHECK-NEXT:      %[[GBR:.*]] = llvm.getelementptr %[[UH_RING]][%[[BRSJ]]]
+// CHECK-NEXT:      llvm.store %[[MEAN]], %[[GBR]]
+// Each term: w[k] at k, x[t - k] at (slot - k) mod 3.
+// CHECK-NEXT:      %[[UW0O:.*]] = arith.muli %[[C0]], %[[C1]] : i64
+// CHECK-NEXT:      %[[UW0I:.*]] = arith.addi %[[UW0O]], %[[C0]] : i64
+// CHECK-NEXT:      %[[GUW0:.*]] = llvm.getelementptr %[[UH_W]][%[[UW0I]]]
+// CHECK-NEXT:      %[[UW0:.*]] = llvm.load %[[GUW0]]
+// CHECK-NEXT:      %[[UD0:.*]] = arith.subi %[[BSLOT]], %[[C0]] : i64
+// CHECK-NEXT:      %[[UN0:.*]] = arith.cmpi slt, %[[UD0]], %[[C0]] : i64
+// CHECK-NEXT:      %[[UU0:.*]] = arith.addi %[[UD0]], %[[C3]] : i64
+// CHECK-NEXT:      %[[US0:.*]] = arith.select %[[UN0]], %[[UU0]], %[[UD0]] : i64
+// CHECK-NEXT:      %[[UX0O:.*]] = arith.muli %[[US0]], %[[C1]] : i64
+// CHECK-NEXT:      %[[UX0I:.*]] = arith.addi %[[UX0O]], %[[C0]] : i64
+// CHECK-NEXT:      %[[GUX0:.*]] = llvm.getelementptr %[[UH_RING]][%[[UX0I]]]
+// CHECK-NEXT:      %[[UX0:.*]] = llvm.load %[[GUX0]]
+// CHECK-NEXT:      %[[E0:.*]] = arith.mulf %[[UW0]], %[[UX0]] : f64
+// CHECK-NEXT:      %[[UW1O:.*]] = arith.muli %[[C1]], %[[C1]] : i64
+// CHECK-NEXT:      %[[UW1I:.*]] = arith.addi %[[UW1O]], %[[C0]] : i64
+// CHECK-NEXT:      %[[GUW1:.*]] = llvm.getelementptr %[[UH_W]][%[[UW1I]]]
+// CHECK-NEXT:      %[[UW1:.*]] = llvm.load %[[GUW1]]
+// CHECK-NEXT:      %[[UD1:.*]] = arith.subi %[[BSLOT]], %[[C1]] : i64
+// CHECK-NEXT:      %[[UN1:.*]] = arith.cmpi slt, %[[UD1]], %[[C0]] : i64
+// CHECK-NEXT:      %[[UU1:.*]] = arith.addi %[[UD1]], %[[C3]] : i64
+// CHECK-NEXT:      %[[US1:.*]] = arith.select %[[UN1]], %[[UU1]], %[[UD1]] : i64
+// CHECK-NEXT:      %[[UX1O:.*]] = arith.muli %[[US1]], %[[C1]] : i64
+// CHECK-NEXT:      %[[UX1I:.*]] = arith.addi %[[UX1O]], %[[C0]] : i64
+// CHECK-NEXT:      %[[GUX1:.*]] = llvm.getelementptr %[[UH_RING]][%[[UX1I]]]
+// CHECK-NEXT:      %[[UX1:.*]] = llvm.load %[[GUX1]]
+// CHECK-NEXT:      %[[E1:.*]] = arith.mulf %[[UW1]], %[[UX1]] : f64
+// CHECK-NEXT:      %[[E01:.*]] = arith.addf %[[E0]], %[[E1]] : f64
+// CHECK-NEXT:      %[[UW2O:.*]] = arith.muli %[[C2]], %[[C1]] : i64
+// CHECK-NEXT:      %[[UW2I:.*]] = arith.addi %[[UW2O]], %[[C0]] : i64
+// CHECK-NEXT:      %[[GUW2:.*]] = llvm.getelementptr %[[UH_W]][%[[UW2I]]]
+// CHECK-NEXT:      %[[UW2:.*]] = llvm.load %[[GUW2]]
+// CHECK-NEXT:      %[[UD2:.*]] = arith.subi %[[BSLOT]], %[[C2]] : i64
+// CHECK-NEXT:      %[[UN2:.*]] = arith.cmpi slt, %[[UD2]], %[[C0]] : i64
+// CHECK-NEXT:      %[[UU2:.*]] = arith.addi %[[UD2]], %[[C3]] : i64
+// CHECK-NEXT:      %[[US2:.*]] = arith.select %[[UN2]], %[[UU2]], %[[UD2]] : i64
+// CHECK-NEXT:      %[[UX2O:.*]] = arith.muli %[[US2]], %[[C1]] : i64
+// CHECK-NEXT:      %[[UX2I:.*]] = arith.addi %[[UX2O]], %[[C0]] : i64
+// CHECK-NEXT:      %[[GUX2:.*]] = llvm.getelementptr %[[UH_RING]][%[[UX2I]]]
+// CHECK-NEXT:      %[[UX2:.*]] = llvm.load %[[GUX2]]
+// CHECK-NEXT:      %[[E2:.*]] = arith.mulf %[[UW2]], %[[UX2]] : f64
+// CHECK-NEXT:      %[[ROUTED:.*]] = arith.addf %[[E01]], %[[E2]] : f64
+// Q = routed * gain, at t * nb + b in Q's block.
+// CHECK-NEXT:      %[[QB:.*]] = arith.mulf %[[ROUTED]], %[[GAINV]] : f64
+// CHECK-NEXT:      %[[GQB:.*]] = llvm.getelementptr %[[Q]][%[[BTB]]]
+// CHECK-NEXT:      llvm.store %[[QB]], %[[GQB]]
+// CHECK-NEXT:    }
+// CHECK-NEXT:  }
+// CHECK-NEXT:  %[[STATUS:.*]] = arith.constant 0 : i32
+// CHECK-NEXT:  return %[[STATUS]] : i32
+// CHECK-NEXT: }
+// The descriptor: the default number of components, and the flags of each
+// variable (1 = per component, 2 = dynamic).
+// CHECK-NEXT: dgm.descriptor "routed" source "routed.dgm" components 2 simulate @dgm_routed_simulate variables [
+// CHECK-NEXT:   #dgm.variable<forcing "P", index = 0>,
+// CHECK-NEXT:   #dgm.variable<param "k", index = 0, flags = 1>,
+// CHECK-NEXT:   #dgm.variable<param "beta", index = 1, flags = 3>,
+// CHECK-NEXT:   #dgm.variable<param "tau", index = 2>,
+// CHECK-NEXT:   #dgm.variable<param "gain", index = 3, flags = 2>,
+// CHECK-NEXT:   #dgm.variable<state "S", index = 0, default_value = 1.000000e+00, flags = 1>,
+// CHECK-NEXT:   #dgm.variable<output "Qc", index = 0, flags = 1>,
+// CHECK-NEXT:   #dgm.variable<output "Q", index = 1>
+// CHECK-NEXT: ]
+dgm.model @routed source "routed.dgm" components 2 {
+  dgm.forcing @P : f64
+  dgm.param @k : f64
+  dgm.param @beta : f64 {dynamic}
+  dgm.param @tau : f64 {shared}
+  dgm.param @gain : f64 {dynamic, shared}
+  dgm.state @S : f64 {init = 1.0 : f64}
+  dgm.output @Qc : f64
+  dgm.output @Q : f64 {basin}
+  dgm.kernel @UH size 3 normalize {
+  ^bb0(%i: f64, %k: f64, %beta: f64, %tau: f64, %gain: f64):
+    %w = dgm.div %i, %tau : f64
+    dgm.yield %w : f64
+  }
+  dgm.kernel @AVG size 2 {
+  ^bb0(%i: f64, %k: f64, %beta: f64, %tau: f64, %gain: f64):
+    %half = dgm.constant 0.5 : f64
+    dgm.yield %half : f64
+  }
+  dgm.step {
+  ^bb0(%P: f64, %k: f64, %beta: f64, %tau: f64, %gain: f64, %S: f64):
+    %in = dgm.mul %P, %beta : f64
+    %s1 = dgm.add %S, %in : f64
+    %q = dgm.mul %k, %s1 : f64
+    %s2 = dgm.sub %s1, %q : f64
+    %qc = dgm.convolve %q, @AVG : f64 -> f64
+    dgm.yield %s2, %qc : f64, f64
+  }
+  dgm.basin {
+  ^bb0(%P: f64, %k: f64, %beta: f64, %tau: f64, %gain: f64):
+    %mean = dgm.aggregate mean @Qc : f64
+    %routed = dgm.convolve %mean, @UH : f64 -> f64
+    %q = dgm.mul %routed, %gain : f64
+    dgm.yield %q : f64
+  }
+}

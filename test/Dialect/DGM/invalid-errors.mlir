@@ -241,3 +241,348 @@ dgm.descriptor "m" simulate @sim variables [
 
 // expected-error @+1 {{'dgm.descriptor' op simulate function @missing is not a function of this module}}
 dgm.descriptor "m" simulate @missing variables []
+
+// -----
+
+// Components, kernels and basin outputs: the model structure.
+
+dgm.model @m {
+  dgm.output @Q : f64 {basin}
+  // expected-error @+1 {{'dgm.basin' op must come once, after the 'dgm.step' of model @m}}
+  dgm.basin {
+    %c = dgm.constant 1.0 : f64
+    dgm.yield %c : f64
+  }
+  dgm.step {
+    dgm.yield
+  }
+}
+
+// -----
+
+dgm.model @m {
+  dgm.output @Q : f64 {basin}
+  dgm.step {
+    dgm.yield
+  }
+  dgm.basin {
+    %c = dgm.constant 1.0 : f64
+    dgm.yield %c : f64
+  }
+  // expected-error @+1 {{'dgm.basin' op must come once, after the 'dgm.step' of model @m}}
+  dgm.basin {
+    %c = dgm.constant 1.0 : f64
+    dgm.yield %c : f64
+  }
+}
+
+// -----
+
+// expected-error @+1 {{'dgm.model' op declares basin outputs but has no 'dgm.basin' to compute them}}
+dgm.model @m {
+  dgm.output @Q : f64 {basin}
+  dgm.step {
+    dgm.yield
+  }
+}
+
+// -----
+
+dgm.model @m {
+  dgm.param @kd : f64 {dynamic, shared}
+  // expected-error @+1 {{'dgm.kernel' op uses param @kd, which is dynamic}}
+  dgm.kernel @K size 3 {
+  ^bb0(%i: f64, %kd: f64):
+    dgm.yield %kd : f64
+  }
+  dgm.step {
+  ^bb0(%kd: f64):
+    dgm.yield
+  }
+}
+
+// -----
+
+dgm.model @m components 2 {
+  dgm.param @k : f64
+  // expected-error @+1 {{'dgm.kernel' op uses param @k, which is not shared by the components}}
+  dgm.kernel @K size 3 {
+  ^bb0(%i: f64, %k: f64):
+    dgm.yield %k : f64
+  }
+  dgm.step {
+  ^bb0(%k: f64):
+    dgm.yield
+  }
+}
+
+// -----
+
+dgm.model @m components 2 {
+  dgm.param @k : f64
+  dgm.output @Q : f64 {basin}
+  dgm.step {
+  ^bb0(%k: f64):
+    dgm.yield
+  }
+  // expected-error @+1 {{'dgm.basin' op uses param @k, which is not shared by the components}}
+  dgm.basin {
+  ^bb0(%k: f64):
+    dgm.yield %k : f64
+  }
+}
+
+// -----
+
+dgm.model @m {
+  dgm.param @k : f64
+  // expected-error @+1 {{'dgm.kernel' op has 1 block argument, expected 2 (the index, then every param of the model)}}
+  dgm.kernel @K size 3 {
+  ^bb0(%i: f64):
+    dgm.yield %i : f64
+  }
+  dgm.step {
+  ^bb0(%k: f64):
+    dgm.yield
+  }
+}
+
+// -----
+
+dgm.model @m {
+  dgm.forcing @P : f64
+  dgm.forcing @T : f64
+  dgm.param @k : f64
+  dgm.output @Q : f64 {basin}
+  dgm.step {
+  ^bb0(%P: f64, %T: f64, %k: f64):
+    dgm.yield
+  }
+  // expected-error @+1 {{'dgm.basin' op has 2 block arguments, expected 3 (the forcings, then every param of the model)}}
+  dgm.basin {
+  ^bb0(%P: f64, %T: f64):
+    dgm.yield %P : f64
+  }
+}
+
+// -----
+
+dgm.model @m {
+  dgm.kernel @K size 3 {
+  ^bb0(%i: f64):
+    // expected-error @+1 {{'dgm.yield' op of a kernel yields one float, the weight}}
+    dgm.yield %i, %i : f64, f64
+  }
+  dgm.step {
+    dgm.yield
+  }
+}
+
+// -----
+
+dgm.model @m {
+  dgm.output @Q : f64 {basin}
+  dgm.output @R : f64 {basin}
+  dgm.step {
+    dgm.yield
+  }
+  dgm.basin {
+    %c = dgm.constant 1.0 : f64
+    // expected-error @+1 {{'dgm.yield' op yields 1 value, but model @m expects 2: the basin outputs}}
+    dgm.yield %c : f64
+  }
+}
+
+// -----
+
+dgm.model @m {
+  dgm.output @Q : f32 {basin}
+  dgm.step {
+    dgm.yield
+  }
+  dgm.basin {
+    %c = dgm.constant 1.0 : f64
+    // expected-error @+1 {{'dgm.yield' op operand #0 is for basin output @Q of type 'f32', but has type 'f64'}}
+    dgm.yield %c : f64
+  }
+}
+
+// -----
+
+dgm.model @m components 2 {
+  dgm.output @Qm : f64 {basin}
+  dgm.output @Q : f64 {basin}
+  dgm.step {
+    dgm.yield
+  }
+  dgm.basin {
+    %c = dgm.constant 1.0 : f64
+    // expected-error @+1 {{'dgm.aggregate' op @Qm is not an output computed in the step}}
+    %m = dgm.aggregate mean @Qm : f64
+    dgm.yield %c, %m : f64, f64
+  }
+}
+
+// -----
+
+dgm.model @m components 2 {
+  dgm.param @k : f64
+  dgm.output @Q : f64 {basin}
+  dgm.step {
+  ^bb0(%k: f64):
+    dgm.yield
+  }
+  dgm.basin {
+  ^bb0(%k: f64):
+    // expected-error @+1 {{'dgm.aggregate' op @k is not an output computed in the step}}
+    %m = dgm.aggregate sum @k : f64
+    dgm.yield %m : f64
+  }
+}
+
+// -----
+
+dgm.model @m components 2 {
+  dgm.output @Qc : f64
+  dgm.output @Q : f64 {basin}
+  dgm.step {
+    %c = dgm.constant 1.0 : f64
+    dgm.yield %c : f64
+  }
+  dgm.basin {
+    // expected-error @+1 {{'dgm.aggregate' op weighted_mean needs the weights of a static param}}
+    %m = dgm.aggregate weighted_mean @Qc : f64
+    dgm.yield %m : f64
+  }
+}
+
+// -----
+
+dgm.model @m components 2 {
+  dgm.param @w : f64 {dynamic}
+  dgm.output @Qc : f64
+  dgm.output @Q : f64 {basin}
+  dgm.step {
+  ^bb0(%w: f64):
+    dgm.yield %w : f64
+  }
+  dgm.basin {
+  ^bb0(%w: f64):
+    // expected-error @+1 {{'dgm.aggregate' op weighted_mean needs the weights of a static param}}
+    %m = dgm.aggregate weighted_mean @Qc weights @w : f64
+    dgm.yield %m : f64
+  }
+}
+
+// -----
+
+dgm.model @m components 2 {
+  dgm.param @w : f64
+  dgm.output @Qc : f64
+  dgm.output @Q : f64 {basin}
+  dgm.step {
+  ^bb0(%w: f64):
+    dgm.yield %w : f64
+  }
+  dgm.basin {
+  ^bb0(%w: f64):
+    // expected-error @+1 {{'dgm.aggregate' op has weights, which only weighted_mean uses}}
+    %m = dgm.aggregate mean @Qc weights @w : f64
+    dgm.yield %m : f64
+  }
+}
+
+// -----
+
+dgm.model @m {
+  dgm.param @k : f64
+  dgm.output @Q : f64
+  dgm.step {
+  ^bb0(%k: f64):
+    // expected-error @+1 {{'dgm.convolve' op @k is not a dgm.kernel}}
+    %c = dgm.convolve %k, @k : f64 -> f64
+    dgm.yield %c : f64
+  }
+}
+
+// -----
+
+dgm.model @m {
+  dgm.output @Qc : f64
+  dgm.step {
+    // expected-error @+1 {{'dgm.aggregate' op expects parent op 'dgm.basin'}}
+    %m = dgm.aggregate mean @Qc : f64
+    dgm.yield %m : f64
+  }
+}
+
+// -----
+
+dgm.model @m {
+  dgm.kernel @K size 2 {
+  ^bb0(%i: f64):
+    // expected-error @+1 {{'dgm.convolve' op expects parent op to be one of 'dgm.step, dgm.basin'}}
+    %c = dgm.convolve %i, @K : f64 -> f64
+    dgm.yield %c : f64
+  }
+  dgm.step {
+    dgm.yield
+  }
+}
+
+// -----
+
+dgm.model @m {
+  // expected-error @+1 {{'dgm.kernel' op attribute 'size' failed to satisfy constraint}}
+  dgm.kernel @K size 0 {
+  ^bb0(%i: f64):
+    dgm.yield %i : f64
+  }
+  dgm.step {
+    dgm.yield
+  }
+}
+
+// -----
+
+// expected-error @+1 {{'dgm.model' op attribute 'components' failed to satisfy constraint}}
+dgm.model @m components 0 {
+  dgm.step {
+    dgm.yield
+  }
+}
+
+// -----
+
+dgm.model @m {
+  // expected-note @+1 {{the step is here}}
+  dgm.step {
+    dgm.yield
+  }
+  // expected-error @+1 {{'dgm.kernel' op must come before the 'dgm.step' of model @m}}
+  dgm.kernel @K size 2 {
+  ^bb0(%i: f64):
+    dgm.yield %i : f64
+  }
+}
+
+// -----
+
+dgm.model @m {
+  // expected-error @+1 {{'dgm.kernel' op must end with 'dgm.yield'}}
+  dgm.kernel @K size 2 {
+  ^bb0(%i: f64):
+    llvm.unreachable
+  }
+  dgm.step {
+    dgm.yield
+  }
+}
+
+// -----
+
+func.func @f(%a: f64) {
+  // expected-error @+1 {{'dgm.convolve' op expects parent op to be one of 'dgm.step, dgm.basin'}}
+  %c = dgm.convolve %a, @K : f64 -> f64
+  return
+}

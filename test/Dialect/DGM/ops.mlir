@@ -72,6 +72,80 @@ dgm.model @reservoir source "models/reservoir.dgm" {
   }
 }
 
+// A model with components: dynamic and shared parameters, basin outputs,
+// kernels (with and without normalize), dgm.convolve in the step and in
+// dgm.basin, and every kind of dgm.aggregate.
+// CHECK-LABEL: dgm.model @routed source "routed.dgm" components 4 {
+// CHECK-NEXT:    dgm.forcing @P : f64
+// CHECK-NEXT:    dgm.param @k : f64
+// CHECK-NEXT:    dgm.param @beta : f64 {dynamic}
+// CHECK-NEXT:    dgm.param @tau : f64 {shared}
+// CHECK-NEXT:    dgm.param @gain : f64 {dynamic, shared}
+// CHECK-NEXT:    dgm.state @S : f64 {init = 0.000000e+00 : f64}
+// CHECK-NEXT:    dgm.output @Qc : f64
+// CHECK-NEXT:    dgm.output @Qm : f64 {basin}
+// CHECK-NEXT:    dgm.output @Q : f64 {basin, unit = "mm/d"}
+// CHECK-NEXT:    dgm.kernel @UH size 3 normalize {
+// CHECK-NEXT:    ^bb0(%[[I:.*]]: f64, %{{.*}}: f64, %{{.*}}: f64, %[[TAU:.*]]: f64, %{{.*}}: f64):
+// CHECK-NEXT:      %[[W:.*]] = dgm.div %[[I]], %[[TAU]] : f64
+// CHECK-NEXT:      dgm.yield %[[W]] : f64
+// CHECK-NEXT:    }
+// CHECK-NEXT:    dgm.kernel @AVG size 2 {
+// CHECK:           dgm.yield %{{.*}} : f64
+// CHECK-NEXT:    }
+// CHECK-NEXT:    dgm.step {
+// CHECK-NEXT:    ^bb0(%P: f64, %k: f64, %beta: f64, %tau: f64, %gain: f64, %S: f64):
+// CHECK-NEXT:      %[[X:.*]] = dgm.mul %k, %S : f64
+// CHECK-NEXT:      %[[C:.*]] = dgm.convolve %[[X]], @AVG : f64 -> f64
+// CHECK-NEXT:      dgm.yield %S, %[[C]] : f64, f64
+// CHECK-NEXT:    }
+// CHECK-NEXT:    dgm.basin {
+// CHECK-NEXT:    ^bb0(%{{.*}}: f64, %{{.*}}: f64, %{{.*}}: f64, %{{.*}}: f64, %[[GAIN:.*]]: f64):
+// CHECK-NEXT:      %[[MEAN:.*]] = dgm.aggregate mean @Qc : f64
+// CHECK-NEXT:      %[[SUM:.*]] = dgm.aggregate sum @Qc : f64
+// CHECK-NEXT:      %[[WM:.*]] = dgm.aggregate weighted_mean @Qc weights @k : f64
+// CHECK-NEXT:      %[[R:.*]] = dgm.convolve %[[MEAN]], @UH : f64 -> f64
+// CHECK-NEXT:      %[[G:.*]] = dgm.mul %[[R]], %[[GAIN]] : f64
+// CHECK-NEXT:      dgm.yield %[[SUM]], %[[G]] : f64, f64
+// CHECK-NEXT:    }
+// CHECK-NEXT:  }
+dgm.model @routed source "routed.dgm" components 4 {
+  dgm.forcing @P : f64
+  dgm.param @k : f64
+  dgm.param @beta : f64 {dynamic}
+  dgm.param @tau : f64 {shared}
+  dgm.param @gain : f64 {shared, dynamic}
+  dgm.state @S : f64 {init = 0.0 : f64}
+  dgm.output @Qc : f64
+  dgm.output @Qm : f64 {basin}
+  dgm.output @Q : f64 {basin, unit = "mm/d"}
+  dgm.kernel @UH size 3 normalize {
+  ^bb0(%i: f64, %k: f64, %beta: f64, %tau: f64, %gain: f64):
+    %w = dgm.div %i, %tau : f64
+    dgm.yield %w : f64
+  }
+  dgm.kernel @AVG size 2 {
+  ^bb0(%i: f64, %k: f64, %beta: f64, %tau: f64, %gain: f64):
+    %half = dgm.constant 0.5 : f64
+    dgm.yield %half : f64
+  }
+  dgm.step {
+  ^bb0(%p: f64, %k: f64, %beta: f64, %tau: f64, %gain: f64, %s: f64):
+    %x = dgm.mul %k, %s : f64
+    %c = dgm.convolve %x, @AVG : f64 -> f64
+    dgm.yield %s, %c : f64, f64
+  }
+  dgm.basin {
+  ^bb0(%p: f64, %k: f64, %beta: f64, %tau: f64, %gain: f64):
+    %mean = dgm.aggregate mean @Qc : f64
+    %sum = dgm.aggregate sum @Qc : f64
+    %wm = dgm.aggregate weighted_mean @Qc weights @k : f64
+    %r = dgm.convolve %mean, @UH : f64 -> f64
+    %g = dgm.mul %r, %gain : f64
+    dgm.yield %sum, %g : f64, f64
+  }
+}
+
 // A model without variables still has a step.
 // CHECK-LABEL: dgm.model @empty {
 // CHECK-NEXT:    dgm.step {
@@ -99,6 +173,20 @@ func.func @vectors(%a: vector<4xf64>, %b: vector<4xf64>, %c: f32) -> vector<4xf6
   %3 = dgm.select %2, %0, %b : vector<4xf64>
   // CHECK: dgm.exp %{{.*}} : f32
   %4 = dgm.exp %c : f32
+  // CHECK: dgm.floor %{{.*}} : f32
+  %f = dgm.floor %c : f32
+  // CHECK: dgm.lgamma %{{.*}} : vector<4xf64>
+  %lg = dgm.lgamma %a : vector<4xf64>
+  // CHECK: dgm.tanh %{{.*}} : f32
+  %th = dgm.tanh %c : f32
+  // CHECK: dgm.sin %{{.*}} : f32
+  %sn = dgm.sin %c : f32
+  // CHECK: dgm.cos %{{.*}} : f32
+  %cs = dgm.cos %c : f32
+  // CHECK: dgm.tan %{{.*}} : f32
+  %tn = dgm.tan %c : f32
+  // CHECK: dgm.acos %{{.*}} : f32
+  %ac = dgm.acos %c : f32
   // CHECK: dgm.constant 0x7FF8000000000000 : f64
   %nan = dgm.constant 0x7FF8000000000000 : f64
   // CHECK: dgm.constant 0xFFF0000000000000 : f64
@@ -137,3 +225,21 @@ dgm.descriptor "reservoir" source "models/reservoir.dgm"
 // A descriptor without source or variables.
 // CHECK: dgm.descriptor "bare" simulate @reservoir_simulate variables []
 dgm.descriptor "bare" simulate @reservoir_simulate variables []
+
+// A single-precision model with components: the descriptor keeps both, and
+// each variable its flags (1 = per component, 2 = dynamic).
+// CHECK:      dgm.descriptor "routed" components 4 scalar_bits 32 simulate @reservoir_simulate variables [
+// CHECK-NEXT:   #dgm.variable<param "k", index = 0, flags = 1>,
+// CHECK-NEXT:   #dgm.variable<param "beta", index = 1, flags = 3>,
+// CHECK-NEXT:   #dgm.variable<param "gain", index = 2, flags = 2>,
+// CHECK-NEXT:   #dgm.variable<param "tau", index = 3>,
+// CHECK-NEXT:   #dgm.variable<output "Q", index = 0>
+// CHECK-NEXT: ]
+dgm.descriptor "routed" components 4 scalar_bits 32
+    simulate @reservoir_simulate variables [
+  #dgm.variable<param "k", index = 0, flags = 1>,
+  #dgm.variable<param "beta", index = 1, flags = 3>,
+  #dgm.variable<param "gain", index = 2, flags = 2>,
+  #dgm.variable<param "tau", index = 3, flags = 0>,
+  #dgm.variable<output "Q", index = 0>
+]

@@ -20,7 +20,9 @@ extern const char kGeneratedHeaderMarker[];
 /// Writes a self-contained C header for the library compiled from `model`
 /// (which passed Sema): the ABI of runtime/include/dgm/abi.h, the indices of
 /// every variable, and the model's entry points.
-void emitCHeader(const ast::ModelDecl &model, llvm::raw_ostream &os);
+/// `scalarBits` 32 declares the arrays of the simulate entry as float.
+void emitCHeader(const ast::ModelDecl &model, llvm::raw_ostream &os,
+                 unsigned scalarBits = 64);
 
 /// The C symbol of the simulate entry of `modelName`.
 std::string simulateSymbol(llvm::StringRef modelName);

@@ -341,7 +341,7 @@ static LogicalResult verifyParamArguments(Operation *op, Block &block,
     return op->emitOpError()
            << "has " << count(block.getNumArguments(), "block argument")
            << ", expected " << leading + params.size() << " ("
-           << (leading == 1 ? "the index, then " : "the forcings, then ")
+           << (isa<KernelOp>(op) ? "the index, then " : "the forcings, then ")
            << "every param of the model)";
   for (auto [param, arg] :
        llvm::zip(params, block.getArguments().drop_front(leading)))
@@ -356,7 +356,30 @@ static LogicalResult verifyParamArguments(Operation *op, Block &block,
   return success();
 }
 
+/// The block arguments of a kernel or basin have the model's scalar type
+/// (that of its declarations).
+static LogicalResult verifyArgumentTypes(Operation *op, Block &block) {
+  auto model = dyn_cast<ModelOp>(op->getParentOp());
+  if (!model)
+    return success();
+  Type scalar;
+  for (Operation &decl : *model.getBody())
+    if (auto typed = dyn_cast<ParamOp>(decl)) {
+      scalar = typed.getType();
+      break;
+    }
+  for (BlockArgument arg : block.getArguments())
+    if (!isa<FloatType>(arg.getType()) || (scalar && arg.getType() != scalar))
+      return op->emitOpError()
+             << "block argument #" << arg.getArgNumber() << " has type "
+             << arg.getType() << ", expected "
+             << (scalar ? scalar : Type(Float64Type::get(op->getContext())));
+  return success();
+}
+
 LogicalResult KernelOp::verifyRegions() {
+  if (failed(verifyArgumentTypes(*this, getBodyRegion().front())))
+    return failure();
   return verifyParamArguments(*this, getBodyRegion().front(), 1,
                               /*staticOnly=*/true);
 }
@@ -366,6 +389,8 @@ LogicalResult BasinOp::verifyRegions() {
   if (!model)
     return success();
   size_t numForcings = llvm::range_size(model.getDecls<ForcingOp>());
+  if (failed(verifyArgumentTypes(*this, getBodyRegion().front())))
+    return failure();
   return verifyParamArguments(*this, getBodyRegion().front(), numForcings,
                               /*staticOnly=*/false);
 }
@@ -388,6 +413,14 @@ AggregateOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
   } else if (getWeightsAttr()) {
     return emitOpError() << "has weights, which only weighted_mean uses";
   }
+  return success();
+}
+
+LogicalResult ConvolveOp::verify() {
+  if (getSeries().getType() != getType())
+    return emitOpError() << "convolves a series of type "
+                         << getSeries().getType() << " into a result of type "
+                         << getType() << "; they must be the same";
   return success();
 }
 

@@ -339,6 +339,7 @@ def DGM_ConvolveOp : DGM_Op<"convolve", [
   }];
   let arguments = (ins AnyFloat:$series, FlatSymbolRefAttr:$kernel);
   let results = (outs AnyFloat:$result);
+  let hasVerifier = 1;
   let assemblyFormat = [{
     $series `,` $kernel attr-dict `:` type($series) `->` type($result)
   }];

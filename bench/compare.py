@@ -4,10 +4,13 @@
 Runs build/bin/bench-hbv (Google Benchmark, JSON) and bench/peers/hbv_torch.py (JSON)
 for the same sizes in one run and prints Markdown:
 
+  0. a check that both compute the same flows on the same inputs
+     (check_same_inputs.py);
   1. the headline, 100 basins x 16 components x 730 days: dgm f64/f32 and PyTorch
      f64/f32, measured in --rounds alternating rounds (dgm, then the peer, then dgm
      again...) so that a change in the machine's load hits both sides alike; each
-     time is the median over the rounds of each round's median;
+     time is the median over the rounds of each round's median. The peer runs as it
+     is and with glibc malloc tuned (see MALLOC_TUNED);
   2. how the time grows with basins (1..1000), components (1..64) and days
      (365..7300), for dgm and (unless --no-peer-scaling) for the peer.
 
@@ -22,7 +25,8 @@ numbers to the .json next to it, and a log-log plot to the .png when
 matplotlib is installed (Debian: python3-matplotlib).
 
     /usr/bin/python3 bench/compare.py [--build-dir build] [--rounds 3] [--clock wall|cpu]
-        [--no-scaling | --no-peer-scaling] [--out bench/results]
+        [--no-scaling | --no-peer-scaling] [--scaling-peer tuned|default]
+        [--out bench/results]
 """
 
 import argparse
@@ -77,13 +81,17 @@ def git_revision():
         return "unknown"
 
 
-def run(cmd, log, allow_fail=False):
-    """Runs cmd from the repository root; logs it with paths relative to the root."""
+def run(cmd, log, allow_fail=False, env=None):
+    """Runs cmd from the repository root with `env` added to the environment; logs it
+    (with the env assignments and paths relative to the root)."""
     shown = [os.path.relpath(c, ROOT) if os.path.isabs(c) and c.startswith(ROOT + os.sep)
              else c for c in cmd]
-    log.append(" ".join(shlex.quote(c) for c in shown))
+    env = env or {}
+    log.append(" ".join([f"{k}={v}" for k, v in env.items()] +
+                        [shlex.quote(c) for c in shown]))
     print("  $ " + log[-1], file=sys.stderr, flush=True)
-    p = subprocess.run(shown, capture_output=True, text=True, cwd=ROOT)
+    p = subprocess.run(shown, capture_output=True, text=True, cwd=ROOT,
+                       env=dict(os.environ, **env))
     if p.returncode != 0 and not (allow_fail and p.stdout):
         sys.stderr.write(p.stderr)
         raise SystemExit(f"failed ({p.returncode}): {log[-1]}")
@@ -121,10 +129,23 @@ def run_dgm(bench, sizes, repetitions, log):
     return res
 
 
-def run_peer(size, dtype, repeat, log):
+# The peer allocates and frees multi-MB tensors on every call (the forcings repeated
+# over the components, the scaled dynamic parameters, Qsimmu). With glibc's default
+# settings those are mmap'ed and unmapped, or trimmed, each time, so every call
+# page-faults them in again. On this VM that makes the forward pass about 3x slower
+# (0.3 s instead of 0.11 s at 100x16x730 f64). "default" runs the peer as it is;
+# "tuned" keeps that memory in the process, which leaves the cost of PyTorch's own
+# work. No line of the peer changes.
+MALLOC_TUNED = {"MALLOC_MMAP_THRESHOLD_": "33554432", "MALLOC_TRIM_THRESHOLD_": "4294967296"}
+PEER_MODES = {"default": {}, "tuned": MALLOC_TUNED}
+PEER_LABEL = {"default": "as is", "tuned": "malloc tuned"}
+
+
+def run_peer(size, dtype, repeat, log, mode="default"):
     b, c, d = size
     out = run([PYTHON, PEER, "--basins", str(b), "--nmul", str(c), "--days", str(d),
-               "--dtype", dtype, "--repeat", str(repeat), "--threads", "1", "--json"], log)
+               "--dtype", dtype, "--repeat", str(repeat), "--threads", "1", "--json"], log,
+              env=PEER_MODES[mode])
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -153,6 +174,10 @@ def main(argv=None):
                     help="timed peer runs per headline round (default 10)")
     ap.add_argument("--scaling-repetitions", type=int, default=3)
     ap.add_argument("--scaling-torch-repeat", type=int, default=3)
+    ap.add_argument("--scaling-peer", choices=sorted(PEER_MODES), default="tuned",
+                    help="the peer's allocator settings in the scaling series (default "
+                         "tuned: the lower, conservative peer times); the headline "
+                         "runs both")
     ap.add_argument("--clock", choices=["wall", "cpu"], default="wall",
                     help="time shown in the scaling tables and plot (default wall; "
                          "cpu = process CPU time, less disturbed by a busy machine)")
@@ -178,7 +203,7 @@ def main(argv=None):
     log, loads = [], [("start", loadavg())]
     raw = {"command": command, "started": started.isoformat(), "cpu": cpu_model(),
            "nproc": os.cpu_count(), "torch": import_check.stdout.strip(),
-           "revision": git_revision(), "rounds": []}
+           "revision": git_revision(), "peer_modes": PEER_MODES}
 
     # 0. Same inputs, same outputs: the two sides compute the same model.
     check = json.loads(run([PYTHON, os.path.join(HERE, "check_same_inputs.py"),
@@ -190,34 +215,40 @@ def main(argv=None):
         raise SystemExit("dgm and the PyTorch peer disagree on the same inputs: " +
                          json.dumps(check))
 
-    # 1. Headline, alternating rounds.
+    # 1. Headline, alternating rounds: dgm, then the peer in each mode and precision.
     print(f"headline {HEADLINE}, {a.rounds} rounds", file=sys.stderr)
     rounds = []
     for r in range(a.rounds):
         dgm = run_dgm(bench, [HEADLINE], a.repetitions, log)
-        peer = {dt: run_peer(HEADLINE, dt, a.torch_repeat, log)
-                for dt in ("float64", "float32")}
-        rnd = {"load": loadavg()}
-        for bits, dt in ((64, "float64"), (32, "float32")):
+        rnd = {"dgm": {}, "torch": {}}
+        for bits in (64, 32):
             d = dgm[(bits,) + HEADLINE]
-            rnd[bits] = {"dgm_real": med(d["real"]), "dgm_cpu": med(d["cpu"]),
-                         "dgm_min": min(d["real"]), "mean_q": d["mean_q"],
-                         "torch_real": peer[dt]["median_s"],
-                         "torch_cpu": peer[dt]["cpu_median_s"],
-                         "torch_min": peer[dt]["min_s"],
-                         "torch_mean_q": peer[dt]["mean_routed_q"]}
+            rnd["dgm"][bits] = {"real": med(d["real"]), "cpu": med(d["cpu"]),
+                                "min": min(d["real"]), "mean_q": d["mean_q"]}
+        for mode in PEER_MODES:
+            for bits, dt in ((64, "float64"), (32, "float32")):
+                p = run_peer(HEADLINE, dt, a.torch_repeat, log, mode)
+                rnd["torch"][(mode, bits)] = {"real": p["median_s"], "cpu": p["cpu_median_s"],
+                                              "min": p["min_s"], "mean_q": p["mean_routed_q"]}
+        rnd["load"] = loadavg()
         rounds.append(rnd)
         loads.append((f"after round {r + 1}", rnd["load"]))
-    raw["rounds"] = [{"load": x["load"], "f64": x[64], "f32": x[32]} for x in rounds]
+    raw["rounds"] = [{"load": x["load"],
+                      "dgm": {f"f{b}": v for b, v in x["dgm"].items()},
+                      "torch": {f"{m}_f{b}": v for (m, b), v in x["torch"].items()}}
+                     for x in rounds]
 
-    head = {}
-    for bits in (64, 32):
-        h = {k: med([x[bits][k] for x in rounds])
-             for k in ("dgm_real", "dgm_cpu", "torch_real", "torch_cpu")}
-        h["dgm_min"] = min(x[bits]["dgm_min"] for x in rounds)
-        h["torch_min"] = min(x[bits]["torch_min"] for x in rounds)
-        h["ratios"] = [x[bits]["torch_real"] / x[bits]["dgm_real"] for x in rounds]
-        head[bits] = h
+    def over_rounds(get):
+        return {"real": med([get(x)["real"] for x in rounds]),
+                "cpu": med([get(x)["cpu"] for x in rounds]),
+                "min": min(get(x)["min"] for x in rounds)}
+
+    head_dgm = {bits: over_rounds(lambda x, b=bits: x["dgm"][b]) for bits in (64, 32)}
+    head_torch = {k: over_rounds(lambda x, k=k: x["torch"][k]) for k in rounds[0]["torch"]}
+    per_round = {k: [x["torch"][k]["real"] / x["dgm"][k[1]]["real"] for x in rounds]
+                 for k in rounds[0]["torch"]}
+    raw["headline"] = {"dgm": {f"f{b}": v for b, v in head_dgm.items()},
+                       "torch": {f"{m}_f{b}": v for (m, b), v in head_torch.items()}}
 
     # 2. Scaling.
     scaling = {}
@@ -232,7 +263,7 @@ def main(argv=None):
                 row[f"dgm{bits}_wall"] = med(dgm[(bits,) + s]["real"])
                 row[f"dgm{bits}_cpu"] = med(dgm[(bits,) + s]["cpu"])
                 if not a.no_peer_scaling:
-                    p = run_peer(s, dt, a.scaling_torch_repeat, log)
+                    p = run_peer(s, dt, a.scaling_torch_repeat, log, a.scaling_peer)
                     row[f"torch{bits}_wall"] = p["median_s"]
                     row[f"torch{bits}_cpu"] = p["cpu_median_s"]
             for k in list(row):   # the columns shown: --clock
@@ -269,41 +300,49 @@ def main(argv=None):
     w("")
     w(f"Median over {a.rounds} alternating rounds of each round's median "
       f"(dgm: {a.repetitions} Google Benchmark repetitions; PyTorch: "
-      f"{a.torch_repeat} timed runs after a warm one).")
+      f"{a.torch_repeat} timed runs after a warm one). PyTorch *as is*: the peer with "
+      "glibc's default malloc settings; *malloc tuned*: the same code with `" +
+      " ".join(f"{k}={v}" for k, v in MALLOC_TUNED.items()) +
+      "`, so that its multi-MB temporaries are not unmapped and page-faulted in again "
+      "on every call (the lower PyTorch time, hence the conservative speed-up).")
     w("")
-    w("| precision | dgm wall | dgm CPU | PyTorch wall | PyTorch CPU | speed-up (wall) "
-      "| speed-up (CPU) | speed-up per round (wall) | dgm best | PyTorch best |")
-    w("|---|---|---|---|---|---|---|---|---|---|")
+    w("| precision | PyTorch | dgm wall | PyTorch wall | speed-up (wall) | dgm CPU | PyTorch CPU "
+      "| speed-up (CPU) | speed-up per round (wall) | best dgm / PyTorch | speed-up (best) |")
+    w("|---|---|---|---|---|---|---|---|---|---|---|")
     for bits in (64, 32):
-        h = head[bits]
-        w(f"| f{bits} | {fmt_ms(h['dgm_real'])} ms | {fmt_ms(h['dgm_cpu'])} ms "
-          f"| {fmt_ms(h['torch_real'])} ms | {fmt_ms(h['torch_cpu'])} ms "
-          f"| **{fmt_ratio(h['torch_real'] / h['dgm_real'])}** "
-          f"| {fmt_ratio(h['torch_cpu'] / h['dgm_cpu'])} "
-          f"| {', '.join(fmt_ratio(x) for x in h['ratios'])} "
-          f"| {fmt_ms(h['dgm_min'])} ms | {fmt_ms(h['torch_min'])} ms |")
+        for mode in PEER_MODES:
+            h, t = head_dgm[bits], head_torch[(mode, bits)]
+            w(f"| f{bits} | {PEER_LABEL[mode]} | {fmt_ms(h['real'])} ms "
+              f"| {fmt_ms(t['real'])} ms | **{fmt_ratio(t['real'] / h['real'])}** "
+              f"| {fmt_ms(h['cpu'])} ms | {fmt_ms(t['cpu'])} ms "
+              f"| {fmt_ratio(t['cpu'] / h['cpu'])} "
+              f"| {', '.join(fmt_ratio(x) for x in per_round[(mode, bits)])} "
+              f"| {fmt_ms(h['min'])} / {fmt_ms(t['min'])} ms "
+              f"| {fmt_ratio(t['min'] / h['min'])} |")
     w("")
     bsteps = b * d
-    w(f"dgm throughput (wall): f64 {bsteps / head[64]['dgm_real']:.3g} basin-steps/s, "
-      f"{bsteps * c / head[64]['dgm_real']:.3g} lane-steps/s; "
-      f"f32 {bsteps / head[32]['dgm_real']:.3g} basin-steps/s, "
-      f"{bsteps * c / head[32]['dgm_real']:.3g} lane-steps/s. "
-      f"Mean routed Q (different random inputs on each side): dgm f64 "
-      f"{rounds[0][64]['mean_q']:.4f}, f32 {rounds[0][32]['mean_q']:.4f}; PyTorch f64 "
-      f"{rounds[0][64]['torch_mean_q']:.4f}, f32 {rounds[0][32]['torch_mean_q']:.4f} mm/d.")
-
+    w(f"dgm throughput (wall): f64 {bsteps / head_dgm[64]['real']:.3g} basin-steps/s, "
+      f"{bsteps * c / head_dgm[64]['real']:.3g} lane-steps/s; "
+      f"f32 {bsteps / head_dgm[32]['real']:.3g} basin-steps/s, "
+      f"{bsteps * c / head_dgm[32]['real']:.3g} lane-steps/s (a lane-step: one component "
+      "of one basin, one day).")
     w("")
     c64, c32 = check["f64"], check["f32"]
-    w(f"Same inputs, same outputs (`bench/check_same_inputs.py`, the peer's inputs at "
+    w(f"Same inputs, same outputs (`bench/check_same_inputs.py`: the peer's inputs at "
       f"this size through both): max |dgm − PyTorch| / max |PyTorch| of the routed flow "
       f"{c64['q_routed']:.1e} in f64 (unrouted {c64['q_unrouted']:.1e}), "
-      f"{c32['q_routed']:.1e} in f32.")
+      f"{c32['q_routed']:.1e} in f32. (The timed runs draw their random inputs "
+      f"separately: mean routed Q dgm {rounds[0]['dgm'][64]['mean_q']:.4f} (f64), "
+      f"{rounds[0]['dgm'][32]['mean_q']:.4f} (f32); PyTorch "
+      f"{rounds[0]['torch'][('default', 64)]['mean_q']:.4f} mm/d.)")
 
     if scaling:
         w("")
         w(f"### Scaling ({'wall' if a.clock == 'wall' else 'process CPU'} time, ms; median of "
           f"{a.scaling_repetitions} dgm repetitions" +
-          ("" if a.no_peer_scaling else f", {a.scaling_torch_repeat} PyTorch runs") + ")")
+          ("" if a.no_peer_scaling else
+           f", {a.scaling_torch_repeat} PyTorch runs, PyTorch {PEER_LABEL[a.scaling_peer]}")
+          + ")")
         peer = not a.no_peer_scaling
         for series, sizes in SERIES.items():
             w("")
@@ -345,14 +384,15 @@ def main(argv=None):
         with open(stem + ".json", "w") as f:
             json.dump(raw, f, indent=1)
         written = [stem + ".md", stem + ".json"]
-        if scaling and plot(scaling, stem + ".png", not a.no_peer_scaling, a.clock):
+        if scaling and plot(scaling, stem + ".png", not a.no_peer_scaling, a.clock,
+                            PEER_LABEL[a.scaling_peer]):
             written.append(stem + ".png")
         print("wrote " + ", ".join(os.path.relpath(p, ROOT) for p in written),
               file=sys.stderr)
     return 0
 
 
-def plot(scaling, path, peer, clock):
+def plot(scaling, path, peer, clock, peer_label):
     try:
         import matplotlib
         matplotlib.use("Agg")
@@ -364,7 +404,8 @@ def plot(scaling, path, peer, clock):
     fig, axes = plt.subplots(1, 3, figsize=(13, 4))
     lines = [("dgm64", "dgm f64", "C0", "-"), ("dgm32", "dgm f32", "C0", "--")]
     if peer:
-        lines += [("torch64", "PyTorch f64", "C3", "-"), ("torch32", "PyTorch f32", "C3", "--")]
+        lines += [("torch64", f"PyTorch f64 ({peer_label})", "C3", "-"),
+                  ("torch32", f"PyTorch f32 ({peer_label})", "C3", "--")]
     for ax, (series, sizes) in zip(axes, SERIES.items()):
         xs = [s[AXIS[series]] for s in sizes]
         for key, label, color, style in lines:

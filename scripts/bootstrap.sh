@@ -17,6 +17,9 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   python3
 )
+# Scripts that need more (scripts/bench.sh: PyTorch for the peer) add theirs.
+read -r -a EXTRA <<< "${DGM_EXTRA_PACKAGES:-}"
+PACKAGES+=("${EXTRA[@]}")
 
 install_missing() {
   local missing=()

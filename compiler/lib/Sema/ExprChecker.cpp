@@ -30,6 +30,20 @@ const char *dgm::kindWord(VarDecl::Kind kind) {
   llvm_unreachable("unknown declaration kind");
 }
 
+NameRef::Kind dgm::refKindOf(VarDecl::Kind kind) {
+  switch (kind) {
+  case VarDecl::Kind::Forcing:
+    return NameRef::Kind::Forcing;
+  case VarDecl::Kind::Param:
+    return NameRef::Kind::Param;
+  case VarDecl::Kind::State:
+    return NameRef::Kind::State;
+  case VarDecl::Kind::Output:
+    return NameRef::Kind::Output;
+  }
+  llvm_unreachable("unknown declaration kind");
+}
+
 //===----------------------------------------------------------------------===//
 // Scope
 //===----------------------------------------------------------------------===//

@@ -27,6 +27,9 @@ namespace dgm {
 
 const char *kindWord(ast::VarDecl::Kind kind);
 
+/// What a name of a declaration of `kind` refers to.
+ast::NameRef::Kind refKindOf(ast::VarDecl::Kind kind);
+
 /// The functions and constants visible at a point: a model's own, then the
 /// file's and the imported modules' (parent). Declarations are added in
 /// order, once checked, so a function can only call earlier ones (no

@@ -33,20 +33,6 @@ Found findVar(const ModelDecl &model, llvm::StringRef name) {
   return {};
 }
 
-NameRef::Kind refKind(VarDecl::Kind kind) {
-  switch (kind) {
-  case VarDecl::Kind::Forcing:
-    return NameRef::Kind::Forcing;
-  case VarDecl::Kind::Param:
-    return NameRef::Kind::Param;
-  case VarDecl::Kind::State:
-    return NameRef::Kind::State;
-  case VarDecl::Kind::Output:
-    return NameRef::Kind::Output;
-  }
-  llvm_unreachable("unknown declaration kind");
-}
-
 class KernelChecker : public ExprChecker {
 public:
   KernelChecker(ModelDecl &model, KernelDecl &kernel, const Scope &scope,
@@ -119,7 +105,7 @@ protected:
       return Type::Error;
     }
     const VarDecl &var = *found.var;
-    e.ref.kind = refKind(var.kind);
+    e.ref.kind = refKindOf(var.kind);
     e.ref.index = found.index;
     switch (var.kind) {
     case VarDecl::Kind::Forcing:
@@ -201,7 +187,7 @@ protected:
     if (!found.var)
       return fail(llvm::Twine("; '") + name->getName() +
                   "' is not declared in model '" + model.name + "'");
-    name->ref.kind = refKind(found.var->kind);
+    name->ref.kind = refKindOf(found.var->kind);
     name->ref.index = found.index;
     return found.var;
   }
@@ -310,7 +296,7 @@ protected:
                           : (llvm::Twine("a ") + kindWord(var.kind)).str()));
       return Type::Error;
     }
-    e.ref.kind = refKind(var.kind);
+    e.ref.kind = refKindOf(var.kind);
     e.ref.index = found.index;
     return Type::Number;
   }

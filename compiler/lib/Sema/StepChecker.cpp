@@ -49,7 +49,7 @@ public:
     // basin outputs are computed after the step and invisible in it.
     for (VarDecl &var : model.vars) {
       NameRef ref;
-      ref.kind = refKind(var.kind);
+      ref.kind = refKindOf(var.kind);
       ref.index = counts[static_cast<unsigned>(var.kind)]++;
       if (!var.isBasinOutput())
         decls.try_emplace(var.name, Decl{&var, ref});
@@ -104,20 +104,6 @@ private:
     unsigned index;
     Type type;
   };
-
-  static NameRef::Kind refKind(VarDecl::Kind kind) {
-    switch (kind) {
-    case VarDecl::Kind::Forcing:
-      return NameRef::Kind::Forcing;
-    case VarDecl::Kind::Param:
-      return NameRef::Kind::Param;
-    case VarDecl::Kind::State:
-      return NameRef::Kind::State;
-    case VarDecl::Kind::Output:
-      return NameRef::Kind::Output;
-    }
-    llvm_unreachable("unknown declaration kind");
-  }
 
   void checkLet(LetStmt &let) {
     Type type = check(let.getValue());

@@ -27,24 +27,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-/// `file:line:col: error: message`, then the line and a caret under column
-/// `col` (1-based). Tabs before the column are copied into the caret line so
-/// that the caret lines up however the terminal expands them.
-std::string located(std::string_view file, std::size_t line, std::size_t col,
-                    std::string_view lineText, std::string_view message) {
-  std::string out;
-  out.append(file);
-  out += ':' + std::to_string(line) + ':' + std::to_string(col) + ": error: ";
-  out.append(message);
-  out += '\n';
-  out.append(lineText);
-  out += '\n';
-  for (std::size_t i = 0; i + 1 < col; ++i)
-    out += i < lineText.size() && lineText[i] == '\t' ? '\t' : ' ';
-  out += '^';
-  return out;
-}
-
 /// One field of a line as the splitter found it.
 struct Field {
   std::string text;
@@ -110,8 +92,8 @@ public:
 private:
   Error error(const CsvTable::Row &row, std::size_t col,
               std::string_view message) const {
-    return Error{
-        located(table.name, row.line, col, table.lineText(row), message)};
+    return Error{formatLocatedError(table.name, row.line, col,
+                                    table.lineText(row), message)};
   }
 
   /// Splits a line into fields (see CSV.h for the dialect).
@@ -257,8 +239,8 @@ std::size_t CsvTable::columnNumber(std::size_t row, std::size_t column) const {
 
 std::string CsvTable::diagnostic(std::size_t row, std::size_t column,
                                  std::string_view message) const {
-  return located(name, rows[row].line, columnNumber(row, column),
-                 lineText(rows[row]), message);
+  return formatLocatedError(name, rows[row].line, columnNumber(row, column),
+                            lineText(rows[row]), message);
 }
 
 Result<NumericColumn> CsvTable::numericColumn(std::string_view column) const {

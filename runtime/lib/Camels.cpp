@@ -25,23 +25,6 @@ namespace {
 
 constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
 
-/// `file:line:col: error: message`, then the line and a caret under column
-/// `col` (1-based), as the CSV reader writes them.
-std::string located(std::string_view file, std::size_t line, std::size_t col,
-                    std::string_view lineText, std::string_view message) {
-  std::string out;
-  out.append(file);
-  out += ':' + std::to_string(line) + ':' + std::to_string(col) + ": error: ";
-  out.append(message);
-  out += '\n';
-  out.append(lineText);
-  out += '\n';
-  for (std::size_t i = 0; i + 1 < col; ++i)
-    out += i < lineText.size() && lineText[i] == '\t' ? '\t' : ' ';
-  out += '^';
-  return out;
-}
-
 bool isBlank(char c) { return c == ' ' || c == '\t'; }
 
 /// A whitespace-separated token and its 1-based column.
@@ -133,18 +116,18 @@ Result<CalendarDate> parseDate(const std::string &file, const Line &line,
   for (int i = 0; i < 3; ++i) {
     std::optional<int> v = parseInt(fields[i]->text);
     if (!v)
-      return Error{located(file, line.number, fields[i]->col, line.text,
-                           std::string("expected the ") + names[i] +
-                               " (a whole number), found " +
-                               inQuotes(fields[i]->text))};
+      return Error{formatLocatedError(
+          file, line.number, fields[i]->col, line.text,
+          std::string("expected the ") + names[i] +
+              " (a whole number), found " + inQuotes(fields[i]->text))};
     values[i] = *v;
   }
   CalendarDate date{values[0], values[1], values[2]};
   if (!date.valid())
-    return Error{located(file, line.number, year.col, line.text,
-                         "no such date: year " + std::to_string(values[0]) +
-                             ", month " + std::to_string(values[1]) + ", day " +
-                             std::to_string(values[2]))};
+    return Error{formatLocatedError(
+        file, line.number, year.col, line.text,
+        "no such date: year " + std::to_string(values[0]) + ", month " +
+            std::to_string(values[1]) + ", day " + std::to_string(values[2]))};
   return date;
 }
 
@@ -280,24 +263,26 @@ Result<CamelsForcing> dgm::rt::parseCamelsForcing(std::string_view text,
     const Line &line = lines[i];
     std::vector<Token> t = tokens(line.text);
     if (t.size() != 1)
-      return Error{
-          located(fileName, line.number, t.size() > 1 ? t[1].col : 1, line.text,
-                  expected + ", a single number; found " +
-                      (t.empty() ? std::string("an empty line")
-                                 : std::to_string(t.size()) + " fields"))};
+      return Error{formatLocatedError(
+          fileName, line.number, t.size() > 1 ? t[1].col : 1, line.text,
+          expected + ", a single number; found " +
+              (t.empty() ? std::string("an empty line")
+                         : std::to_string(t.size()) + " fields"))};
     std::optional<double> v = parseDouble(t[0].text);
     if (!v || !std::isfinite(*v))
-      return Error{located(fileName, line.number, t[0].col, line.text,
-                           expected + ", found " + inQuotes(t[0].text))};
+      return Error{
+          formatLocatedError(fileName, line.number, t[0].col, line.text,
+                             expected + ", found " + inQuotes(t[0].text))};
     if (i == 0 && !(*v >= -90.0 && *v <= 90.0))
-      return Error{located(fileName, line.number, t[0].col, line.text,
-                           "the latitude must be within [-90, 90] degrees, "
-                           "found " +
-                               std::string(t[0].text))};
+      return Error{
+          formatLocatedError(fileName, line.number, t[0].col, line.text,
+                             "the latitude must be within [-90, 90] degrees, "
+                             "found " +
+                                 std::string(t[0].text))};
     if (i == 2 && !(*v > 0.0))
-      return Error{located(fileName, line.number, t[0].col, line.text,
-                           "the basin area must be positive, found " +
-                               std::string(t[0].text))};
+      return Error{formatLocatedError(
+          fileName, line.number, t[0].col, line.text,
+          "the basin area must be positive, found " + std::string(t[0].text))};
     *header[i].target = *v;
   }
 
@@ -312,10 +297,10 @@ Result<CamelsForcing> dgm::rt::parseCamelsForcing(std::string_view text,
   for (std::size_t i = 0; i < names.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)
       if (lower(names[i].text) == lower(names[j].text))
-        return Error{
-            located(fileName, headerLine.number, names[i].col, headerLine.text,
-                    "duplicate column name " + inQuotes(names[i].text) +
-                        "; it is also column " + std::to_string(j + 1))};
+        return Error{formatLocatedError(
+            fileName, headerLine.number, names[i].col, headerLine.text,
+            "duplicate column name " + inQuotes(names[i].text) +
+                "; it is also column " + std::to_string(j + 1))};
   enum { Year, Month, Day, Dayl, Prcp, Srad, Swe, Tmax, Tmin, Vp, NumWanted };
   const char *wanted[NumWanted] = {
       "Year",       "Mnth",    "Day",     "dayl(s)", "prcp(mm/day)",
@@ -329,12 +314,13 @@ Result<CamelsForcing> dgm::rt::parseCamelsForcing(std::string_view text,
       std::string list;
       for (const Token &t : names)
         list += (list.empty() ? "'" : ", '") + std::string(t.text) + "'";
-      return Error{located(fileName, headerLine.number, 1, headerLine.text,
-                           "no column " + inQuotes(wanted[w]) +
-                               " in the column names (found " + list +
-                               "); expected 'Year Mnth Day Hr dayl(s) "
-                               "prcp(mm/day) srad(W/m2) swe(mm) tmax(C) "
-                               "tmin(C) vp(Pa)'")};
+      return Error{
+          formatLocatedError(fileName, headerLine.number, 1, headerLine.text,
+                             "no column " + inQuotes(wanted[w]) +
+                                 " in the column names (found " + list +
+                                 "); expected 'Year Mnth Day Hr dayl(s) "
+                                 "prcp(mm/day) srad(W/m2) swe(mm) tmax(C) "
+                                 "tmin(C) vp(Pa)'")};
     }
     index[w] = static_cast<std::size_t>(it - names.begin());
   }
@@ -359,7 +345,8 @@ Result<CamelsForcing> dgm::rt::parseCamelsForcing(std::string_view text,
         message += " (is the file truncated?)";
       std::size_t col =
           t.size() > names.size() ? t[names.size()].col : line.text.size() + 1;
-      return Error{located(fileName, line.number, col, line.text, message)};
+      return Error{
+          formatLocatedError(fileName, line.number, col, line.text, message)};
     }
     Result<CalendarDate> date = parseDate(fileName, line, t[index[Year]],
                                           t[index[Month]], t[index[Day]]);
@@ -378,7 +365,7 @@ Result<CamelsForcing> dgm::rt::parseCamelsForcing(std::string_view text,
             ++next.year;
           }
         }
-        return Error{located(
+        return Error{formatLocatedError(
             fileName, line.number, t[index[Year]].col, line.text,
             "expected the day after " + previous->toString() + " (line " +
                 std::to_string(previousLine) + "), " + next.toString() +
@@ -394,10 +381,10 @@ Result<CamelsForcing> dgm::rt::parseCamelsForcing(std::string_view text,
       const Token &cell = t[index[w]];
       std::optional<double> v = parseDouble(cell.text);
       if (!v || !std::isfinite(*v))
-        return Error{located(fileName, line.number, cell.col, line.text,
-                             "expected a number in column " +
-                                 inQuotes(names[index[w]].text) + ", found " +
-                                 inQuotes(cell.text))};
+        return Error{formatLocatedError(
+            fileName, line.number, cell.col, line.text,
+            "expected a number in column " + inQuotes(names[index[w]].text) +
+                ", found " + inQuotes(cell.text))};
       series[w]->push_back(*v);
     }
   }
@@ -442,40 +429,44 @@ dgm::rt::parseCamelsStreamflow(std::string_view text,
       if (t.size() < 5 && line.unterminated)
         message += " (is the file truncated?)";
       std::size_t col = t.size() > 6 ? t[6].col : line.text.size() + 1;
-      return Error{located(fileName, line.number, col, line.text, message)};
+      return Error{
+          formatLocatedError(fileName, line.number, col, line.text, message)};
     }
     if (!sameGauge(t[0].text, gauge))
-      return Error{located(fileName, line.number, t[0].col, line.text,
-                           "expected gauge " + inQuotes(gauge) + ", found " +
-                               inQuotes(t[0].text) +
-                               "; is this the streamflow of another basin?")};
+      return Error{
+          formatLocatedError(fileName, line.number, t[0].col, line.text,
+                             "expected gauge " + inQuotes(gauge) + ", found " +
+                                 inQuotes(t[0].text) +
+                                 "; is this the streamflow of another basin?")};
     Result<CalendarDate> date = parseDate(fileName, line, t[1], t[2], t[3]);
     if (!date)
       return date.takeError();
     if (previous && date->dayNumber() <= previous->dayNumber())
-      return Error{located(fileName, line.number, t[1].col, line.text,
-                           "the date " + date->toString() +
-                               " is not after the date " +
-                               previous->toString() + " on line " +
-                               std::to_string(previousLine) +
-                               "; the rows must be in increasing date order "
-                               "without repeats")};
+      return Error{formatLocatedError(
+          fileName, line.number, t[1].col, line.text,
+          "the date " + date->toString() + " is not after the date " +
+              previous->toString() + " on line " +
+              std::to_string(previousLine) +
+              "; the rows must be in increasing date order "
+              "without repeats")};
     previous = *date;
     previousLine = line.number;
     std::optional<double> q = parseDouble(t[4].text);
     if (!q || std::isinf(*q))
-      return Error{located(fileName, line.number, t[4].col, line.text,
-                           "expected the discharge in ft3/s (a number, -999 "
-                           "if missing), found " +
-                               inQuotes(t[4].text))};
+      return Error{
+          formatLocatedError(fileName, line.number, t[4].col, line.text,
+                             "expected the discharge in ft3/s (a number, -999 "
+                             "if missing), found " +
+                                 inQuotes(t[4].text))};
     double value = *q;
     if (value == -999.0 || std::isnan(value)) {
       value = NaN;
       ++flow.missingCount;
     } else if (value < 0.0) {
-      return Error{located(fileName, line.number, t[4].col, line.text,
-                           "negative discharge " + std::string(t[4].text) +
-                               "; only -999 (missing) may be negative")};
+      return Error{
+          formatLocatedError(fileName, line.number, t[4].col, line.text,
+                             "negative discharge " + std::string(t[4].text) +
+                                 "; only -999 (missing) may be negative")};
     }
     flow.dates.push_back(*date);
     flow.discharge.push_back(value);

@@ -33,3 +33,20 @@ std::string dgm::rt::formatNumber(double value) {
   appendNumber(text, value);
   return text;
 }
+
+std::string dgm::rt::formatLocatedError(std::string_view file, std::size_t line,
+                                        std::size_t col,
+                                        std::string_view lineText,
+                                        std::string_view message) {
+  std::string out;
+  out.append(file);
+  out += ':' + std::to_string(line) + ':' + std::to_string(col) + ": error: ";
+  out.append(message);
+  out += '\n';
+  out.append(lineText);
+  out += '\n';
+  for (std::size_t i = 0; i + 1 < col; ++i)
+    out += i < lineText.size() && lineText[i] == '\t' ? '\t' : ' ';
+  out += '^';
+  return out;
+}

@@ -15,11 +15,20 @@
 #define DGM_RUNTIME_FORMAT_H
 
 #include <string>
+#include <string_view>
 
 namespace dgm::rt {
 
 /// The shortest round-trip text of `value` ("0.1", "1e-300", "NaN", "-inf").
 std::string formatNumber(double value);
+
+/// `file:line:col: error: message`, then the line and a caret under column
+/// `col` (1-based), as the front end prints its errors. Tabs before the
+/// column are copied into the caret line so that it lines up however a
+/// terminal expands them.
+std::string formatLocatedError(std::string_view file, std::size_t line,
+                               std::size_t col, std::string_view lineText,
+                               std::string_view message);
 
 /// Appends formatNumber(value) to `out` without a temporary string.
 void appendNumber(std::string &out, double value);

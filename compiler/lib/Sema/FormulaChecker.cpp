@@ -33,11 +33,25 @@ Found findVar(const ModelDecl &model, llvm::StringRef name) {
   return {};
 }
 
-class KernelChecker : public ExprChecker {
+/// What the formula checkers share: a name that is not one of the model's
+/// variables is a constant, or unknown.
+class ModelFormulaChecker : public ExprChecker {
+protected:
+  using ExprChecker::ExprChecker;
+
+  Type checkNonVariable(NameExpr &e) {
+    if (resolveConst(e))
+      return Type::Number;
+    reportUnknownName(e.getName(), e.getLoc());
+    return Type::Error;
+  }
+};
+
+class KernelChecker : public ModelFormulaChecker {
 public:
   KernelChecker(ModelDecl &model, KernelDecl &kernel, const Scope &scope,
                 DiagnosticEngine &diag)
-      : ExprChecker(diag, scope), model(model), kernel(kernel) {}
+      : ModelFormulaChecker(diag, scope), model(model), kernel(kernel) {}
 
 protected:
   Type checkName(NameExpr &e) override {
@@ -73,10 +87,7 @@ protected:
       e.ref.index = found.index;
       return Type::Number;
     }
-    if (resolveConst(e))
-      return Type::Number;
-    reportUnknownName(e.getName(), e.getLoc());
-    return Type::Error;
+    return checkNonVariable(e);
   }
   void collectNames(std::vector<std::string> &names) override {
     names.push_back(kernel.index);
@@ -89,21 +100,17 @@ private:
   KernelDecl &kernel;
 };
 
-class BasinOutputChecker : public ExprChecker {
+class BasinOutputChecker : public ModelFormulaChecker {
 public:
   BasinOutputChecker(ModelDecl &model, const VarDecl &output,
                      const Scope &scope, DiagnosticEngine &diag)
-      : ExprChecker(diag, scope), model(model), output(output) {}
+      : ModelFormulaChecker(diag, scope), model(model), output(output) {}
 
 protected:
   Type checkName(NameExpr &e) override {
     Found found = findVar(model, e.getName());
-    if (!found.var) {
-      if (resolveConst(e))
-        return Type::Number;
-      reportUnknownName(e.getName(), e.getLoc());
-      return Type::Error;
-    }
+    if (!found.var)
+      return checkNonVariable(e);
     const VarDecl &var = *found.var;
     e.ref.kind = refKindOf(var.kind);
     e.ref.index = found.index;
@@ -265,21 +272,17 @@ private:
 namespace {
 /// storage: states (and parameters, constants); inflow and outflow: the
 /// step's values at its end: forcings, parameters, states, outputs.
-class BalanceChecker : public ExprChecker {
+class BalanceChecker : public ModelFormulaChecker {
 public:
   BalanceChecker(ModelDecl &model, bool storage, const Scope &scope,
                  DiagnosticEngine &diag)
-      : ExprChecker(diag, scope), model(model), storage(storage) {}
+      : ModelFormulaChecker(diag, scope), model(model), storage(storage) {}
 
 protected:
   Type checkName(NameExpr &e) override {
     Found found = findVar(model, e.getName());
-    if (!found.var) {
-      if (resolveConst(e))
-        return Type::Number;
-      reportUnknownName(e.getName(), e.getLoc());
-      return Type::Error;
-    }
+    if (!found.var)
+      return checkNonVariable(e);
     const VarDecl &var = *found.var;
     bool allowed = storage ? var.kind == VarDecl::Kind::State ||
                                  var.kind == VarDecl::Kind::Param

@@ -38,8 +38,6 @@
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/SymbolTable.h"
 
-#include <map>
-
 using namespace mlir;
 using namespace dgm;
 
@@ -59,24 +57,10 @@ public:
   /// Constants are made once, at the start of the function (setEntry).
   void setEntry(Block *block) { entry = block; }
   Value constant(int64_t value) {
-    Value &result = constants[value];
-    if (!result) {
-      OpBuilder::InsertionGuard guard(builder);
-      builder.setInsertionPointToStart(entry);
-      result = arith::ConstantOp::create(builder, loc, i64,
-                                         builder.getI64IntegerAttr(value));
-    }
-    return result;
+    return cached(builder.getI64IntegerAttr(value));
   }
   Value f64Constant(double value) {
-    Value &result = f64Constants[value];
-    if (!result) {
-      OpBuilder::InsertionGuard guard(builder);
-      builder.setInsertionPointToStart(entry);
-      result = arith::ConstantOp::create(builder, loc, f64,
-                                         builder.getFloatAttr(f64, value));
-    }
-    return result;
+    return cached(builder.getFloatAttr(f64, value));
   }
   Value mul(Value a, Value b) {
     return arith::MulIOp::create(builder, loc, a, b);
@@ -103,8 +87,18 @@ private:
   OpBuilder &builder;
   Location loc;
   Block *entry = nullptr;
-  llvm::DenseMap<int64_t, Value> constants;
-  std::map<double, Value> f64Constants;
+  /// Each constant once, by value and type.
+  llvm::DenseMap<Attribute, Value> constants;
+
+  Value cached(TypedAttr value) {
+    Value &result = constants[value];
+    if (!result) {
+      OpBuilder::InsertionGuard guard(builder);
+      builder.setInsertionPointToStart(entry);
+      result = arith::ConstantOp::create(builder, loc, value);
+    }
+    return result;
+  }
 
 public:
   /// The scalar type of every array (f64, or f32 for a single-precision

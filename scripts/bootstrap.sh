@@ -15,6 +15,7 @@ PACKAGES=(
   antlr4 libantlr4-runtime-dev
   libeigen3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libedit-dev zlib1g-dev
   python3
 )
 # Scripts that need more (scripts/bench.sh: PyTorch for the peer) add theirs.

@@ -240,9 +240,10 @@ private:
 };
 } // namespace
 
-bool dgm::checkModule(Module &module, DiagnosticEngine &diag) {
+bool dgm::checkModule(Module &module, DiagnosticEngine &diag,
+                      bool requireModel) {
   unsigned errorsBefore = diag.getNumErrors();
-  if (module.models.empty()) {
+  if (module.models.empty() && requireModel) {
     Location start{std::make_shared<std::string>(module.filename), 1, 1};
     diag.error(start, "this file declares no model; a .dgm file must contain "
                       "'model NAME { ... }'");
@@ -276,7 +277,8 @@ bool dgm::checkModule(Module &module, DiagnosticEngine &diag) {
   for (const std::unique_ptr<Module> &imported : module.imported)
     defineAll(imported->consts, imported->fns, fileScope, diag);
   defineAll(module.consts, module.fns, fileScope, diag);
-  ModelChecker(module.models[0], fileScope, diag).check();
+  if (!module.models.empty())
+    ModelChecker(module.models[0], fileScope, diag).check();
   // Units last: they need every name resolved.
   if (diag.getNumErrors() == errorsBefore)
     checkUnits(module, {&dt}, diag);

@@ -295,6 +295,8 @@ public:
     for (const std::unique_ptr<Module> &imported : module.imported)
       defineAll(imported->consts, imported->fns, fileLevel);
     defineAll(module.consts, module.fns, fileLevel);
+    if (module.models.empty())
+      return; // definitions only: their units were checked as defined
     ModelDecl &m = module.models[0];
     defineAll(m.consts, m.fns, modelLevel);
     view = {&modelLevel, modelLevel.consts.size()};

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Plot.h"
+#include "PlotScale.h"
 
 #include <algorithm>
 #include <cmath>
@@ -43,16 +44,6 @@ std::string number(double v) {
   return buffer;
 }
 
-/// A "nice" tick step (1, 2 or 5 times a power of ten) for `range`.
-double tickStep(double range, int ticks) {
-  double raw = range / ticks;
-  double power = std::pow(10.0, std::floor(std::log10(raw)));
-  for (double m : {1.0, 2.0, 5.0, 10.0})
-    if (raw <= m * power)
-      return m * power;
-  return 10 * power;
-}
-
 } // namespace
 
 std::string dgm::cli::renderSvg(const LineChart &chart) {
@@ -76,7 +67,7 @@ std::string dgm::cli::renderSvg(const LineChart &chart) {
   lo = std::min(lo, 0.0); // flows are drawn from zero
   if (hi == lo)
     hi = lo + 1;
-  double step = tickStep(hi - lo, 6);
+  double step = niceTickStep(hi - lo, 6);
   hi = std::ceil(hi / step) * step;
   auto x = [&](double t) {
     return left + (steps > 1 ? t / double(steps - 1) : 0.5) * plotW;
@@ -116,11 +107,9 @@ std::string dgm::cli::renderSvg(const LineChart &chart) {
          number(plotW) + "\" height=\"" + number(plotH) +
          "\" fill=\"none\" stroke=\"black\"/>\n";
   // The series, each a polyline broken at NaN.
-  const char *colors[] = {"#1f77b4", "#222222", "#d62728", "#2ca02c",
-                          "#9467bd"};
   for (size_t i = 0; i < chart.series.size(); ++i) {
     const PlotSeries &s = chart.series[i];
-    const char *color = colors[i % 5];
+    const char *color = kPaletteHex[i % kPaletteSize];
     std::string points;
     auto flush = [&] {
       if (!points.empty())

@@ -12,6 +12,7 @@
 
 #include "RunCommand.h"
 #include "BasinData.h"
+#include "BasinRun.h"
 #include "Bindings.h"
 #include "Messages.h"
 #include "ModelSource.h"
@@ -145,16 +146,10 @@ void printRunHelp() {
 }
 
 /// The settings of one run, from the command line.
-struct RunSettings {
+struct RunSettings : RunConfig {
   std::string modelPath;
   std::string forcingPath;
   std::string camelsDir, gauge;
-  int64_t components = 0; // 0: the model's default
-  int64_t warmup = 0;
-  std::optional<std::string> obsName;
-  std::string simName = "Q";
-  bool simExplicit = false;
-  bool balance = false;
   std::string plotPath;
   std::string paramsTable;
   std::vector<std::string> params, inits;
@@ -262,109 +257,6 @@ int readSettings(const ParsedArgs &args, RunSettings &s) {
   return 0;
 }
 
-/// The inputs of steps [first, first + count) of `basin`: forcings and
-/// dynamic parameters from its series (constant `paramValues` for dynamic
-/// parameters without one), static parameters from `paramValues`, initial
-/// states from `initValues`, the same for every component.
-Result<SimulationInputs>
-buildInputs(const LoadedModel &model, const BasinData &basin, std::size_t first,
-            std::size_t count, int64_t components,
-            const std::vector<double> &paramValues,
-            const std::vector<double> &initValues,
-            const std::set<std::size_t> &explicitParams) {
-  Result<SimulationInputs> in =
-      makeInputs(model, 1, static_cast<int64_t>(count), components);
-  if (!in)
-    return in.takeError();
-  int64_t nc = in->numComponents;
-  auto params = model.params();
-  for (std::size_t p = 0; p < params.size(); ++p) {
-    // A dynamic parameter follows its series in the data, unless the user
-    // set it (--param or the --params table).
-    const std::vector<double> *series =
-        (params[p].flags & DGM_DYNAMIC) && !explicitParams.count(p)
-            ? basin.find(params[p].name)
-            : nullptr;
-    for (std::size_t t = 0; t < (in->paramLayout.perStep(p) ? count : 1); ++t)
-      for (int64_t c = 0; c < nc; ++c)
-        in->param(p, 0, c, static_cast<int64_t>(t)) =
-            series ? (*series)[first + t] : paramValues[p];
-  }
-  for (std::size_t i = 0; i < model.states().size(); ++i)
-    for (int64_t c = 0; c < nc; ++c)
-      in->initState(i, 0, c) = initValues[i];
-  for (std::size_t f = 0; f < model.forcings().size(); ++f) {
-    const std::vector<double> &series = *basin.find(model.forcings()[f].name);
-    for (std::size_t t = 0; t < count; ++t)
-      in->forcing(f, static_cast<int64_t>(t), 0) = series[first + t];
-  }
-  return in;
-}
-
-/// The goodness of fit of one basin: lines for the report and the values.
-struct Scores {
-  std::vector<std::string> lines;
-  std::optional<double> nse, kge;
-};
-
-/// "NSE 0.712 / KGE 0.801 (Q vs Qobs, 365 of 365 steps)", or why not.
-Scores scoreRun(const LoadedModel &model, const SimulationOutputs &results,
-                const BasinData &basin, std::size_t first,
-                const RunSettings &s) {
-  std::string obsName = s.obsName.value_or("Qobs");
-  const std::vector<double> *obs = basin.find(obsName);
-  if (!obs) {
-    if (s.obsName)
-      reportWarning(basin.description + " has no series '" + obsName +
-                    "' to score against");
-    return {};
-  }
-  std::optional<std::size_t> sim = model.indexOf(VarKind::Output, s.simName);
-  if (!sim) {
-    // Only worth a word when the user asked for a comparison.
-    if (s.obsName || s.simExplicit)
-      reportWarning("model '" + std::string(model.name()) +
-                    "' has no output '" + s.simName + "' to score against '" +
-                    obsName + "'; choose one with --sim OUTPUT");
-    return {};
-  }
-  std::vector<double> simulated(results.numSteps), observed(results.numSteps);
-  for (int64_t t = 0; t < results.numSteps; ++t) {
-    double sum = 0; // the mean over the components
-    for (int64_t c = 0; c < results.numComponents; ++c)
-      sum += results.output(*sim, t, 0, c);
-    bool perComponent = model.outputs()[*sim].flags & DGM_PER_COMPONENT;
-    simulated[t] = perComponent
-                       ? sum / static_cast<double>(results.numComponents)
-                       : results.output(*sim, t, 0);
-    observed[t] = (*obs)[first + t];
-  }
-  std::string what = " (" + s.simName + " vs " + obsName + ")";
-  Result<Score> n = nse(observed, simulated);
-  Result<KgeScore> k = kge(observed, simulated);
-  Scores scores;
-  std::vector<std::string> &lines = scores.lines;
-  if (n)
-    scores.nse = n->value;
-  if (k)
-    scores.kge = k->value;
-  if (n)
-    lines.push_back("NSE " + formatNumber(std::round(n->value * 1e4) / 1e4) +
-                    what + " over " + std::to_string(n->count) + " of " +
-                    std::to_string(results.numSteps) + " steps");
-  else
-    lines.push_back("NSE: " + n.error().message);
-  if (k)
-    lines.push_back("KGE " + formatNumber(std::round(k->value * 1e4) / 1e4) +
-                    what + ": r " + formatNumber(std::round(k->r * 1e4) / 1e4) +
-                    ", alpha " +
-                    formatNumber(std::round(k->alpha * 1e4) / 1e4) + ", beta " +
-                    formatNumber(std::round(k->beta * 1e4) / 1e4));
-  else
-    lines.push_back("KGE: " + k.error().message);
-  return scores;
-}
-
 /// Writes `text` to stdout, reporting a failed write (a full disk, a closed
 /// pipe) instead of exiting 0.
 int writeStdout(const std::string &text) {
@@ -373,15 +265,6 @@ int writeStdout(const std::string &text) {
     return reportError(Error{"cannot write the results to stdout"});
   return 0;
 }
-
-/// One basin's run: its data, results and scores.
-struct BasinRun {
-  std::string id; ///< the --params row's basin; "" for a single run
-  BasinData data;
-  SimulationOutputs results;
-  std::size_t first = 0; ///< steps spent on warm-up
-  Scores scores;
-};
 
 /// What varies between the basins of one invocation.
 struct BasinJob {
@@ -398,55 +281,24 @@ std::string substituteBasin(std::string pattern, const std::string &id) {
   return pattern;
 }
 
-/// "balance: largest closure error 2.1e-15 mm on 1983-04-02 (component 3)
-/// over 730 steps x 16 components", from the output balance_error.
-Result<std::string> balanceReport(const LoadedModel &model,
-                                  const SimulationOutputs &results,
-                                  const BasinData &basin, std::size_t first) {
-  std::optional<std::size_t> index =
-      model.indexOf(VarKind::Output, "balance_error");
-  if (!index)
-    return Error{"--balance: model '" + std::string(model.name()) +
-                 "' declares no balance; add 'balance { storage: ...; "
-                 "inflow: ...; outflow: ...; }' (docs/language.md)"};
-  const dgm_variable &var = model.outputs()[*index];
-  int64_t comps = (var.flags & DGM_PER_COMPONENT) ? results.numComponents : 1;
-  double worst = 0, sum = 0;
-  int64_t worstStep = 0, worstComp = 0, count = 0, nans = 0;
-  for (int64_t t = 0; t < results.numSteps; ++t)
-    for (int64_t c = 0; c < comps; ++c) {
-      double e = results.output(*index, t, 0, c);
-      if (std::isnan(e)) {
-        ++nans;
-        continue;
-      }
-      sum += std::fabs(e);
-      ++count;
-      if (std::fabs(e) > std::fabs(worst) || count == 1) {
-        worst = e;
-        worstStep = t;
-        worstComp = c;
-      }
-    }
-  char text[64];
-  std::snprintf(text, sizeof text, "%.3g", worst);
-  std::string where =
-      basin.dates.empty()
-          ? "at step " + std::to_string(first + worstStep)
-          : "on " + basin.dates[first + static_cast<std::size_t>(worstStep)];
-  std::string line = std::string("balance: largest closure error ") + text +
-                     (var.unit[0] ? std::string(" ") + var.unit : "") + " " +
-                     where;
-  if (comps > 1)
-    line += " (component " + std::to_string(worstComp) + ")";
-  std::snprintf(text, sizeof text, "%.3g",
-                count ? sum / static_cast<double>(count) : 0.0);
-  line += "; mean |error| " + std::string(text) + " over " +
-          std::to_string(count) + " step" + (count == 1 ? "" : "s") +
-          (comps > 1 ? " x components" : "");
-  if (nans)
-    line += "; NaN at " + std::to_string(nans);
-  return line;
+/// Reads the series of one basin: the --forcing CSV (with {basin}
+/// substituted) or the CAMELS files.
+Result<BasinData> loadBasin(const LoadedModel &model, const BasinJob &job,
+                            const RunSettings &s, const MissingPolicy &policy,
+                            const CsvOptions &csvOptions) {
+  std::vector<std::string> extra{s.obsName.value_or("Qobs")};
+  if (!s.camelsDir.empty())
+    return loadCamelsBasin(s.camelsDir, job.id.empty() ? s.gauge : job.id,
+                           model, policy);
+  std::string path = substituteBasin(s.forcingPath, job.id);
+  Result<CsvTable> table = CsvTable::readFile(path, csvOptions);
+  if (!table)
+    return table.takeError();
+  if (table->numRows() == 0)
+    return Error{"'" + path +
+                 "' has a header but no data rows; expected one row per "
+                 "time step"};
+  return loadCsvBasin(*table, model, extra, policy);
 }
 
 /// Loads, spins up and runs one basin.
@@ -454,79 +306,14 @@ Result<BasinRun> runBasin(const LoadedModel &model, const BasinJob &job,
                           const std::vector<double> &initValues,
                           const RunSettings &s, const MissingPolicy &policy,
                           const CsvOptions &csvOptions) {
-  BasinRun run;
-  run.id = job.id;
-  std::vector<std::string> extra{s.obsName.value_or("Qobs")};
-  if (s.camelsDir.empty()) {
-    std::string path = substituteBasin(s.forcingPath, job.id);
-    Result<CsvTable> table = CsvTable::readFile(path, csvOptions);
-    if (!table)
-      return table.takeError();
-    if (table->numRows() == 0)
-      return Error{"'" + path +
-                   "' has a header but no data rows; expected one row per "
-                   "time step"};
-    Result<BasinData> data = loadCsvBasin(*table, model, extra, policy);
-    if (!data)
-      return data.takeError();
-    run.data = std::move(*data);
-  } else {
-    Result<BasinData> data = loadCamelsBasin(
-        s.camelsDir, job.id.empty() ? s.gauge : job.id, model, policy);
-    if (!data)
-      return data.takeError();
-    run.data = std::move(*data);
-  }
-  const BasinData &basin = run.data;
-  // A dynamic parameter with a series needs no value of its own.
-  std::vector<double> paramValues = job.paramValues;
-  for (std::size_t p = 0; p < model.params().size(); ++p)
-    if ((model.params()[p].flags & DGM_DYNAMIC) &&
-        basin.find(model.params()[p].name) && std::isnan(paramValues[p]) &&
-        !job.explicitParams.count(p))
-      paramValues[p] = model.params()[p].lower;
-  if (Result<void> ok = checkAllParamsSet(model, paramValues); !ok)
-    return ok.takeError();
-
-  std::size_t steps = basin.numSteps;
-  std::size_t warmup = static_cast<std::size_t>(s.warmup);
-  if (warmup >= steps)
-    return Error{"--warmup " + std::to_string(warmup) +
-                 " leaves no steps to run: " + basin.description + " has " +
-                 std::to_string(steps) + " steps"};
-  Result<SimulationInputs> inputs =
-      buildInputs(model, basin, warmup, steps - warmup, s.components,
-                  paramValues, initValues, job.explicitParams);
-  if (!inputs)
-    return inputs.takeError();
-  if (warmup > 0) {
-    // Spin up: the same model over the first steps; each component carries
-    // its own final states into the run.
-    Result<SimulationInputs> warm =
-        buildInputs(model, basin, 0, warmup, s.components, paramValues,
-                    initValues, job.explicitParams);
-    if (!warm)
-      return warm.takeError();
-    Result<SimulationOutputs> spun = simulate(model, *warm);
-    if (!spun)
-      return spun.takeError();
-    inputs->initStates = spun->finalStates;
-  }
-  SimulationOptions options;
-  options.trajectory = true; // for --states and the summary's state columns
-  Result<SimulationOutputs> results = simulate(model, *inputs, options);
-  if (!results)
-    return results.takeError();
-  run.results = std::move(*results);
-  run.first = warmup;
-  run.scores = scoreRun(model, run.results, basin, warmup, s);
-  if (s.balance) {
-    Result<std::string> closure =
-        balanceReport(model, run.results, basin, warmup);
-    if (!closure)
-      return closure.takeError();
-    run.scores.lines.push_back(*closure);
-  }
+  Result<BasinData> data = loadBasin(model, job, s, policy, csvOptions);
+  if (!data)
+    return data.takeError();
+  Result<BasinRun> run =
+      runOnBasin(model, std::move(*data), job.paramValues, job.explicitParams,
+                 initValues, s);
+  if (run)
+    run->id = job.id;
   return run;
 }
 
@@ -592,40 +379,6 @@ readParamsTable(const LoadedModel &model, const std::string &path,
     jobs.push_back(std::move(job));
   }
   return jobs;
-}
-
-/// The scored output (mean over components) and the observations.
-LineChart hydrograph(const LoadedModel &model, const BasinRun &run,
-                     const RunSettings &s) {
-  LineChart chart;
-  chart.title = std::string(model.name()) + " on " + run.data.description;
-  if (!run.scores.lines.empty())
-    chart.title += ": " + run.scores.lines.front();
-  const SimulationOutputs &res = run.results;
-  std::optional<std::size_t> sim = model.indexOf(VarKind::Output, s.simName);
-  if (sim) {
-    const dgm_variable &var = model.outputs()[*sim];
-    chart.yLabel = s.simName + (var.unit[0] ? std::string(" (") + var.unit + ")"
-                                            : std::string());
-    PlotSeries series{s.simName + " simulated", {}};
-    int64_t comps = (var.flags & DGM_PER_COMPONENT) ? res.numComponents : 1;
-    for (int64_t t = 0; t < res.numSteps; ++t) {
-      double sum = 0;
-      for (int64_t c = 0; c < comps; ++c)
-        sum += res.output(*sim, t, 0, c);
-      series.values.push_back(sum / static_cast<double>(comps));
-    }
-    chart.series.push_back(std::move(series));
-  }
-  std::string obsName = s.obsName.value_or("Qobs");
-  if (const std::vector<double> *obs = run.data.find(obsName))
-    chart.series.push_back(
-        {obsName + " observed",
-         std::vector<double>(obs->begin() + static_cast<long>(run.first),
-                             obs->end())});
-  for (std::size_t t = run.first; t < run.data.dates.size(); ++t)
-    chart.xLabels.push_back(run.data.dates[t]);
-  return chart;
 }
 
 /// One summary line per basin and the median scores.

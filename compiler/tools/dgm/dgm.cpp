@@ -4,13 +4,14 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// `dgm <command> [options]`: a front door to the subcommands (only `run` so
-// far). Each subcommand parses its own options (Options.h) and prints its own
-// --help. docs/cli.md is the reference.
+// `dgm <command> [options]`: a front door to the subcommands (`run`,
+// `repl`; `dgm` alone starts the REPL). Each subcommand parses its own
+// options (Options.h) and prints its own --help. docs/cli.md is the reference.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Messages.h"
+#include "Repl.h"
 #include "RunCommand.h"
 #include "Suggest.h"
 
@@ -35,6 +36,9 @@ struct Command {
 const Command commands[] = {
     {"run", "Compile a model if needed and run it on forcings from a CSV file",
      runCommand},
+    {"repl", "Experiment at a prompt: expressions, models, runs, plots "
+             "(also: dgm alone)",
+     replCommand},
 };
 
 void printHelp() {
@@ -66,8 +70,7 @@ void printVersion() {
 int main(int argc, char **argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty())
-    return reportUsageError("no command given; expected one such as 'run'",
-                            "dgm");
+    return replCommand({}); // `dgm` alone is the REPL
   const std::string &first = args[0];
   if (first == "-h" || first == "--help" || first == "help") {
     printHelp();

@@ -40,7 +40,12 @@ enum class EmitKind {
 std::optional<EmitKind> parseEmitKind(llvm::StringRef name);
 
 struct CompileOptions {
+  /// The .dgm file, or, with `sourceText`, the name its text goes by in
+  /// messages (the REPL's "<repl>"; imports then resolve from the current
+  /// directory).
   std::string inputFile;
+  /// The source itself, instead of reading `inputFile`.
+  std::optional<std::string> sourceText;
   EmitKind emit = EmitKind::SharedLib;
   /// 0..3, as -O0..-O3.
   unsigned optLevel = 2;
@@ -72,6 +77,11 @@ std::optional<std::string> compileCached(llvm::StringRef inputFile,
                                          unsigned optLevel, unsigned scalarBits,
                                          llvm::raw_ostream &diagOS,
                                          bool *cacheHit = nullptr);
+
+/// Checks `options`' source as far as Sema (names, rules, units) without
+/// requiring a model: what the REPL does with a typed `fn`, `const` or
+/// `import`. Diagnostics go to `diagOS`.
+bool checkDefinitions(const CompileOptions &options, llvm::raw_ostream &diagOS);
 
 /// $DGM_CACHE_DIR, else $XDG_CACHE_HOME/dgm, else ~/.cache/dgm.
 std::string defaultCacheDir();

@@ -22,7 +22,10 @@ namespace dgm {
 
 /// Checks `module`, reporting every problem to `diag`. Returns true when the
 /// module is well formed (warnings allowed).
-bool checkModule(ast::Module &module, DiagnosticEngine &diag);
+/// `requireModel` false checks a module of definitions only (a library
+/// module, the REPL's typed `fn`/`const`).
+bool checkModule(ast::Module &module, DiagnosticEngine &diag,
+                 bool requireModel = true);
 
 /// The built-in functions that calls may name, with their arity.
 struct BuiltinFunction {

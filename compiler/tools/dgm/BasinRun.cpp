@@ -1,0 +1,253 @@
+//===- BasinRun.cpp - Running a model on one basin ------------------------===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "BasinRun.h"
+#include "Bindings.h"
+#include "Messages.h"
+
+#include "dgm/runtime/Format.h"
+#include "dgm/runtime/Metrics.h"
+
+#include <cmath>
+#include <cstdio>
+
+using namespace dgm::cli;
+using namespace dgm::rt;
+
+Result<SimulationInputs>
+dgm::cli::buildInputs(const LoadedModel &model, const BasinData &basin, std::size_t first,
+            std::size_t count, int64_t components,
+            const std::vector<double> &paramValues,
+            const std::vector<double> &initValues,
+            const std::set<std::size_t> &explicitParams) {
+  Result<SimulationInputs> in =
+      makeInputs(model, 1, static_cast<int64_t>(count), components);
+  if (!in)
+    return in.takeError();
+  int64_t nc = in->numComponents;
+  auto params = model.params();
+  for (std::size_t p = 0; p < params.size(); ++p) {
+    // A dynamic parameter follows its series in the data, unless the user
+    // set it (--param or the --params table).
+    const std::vector<double> *series =
+        (params[p].flags & DGM_DYNAMIC) && !explicitParams.count(p)
+            ? basin.find(params[p].name)
+            : nullptr;
+    for (std::size_t t = 0; t < (in->paramLayout.perStep(p) ? count : 1); ++t)
+      for (int64_t c = 0; c < nc; ++c)
+        in->param(p, 0, c, static_cast<int64_t>(t)) =
+            series ? (*series)[first + t] : paramValues[p];
+  }
+  for (std::size_t i = 0; i < model.states().size(); ++i)
+    for (int64_t c = 0; c < nc; ++c)
+      in->initState(i, 0, c) = initValues[i];
+  for (std::size_t f = 0; f < model.forcings().size(); ++f) {
+    const std::vector<double> &series = *basin.find(model.forcings()[f].name);
+    for (std::size_t t = 0; t < count; ++t)
+      in->forcing(f, static_cast<int64_t>(t), 0) = series[first + t];
+  }
+  return in;
+}
+
+
+Scores dgm::cli::scoreRun(const LoadedModel &model, const SimulationOutputs &results,
+                const BasinData &basin, std::size_t first,
+                const RunConfig &s) {
+  std::string obsName = s.obsName.value_or("Qobs");
+  const std::vector<double> *obs = basin.find(obsName);
+  if (!obs) {
+    if (s.obsName)
+      reportWarning(basin.description + " has no series '" + obsName +
+                    "' to score against");
+    return {};
+  }
+  std::optional<std::size_t> sim = model.indexOf(VarKind::Output, s.simName);
+  if (!sim) {
+    // Only worth a word when the user asked for a comparison.
+    if (s.obsName || s.simExplicit)
+      reportWarning("model '" + std::string(model.name()) +
+                    "' has no output '" + s.simName + "' to score against '" +
+                    obsName + "'; choose one with --sim OUTPUT");
+    return {};
+  }
+  std::vector<double> simulated(results.numSteps), observed(results.numSteps);
+  for (int64_t t = 0; t < results.numSteps; ++t) {
+    double sum = 0; // the mean over the components
+    for (int64_t c = 0; c < results.numComponents; ++c)
+      sum += results.output(*sim, t, 0, c);
+    bool perComponent = model.outputs()[*sim].flags & DGM_PER_COMPONENT;
+    simulated[t] = perComponent
+                       ? sum / static_cast<double>(results.numComponents)
+                       : results.output(*sim, t, 0);
+    observed[t] = (*obs)[first + t];
+  }
+  std::string what = " (" + s.simName + " vs " + obsName + ")";
+  Result<Score> n = nse(observed, simulated);
+  Result<KgeScore> k = kge(observed, simulated);
+  Scores scores;
+  std::vector<std::string> &lines = scores.lines;
+  if (n)
+    scores.nse = n->value;
+  if (k)
+    scores.kge = k->value;
+  if (n)
+    lines.push_back("NSE " + formatNumber(std::round(n->value * 1e4) / 1e4) +
+                    what + " over " + std::to_string(n->count) + " of " +
+                    std::to_string(results.numSteps) + " steps");
+  else
+    lines.push_back("NSE: " + n.error().message);
+  if (k)
+    lines.push_back("KGE " + formatNumber(std::round(k->value * 1e4) / 1e4) +
+                    what + ": r " + formatNumber(std::round(k->r * 1e4) / 1e4) +
+                    ", alpha " +
+                    formatNumber(std::round(k->alpha * 1e4) / 1e4) + ", beta " +
+                    formatNumber(std::round(k->beta * 1e4) / 1e4));
+  else
+    lines.push_back("KGE: " + k.error().message);
+  return scores;
+}
+
+Result<std::string> dgm::cli::balanceReport(const LoadedModel &model,
+                                  const SimulationOutputs &results,
+                                  const BasinData &basin, std::size_t first) {
+  std::optional<std::size_t> index =
+      model.indexOf(VarKind::Output, "balance_error");
+  if (!index)
+    return Error{"--balance: model '" + std::string(model.name()) +
+                 "' declares no balance; add 'balance { storage: ...; "
+                 "inflow: ...; outflow: ...; }' (docs/language.md)"};
+  const dgm_variable &var = model.outputs()[*index];
+  int64_t comps = (var.flags & DGM_PER_COMPONENT) ? results.numComponents : 1;
+  double worst = 0, sum = 0;
+  int64_t worstStep = 0, worstComp = 0, count = 0, nans = 0;
+  for (int64_t t = 0; t < results.numSteps; ++t)
+    for (int64_t c = 0; c < comps; ++c) {
+      double e = results.output(*index, t, 0, c);
+      if (std::isnan(e)) {
+        ++nans;
+        continue;
+      }
+      sum += std::fabs(e);
+      ++count;
+      if (std::fabs(e) > std::fabs(worst) || count == 1) {
+        worst = e;
+        worstStep = t;
+        worstComp = c;
+      }
+    }
+  char text[64];
+  std::snprintf(text, sizeof text, "%.3g", worst);
+  std::string where =
+      basin.dates.empty()
+          ? "at step " + std::to_string(first + worstStep)
+          : "on " + basin.dates[first + static_cast<std::size_t>(worstStep)];
+  std::string line = std::string("balance: largest closure error ") + text +
+                     (var.unit[0] ? std::string(" ") + var.unit : "") + " " +
+                     where;
+  if (comps > 1)
+    line += " (component " + std::to_string(worstComp) + ")";
+  std::snprintf(text, sizeof text, "%.3g",
+                count ? sum / static_cast<double>(count) : 0.0);
+  line += "; mean |error| " + std::string(text) + " over " +
+          std::to_string(count) + " step" + (count == 1 ? "" : "s") +
+          (comps > 1 ? " x components" : "");
+  if (nans)
+    line += "; NaN at " + std::to_string(nans);
+  return line;
+}
+
+Result<BasinRun> dgm::cli::runOnBasin(const LoadedModel &model, BasinData data,
+                                      std::vector<double> paramValues,
+                                      const std::set<std::size_t> &explicitParams,
+                                      const std::vector<double> &initValues,
+                                      const RunConfig &s) {
+  BasinRun run;
+  run.data = std::move(data);
+  const BasinData &basin = run.data;
+  // A dynamic parameter with a series needs no value of its own.
+  for (std::size_t p = 0; p < model.params().size(); ++p)
+    if ((model.params()[p].flags & DGM_DYNAMIC) &&
+        basin.find(model.params()[p].name) && std::isnan(paramValues[p]) &&
+        !explicitParams.count(p))
+      paramValues[p] = model.params()[p].lower;
+  if (Result<void> ok = checkAllParamsSet(model, paramValues); !ok)
+    return ok.takeError();
+
+  std::size_t steps = basin.numSteps;
+  std::size_t warmup = static_cast<std::size_t>(s.warmup);
+  if (warmup >= steps)
+    return Error{"--warmup " + std::to_string(warmup) +
+                 " leaves no steps to run: " + basin.description + " has " +
+                 std::to_string(steps) + " steps"};
+  Result<SimulationInputs> inputs =
+      buildInputs(model, basin, warmup, steps - warmup, s.components,
+                  paramValues, initValues, explicitParams);
+  if (!inputs)
+    return inputs.takeError();
+  if (warmup > 0) {
+    // Spin up: the same model over the first steps; each component carries
+    // its own final states into the run.
+    Result<SimulationInputs> warm =
+        buildInputs(model, basin, 0, warmup, s.components, paramValues,
+                    initValues, explicitParams);
+    if (!warm)
+      return warm.takeError();
+    Result<SimulationOutputs> spun = simulate(model, *warm);
+    if (!spun)
+      return spun.takeError();
+    inputs->initStates = spun->finalStates;
+  }
+  SimulationOptions options;
+  options.trajectory = true; // for --states and the summary's state columns
+  Result<SimulationOutputs> results = simulate(model, *inputs, options);
+  if (!results)
+    return results.takeError();
+  run.results = std::move(*results);
+  run.first = warmup;
+  run.scores = scoreRun(model, run.results, basin, warmup, s);
+  if (s.balance) {
+    Result<std::string> closure =
+        balanceReport(model, run.results, basin, warmup);
+    if (!closure)
+      return closure.takeError();
+    run.scores.lines.push_back(*closure);
+  }
+  return run;
+}
+
+LineChart dgm::cli::hydrograph(const LoadedModel &model, const BasinRun &run,
+                     const RunConfig &s) {
+  LineChart chart;
+  chart.title = std::string(model.name()) + " on " + run.data.description;
+  if (!run.scores.lines.empty())
+    chart.title += ": " + run.scores.lines.front();
+  const SimulationOutputs &res = run.results;
+  std::optional<std::size_t> sim = model.indexOf(VarKind::Output, s.simName);
+  if (sim) {
+    const dgm_variable &var = model.outputs()[*sim];
+    chart.yLabel = s.simName + (var.unit[0] ? std::string(" (") + var.unit + ")"
+                                            : std::string());
+    PlotSeries series{s.simName + " simulated", {}};
+    int64_t comps = (var.flags & DGM_PER_COMPONENT) ? res.numComponents : 1;
+    for (int64_t t = 0; t < res.numSteps; ++t) {
+      double sum = 0;
+      for (int64_t c = 0; c < comps; ++c)
+        sum += res.output(*sim, t, 0, c);
+      series.values.push_back(sum / static_cast<double>(comps));
+    }
+    chart.series.push_back(std::move(series));
+  }
+  std::string obsName = s.obsName.value_or("Qobs");
+  if (const std::vector<double> *obs = run.data.find(obsName))
+    chart.series.push_back(
+        {obsName + " observed",
+         std::vector<double>(obs->begin() + static_cast<long>(run.first),
+                             obs->end())});
+  for (std::size_t t = run.first; t < run.data.dates.size(); ++t)
+    chart.xLabels.push_back(run.data.dates[t]);
+  return chart;
+}
+

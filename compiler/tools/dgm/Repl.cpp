@@ -1,0 +1,148 @@
+//===- Repl.cpp - `dgm repl` ----------------------------------------------===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Repl.h"
+#include "LineEditor.h"
+#include "Messages.h"
+#include "Options.h"
+#include "ReplInput.h"
+#include "ReplSession.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <unistd.h>
+
+using namespace dgm::cli;
+
+namespace {
+
+const OptionSpec replOptions[] = {
+    {"forcing", 0, ArgKind::Value, "CSV", "Read the forcings from CSV (as :forcing)"},
+    {"precision", 0, ArgKind::Value, "f64|f32",
+     "Compile models in double (default) or single precision"},
+    {"", 'I', ArgKind::List, "DIR", "Search DIR for imported modules",
+     "-I DIR"},
+    {"color", 0, ArgKind::Value, "auto|always|never",
+     "ANSI colours (default auto: on a terminal, unless NO_COLOR is set)"},
+    {"help", 'h', ArgKind::Flag, "", "Show this help"},
+};
+
+void printReplHelp() {
+  std::printf("dgm repl - experiment with models at a prompt\n"
+              "\n"
+              "USAGE: dgm repl [MODEL.dgm] [options]\n"
+              "       dgm\n"
+              "\n"
+              "%s\n"
+              "In the session:\n%s"
+              "\nOn a terminal: line editing, history (%s; set "
+              "DGM_HISTORY_FILE to move it), TAB completion.\n"
+              "With input from a file or pipe: no prompts, no colour; the "
+              "exit status is 1 if a command failed.\n",
+              formatOptionsHelp(replOptions).c_str(),
+              ReplSession::helpText().c_str(), defaultHistoryFile().c_str());
+}
+
+/// Reads one complete input: a command line, or .dgm text continued over
+/// lines until its brackets close. nullopt at the end of input.
+std::optional<std::string> readInput(LineReader &reader, bool &unfinished) {
+  unfinished = false;
+  std::optional<std::string> line = reader.readLine("dgm> ");
+  if (!line)
+    return std::nullopt;
+  std::string text = *line;
+  InputKind kind = classifyInput(text);
+  if (kind == InputKind::Command || kind == InputKind::Empty)
+    return text;
+  while (needsMoreLines(text)) {
+    std::optional<std::string> more = reader.readLine("...> ");
+    if (!more) {
+      unfinished = true;
+      return text;
+    }
+    text += "\n" + *more;
+  }
+  return text;
+}
+
+} // namespace
+
+int dgm::cli::replCommand(const std::vector<std::string> &args) {
+  dgm::rt::Result<ParsedArgs> parsed = parseArgs(replOptions, args);
+  if (!parsed)
+    return reportUsageError(parsed.error().message, "dgm repl");
+  if (parsed->has("help")) {
+    printReplHelp();
+    return 0;
+  }
+  if (parsed->positionals.size() > 1)
+    return reportUsageError("expected at most one model file, found '" +
+                                parsed->positionals[1] + "'",
+                            "dgm repl");
+  ReplOptions options;
+  options.importPaths = parsed->values("I");
+  if (std::optional<std::string> p = parsed->value("precision")) {
+    if (*p != "f64" && *p != "f32")
+      return reportUsageError("--precision takes f64 or f32, not '" + *p + "'",
+                              "dgm repl");
+    options.scalarBits = *p == "f32" ? 32 : 64;
+  }
+  bool terminal = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+  std::string color = parsed->value("color").value_or("auto");
+  if (color != "auto" && color != "always" && color != "never")
+    return reportUsageError("--color takes auto, always or never, not '" +
+                                color + "'",
+                            "dgm repl");
+  const char *term = std::getenv("TERM");
+  options.color = color == "always" ||
+                  (color == "auto" && terminal && !std::getenv("NO_COLOR") &&
+                   !(term && std::strcmp(term, "dumb") == 0));
+
+  ReplSession session(options);
+  bool failed = false;
+  // Arguments are commands typed before the first prompt.
+  if (!parsed->positionals.empty())
+    failed |= !session.execute(":load \"" + parsed->positionals[0] + "\"");
+  if (std::optional<std::string> csv = parsed->value("forcing"))
+    failed |= !session.execute(":forcing \"" + *csv + "\"");
+
+  std::unique_ptr<LineReader> reader;
+  if (isatty(STDIN_FILENO)) {
+    reader = createEditLineReader(
+        defaultHistoryFile(), [&session](std::string_view line) {
+          return session.complete(line);
+        });
+    std::printf("dgm %s: type .dgm expressions, definitions or models; "
+                ":help lists the commands, :quit leaves.\n",
+                DGM_VERSION);
+  } else {
+    reader = createStreamLineReader(stdin);
+  }
+  while (!session.finished()) {
+    bool unfinished = false;
+    std::optional<std::string> input = readInput(*reader, unfinished);
+    if (!input)
+      break;
+    if (unfinished) {
+      std::fflush(stdout);
+      std::fprintf(stderr, "error: the input ended in the middle of .dgm "
+                           "text (an unclosed bracket, comment or string, or "
+                           "a definition without its ';')\n");
+      failed = true;
+      break;
+    }
+    reader->addHistory(*input);
+    bool ok = session.execute(*input);
+    failed |= !ok;
+    std::fflush(stdout);
+  }
+  if (reader->interactive() && !session.finished())
+    std::printf("\n");
+  // Interactively, an error was seen and dealt with at the prompt; a script
+  // reports it in its exit status.
+  return !reader->interactive() && failed ? exitError : 0;
+}

@@ -1,0 +1,53 @@
+//===- ReplInput.h - What a line typed at the REPL is -----------*- C++ -*-===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// The REPL reads two languages: its own commands (`:load FILE`), one line
+// each, and .dgm text (an expression, a `fn`, `const` or `import`, a whole
+// model over several lines). These helpers decide which one a line is, when
+// .dgm text is complete (brackets balanced outside comments and strings) and
+// split a command line into words.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DGM_TOOLS_DGM_REPLINPUT_H
+#define DGM_TOOLS_DGM_REPLINPUT_H
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dgm::cli {
+
+enum class InputKind {
+  Empty,      ///< blank or only a comment
+  Command,    ///< starts with ':'
+  Model,      ///< `model NAME { ... }`
+  Definition, ///< `fn`, `const` or `import`
+  Expression, ///< anything else: evaluated and printed
+};
+
+InputKind classifyInput(std::string_view text);
+
+/// Whether .dgm `text` needs more lines: an unclosed (, [ or {, an
+/// unterminated /* comment or string, a definition not yet ended by ';', or
+/// an expression ending in an operator ("1 +"). A closing bracket too many
+/// is not "incomplete": the parser reports it.
+bool needsMoreLines(std::string_view text);
+
+/// Whether `text` has an unclosed bracket, comment or string.
+bool bracketsOpen(std::string_view text);
+
+/// The words of a command line: split at blanks, with "..." or '...' to keep
+/// blanks in a word (a file name with spaces).
+std::vector<std::string> splitWords(std::string_view line);
+
+/// The identifier declared by a definition (`fn NAME(`, `const NAME`), or
+/// "" for an import or when there is none.
+std::string definedName(std::string_view text);
+
+} // namespace dgm::cli
+
+#endif // DGM_TOOLS_DGM_REPLINPUT_H

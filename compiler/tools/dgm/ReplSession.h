@@ -1,0 +1,142 @@
+//===- ReplSession.h - The state and commands of `dgm repl` -----*- C++ -*-===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// One REPL session: the definitions typed so far, the current model
+// (compiled in process by the JIT, dgm/Driver/Jit.h), the basin data, the
+// parameter and initial-state values set with :set, and the last run. Each
+// complete input (a command line, or .dgm text the reader has gathered until
+// its brackets close) goes to execute(); an error is printed, execute()
+// returns false and the session goes on with its state intact.
+//
+// Typed .dgm text is compiled with the session's definitions and the whole
+// standard library in front of it, in one buffer named "<repl>"; messages
+// are renumbered so that their lines count from the start of the input the
+// user typed.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DGM_TOOLS_DGM_REPLSESSION_H
+#define DGM_TOOLS_DGM_REPLSESSION_H
+
+#include "BasinData.h"
+#include "BasinRun.h"
+
+#include "dgm/Driver/Jit.h"
+#include "dgm/runtime/Model.h"
+
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dgm::cli {
+
+struct ReplOptions {
+  /// ANSI colours in charts and messages (a terminal that wants them).
+  bool color = false;
+  unsigned optLevel = 2;
+  unsigned scalarBits = 64;
+  /// dgmc -I: folders searched by `import`.
+  std::vector<std::string> importPaths;
+};
+
+class ReplSession {
+public:
+  explicit ReplSession(ReplOptions options);
+  ~ReplSession();
+
+  /// Runs one complete input. Returns false after reporting an error.
+  bool execute(const std::string &input);
+  /// :quit was given.
+  bool finished() const { return quit; }
+
+  /// Candidates for the word that ends `lineBeforeCursor`: commands after
+  /// ':', file names after :load/:forcing/:camels, parameter and state
+  /// names after :set, output names after :plot, and otherwise the names an
+  /// expression may use (functions, constants, the model's variables).
+  std::vector<std::string> complete(std::string_view lineBeforeCursor) const;
+
+  /// The text of :help (every command), for `dgm repl --help` too.
+  static std::string helpText();
+
+  // The commands, one per `:name` (public so that the command table in
+  // ReplSession.cpp can name them). Each prints its own errors.
+  bool cmdHelp(const std::vector<std::string> &args);
+  bool cmdLoad(const std::vector<std::string> &args);
+  bool cmdReload(const std::vector<std::string> &args);
+  bool cmdForcing(const std::vector<std::string> &args);
+  bool cmdCamels(const std::vector<std::string> &args);
+  bool cmdSet(const std::vector<std::string> &args);
+  bool cmdUnset(const std::vector<std::string> &args);
+  bool cmdWarmup(const std::vector<std::string> &args);
+  bool cmdRun(const std::vector<std::string> &args);
+  bool cmdList(dgm::rt::VarKind kind, const std::vector<std::string> &args);
+  bool cmdPlot(const std::vector<std::string> &args);
+  bool cmdShow(const std::vector<std::string> &args);
+  bool cmdTime(const std::vector<std::string> &args);
+  bool cmdDefs(const std::vector<std::string> &args);
+  bool cmdQuit(const std::vector<std::string> &args);
+
+
+private:
+  struct Definition {
+    std::string name; ///< "" for an import
+    std::string text;
+  };
+  /// Where the current model came from and what it compiled to.
+  struct CurrentModel {
+    std::string file; ///< :load FILE, or "" when typed
+    std::string text; ///< the typed model, or "" for a file
+    std::unique_ptr<driver::JitModel> jit;
+    std::optional<dgm::rt::LoadedModel> model;
+  };
+  enum class DataSource { None, Csv, Camels };
+
+  bool runCommand(const std::string &line);
+  bool evaluateExpression(const std::string &text);
+  /// Whether `expr` compiles as a condition (a comparison, and/or/not).
+  bool isTruthValue(const std::string &expr) const;
+  bool addDefinition(const std::string &text);
+  bool defineModel(const std::string &text);
+
+  /// The session's definitions and the standard library, then `text`;
+  /// `prefixLines` is set to the lines before `text`.
+  std::string assemble(std::string_view text, unsigned &prefixLines) const;
+  /// Compiles `source` (from assemble, or a file when `file` is set) into
+  /// the process, printing renumbered diagnostics on failure.
+  std::unique_ptr<driver::JitModel> jitCompile(const std::string &file,
+                                               const std::string &source,
+                                               unsigned prefixLines,
+                                               driver::JitTimings &timings);
+  /// Makes `compiled` the current model; keeps the :set values it still has.
+  bool adopt(CurrentModel compiled, const driver::JitTimings &timings);
+  /// Loads the basin series for the current model (cached until either
+  /// changes).
+  const BasinData *basinData();
+  bool requireModel() const;
+  void error(const std::string &message) const;
+  void note(const std::string &message) const;
+  void printTimes(const char *what, double milliseconds) const;
+
+  ReplOptions options;
+  std::vector<Definition> definitions;
+  CurrentModel current;
+  DataSource source = DataSource::None;
+  std::string csvPath, camelsDir, gauge;
+  std::optional<BasinData> data; ///< the series for the current model
+  std::map<std::string, double> paramValues, initValues; ///< from :set
+  RunConfig config;
+  std::optional<BasinRun> lastRun;
+  bool timing = false;
+  bool quit = false;
+};
+
+} // namespace dgm::cli
+
+#endif // DGM_TOOLS_DGM_REPLSESSION_H

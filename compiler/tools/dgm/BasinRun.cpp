@@ -218,6 +218,24 @@ Result<BasinRun> dgm::cli::runOnBasin(const LoadedModel &model, BasinData data,
   return run;
 }
 
+std::vector<double> dgm::cli::componentMean(const LoadedModel &model,
+                                           const SimulationOutputs &results,
+                                           VarKind kind, std::size_t index) {
+  const dgm_variable &var = model.variables(kind)[index];
+  int64_t comps = (var.flags & DGM_PER_COMPONENT) || kind == VarKind::State
+                      ? results.numComponents
+                      : 1;
+  std::vector<double> mean(static_cast<std::size_t>(results.numSteps));
+  for (int64_t t = 0; t < results.numSteps; ++t) {
+    double sum = 0;
+    for (int64_t c = 0; c < comps; ++c)
+      sum += kind == VarKind::State ? results.state(index, t, 0, c)
+                                    : results.output(index, t, 0, c);
+    mean[static_cast<std::size_t>(t)] = sum / static_cast<double>(comps);
+  }
+  return mean;
+}
+
 LineChart dgm::cli::hydrograph(const LoadedModel &model, const BasinRun &run,
                      const RunConfig &s) {
   LineChart chart;
@@ -230,15 +248,8 @@ LineChart dgm::cli::hydrograph(const LoadedModel &model, const BasinRun &run,
     const dgm_variable &var = model.outputs()[*sim];
     chart.yLabel = s.simName + (var.unit[0] ? std::string(" (") + var.unit + ")"
                                             : std::string());
-    PlotSeries series{s.simName + " simulated", {}};
-    int64_t comps = (var.flags & DGM_PER_COMPONENT) ? res.numComponents : 1;
-    for (int64_t t = 0; t < res.numSteps; ++t) {
-      double sum = 0;
-      for (int64_t c = 0; c < comps; ++c)
-        sum += res.output(*sim, t, 0, c);
-      series.values.push_back(sum / static_cast<double>(comps));
-    }
-    chart.series.push_back(std::move(series));
+    chart.series.push_back({s.simName + " simulated",
+                            componentMean(model, res, VarKind::Output, *sim)});
   }
   std::string obsName = s.obsName.value_or("Qobs");
   if (const std::vector<double> *obs = run.data.find(obsName))

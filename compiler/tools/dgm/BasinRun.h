@@ -88,6 +88,12 @@ runOnBasin(const dgm::rt::LoadedModel &model, BasinData data,
            const std::set<std::size_t> &explicitParams,
            const std::vector<double> &initValues, const RunConfig &s);
 
+/// Output or state `index` (of `kind`) of basin 0 at every step; the mean
+/// over the components when it has a value per component.
+std::vector<double> componentMean(const dgm::rt::LoadedModel &model,
+                                  const dgm::rt::SimulationOutputs &results,
+                                  dgm::rt::VarKind kind, std::size_t index);
+
 /// The scored output (mean over components) and the observations.
 LineChart hydrograph(const dgm::rt::LoadedModel &model, const BasinRun &run,
                      const RunConfig &s);

@@ -339,53 +339,30 @@ private:
             static_cast<size_t>(info->cursor - info->buffer)};
   }
 
-  /// Replaces `word` (just before the cursor) by `replacement`.
-  void replaceWord(const std::string &word, const std::string &replacement) {
-    if (replacement.compare(0, word.size(), word) == 0) {
-      std::string rest = replacement.substr(word.size());
-      if (!rest.empty())
-        ::el_insertstr(el, rest.c_str());
-      return;
-    }
-    if (!word.empty())
-      ::el_deletestr(el, static_cast<int>(codePoints(word)));
-    if (!replacement.empty())
-      ::el_insertstr(el, replacement.c_str());
-  }
-
   unsigned char complete() {
     if (!completer)
       return CC_ERROR;
     const LineInfo *info = ::el_line(el);
     std::string before(info->buffer, info->cursor);
-    size_t space = before.find_last_of(" \t");
-    std::string word =
-        space == std::string::npos ? before : before.substr(space + 1);
-
-    std::vector<std::string> candidates = completer(before);
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()),
-                     candidates.end());
-    if (candidates.empty()) {
+    CompletionEdit edit = planCompletion(before, completer(before));
+    if (edit.candidates.empty()) {
       lastListable.reset();
       return CC_ERROR;
     }
-    if (candidates.size() == 1) {
-      const std::string &only = candidates.front();
-      replaceWord(word, only.back() == '/' ? only : only + " ");
-      lastListable.reset();
-      return CC_REFRESH;
-    }
-    std::string prefix = commonPrefix(candidates);
-    if (prefix != word && prefix.size() >= word.size()) {
-      // Progress: complete as far as all candidates agree; the next TAB
-      // (with the line unchanged) lists them.
-      replaceWord(word, prefix);
-      lastListable = lineState();
+    std::string_view replaced =
+        std::string_view(before).substr(before.size() - edit.replace);
+    if (edit.insert != replaced) {
+      // Progress: the only candidate, or as far as all agree; after the
+      // latter, the next TAB (with the line unchanged) lists them.
+      ::el_insertstr(el, edit.insert.substr(edit.replace).c_str());
+      if (edit.candidates.size() > 1)
+        lastListable = lineState();
+      else
+        lastListable.reset();
       return CC_REFRESH;
     }
     if (lastListable && *lastListable == lineState()) {
-      list(candidates);
+      list(edit.candidates);
       return CC_REDISPLAY;
     }
     lastListable = lineState();
@@ -485,6 +462,34 @@ std::string getenvOrEmpty(const char *name) {
 }
 
 } // namespace
+
+CompletionEdit planCompletion(std::string_view lineBeforeCursor,
+                              std::vector<std::string> candidates) {
+  CompletionEdit edit;
+  candidates.erase(std::remove(candidates.begin(), candidates.end(), ""),
+                   candidates.end());
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()),
+                   candidates.end());
+  if (candidates.empty())
+    return edit;
+  size_t blank = lineBeforeCursor.find_last_of(" \t");
+  std::string_view word = blank == std::string_view::npos
+                              ? lineBeforeCursor
+                              : lineBeforeCursor.substr(blank + 1);
+  std::string prefix = commonPrefix(candidates);
+  // The longest end of the word that the candidates go on from.
+  size_t length = std::min(word.size(), prefix.size());
+  while (length > 0 && word.substr(word.size() - length) !=
+                           std::string_view(prefix).substr(0, length))
+    --length;
+  edit.replace = length;
+  edit.insert = prefix;
+  if (candidates.size() == 1 && prefix.back() != '/')
+    edit.insert += ' ';
+  edit.candidates = std::move(candidates);
+  return edit;
+}
 
 std::unique_ptr<LineReader> createStreamLineReader(std::FILE *in) {
   return std::make_unique<StreamLineReader>(in);

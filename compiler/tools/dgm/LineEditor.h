@@ -50,11 +50,13 @@ namespace dgm::cli {
 inline constexpr int kHistorySize = 1000;
 
 /// Returns the candidates that complete the word ending at the cursor;
-/// `lineBeforeCursor` is the text before the cursor. "The word" is the text
-/// after the last space or tab of `lineBeforeCursor` (it may be empty), and
-/// each candidate is a whole word that replaces it (normally one starting
-/// with it). A candidate ending in '/' is a folder: completing to it adds no
-/// space, so that the next TAB goes on into it.
+/// `lineBeforeCursor` is the text before the cursor. Each candidate is a
+/// whole word that starts with the end of the line it completes: the part
+/// replaced is the longest end of the text after the last space or tab that
+/// all candidates start with, so "f(sq" with "sqrt" gives "f(sqrt" and
+/// ":load ex" with "examples/" gives ":load examples/". A candidate ending
+/// in '/' is a folder: completing to it adds no space, so that the next TAB
+/// goes on into it.
 using Completer =
     std::function<std::vector<std::string>(std::string_view lineBeforeCursor)>;
 
@@ -94,6 +96,19 @@ std::unique_ptr<LineReader> createStreamLineReader(std::FILE *in);
 /// (setlocale(LC_CTYPE, "")) before this is called.
 std::unique_ptr<LineReader> createEditLineReader(const std::string &historyFile,
                                                  Completer completer);
+
+/// What TAB does to the line (the part of the completion that needs no
+/// terminal): the last `replace` bytes before the cursor become `insert`.
+/// One candidate: it, plus a space unless it is a folder ("/"). Several:
+/// their common prefix; when that adds nothing, TAB beeps and a second TAB
+/// lists `candidates` (sorted, without repeats or empty ones; none: beep).
+struct CompletionEdit {
+  size_t replace = 0;
+  std::string insert;
+  std::vector<std::string> candidates;
+};
+CompletionEdit planCompletion(std::string_view lineBeforeCursor,
+                              std::vector<std::string> candidates);
 
 /// $DGM_HISTORY_FILE, else $XDG_STATE_HOME/dgm/repl_history, else
 /// ~/.local/state/dgm/repl_history (empty variables count as unset; "" when

@@ -11,6 +11,7 @@
 #include "ReplInput.h"
 #include "ReplSession.h"
 
+#include <clocale>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -112,6 +113,9 @@ int dgm::cli::replCommand(const std::vector<std::string> &args) {
 
   std::unique_ptr<LineReader> reader;
   if (isatty(STDIN_FILENO)) {
+    // libedit reads multibyte characters (a degree sign in a comment) only
+    // in the user's locale.
+    std::setlocale(LC_CTYPE, "");
     reader = createEditLineReader(
         defaultHistoryFile(), [&session](std::string_view line) {
           return session.complete(line);
@@ -140,8 +144,6 @@ int dgm::cli::replCommand(const std::vector<std::string> &args) {
     failed |= !ok;
     std::fflush(stdout);
   }
-  if (reader->interactive() && !session.finished())
-    std::printf("\n");
   // Interactively, an error was seen and dealt with at the prompt; a script
   // reports it in its exit status.
   return !reader->interactive() && failed ? exitError : 0;

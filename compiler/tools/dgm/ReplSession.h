@@ -64,6 +64,8 @@ public:
 
   /// The text of :help (every command), for `dgm repl --help` too.
   static std::string helpText();
+  /// The commands' names, without ':'.
+  static std::vector<std::string> commandNames();
 
   // The commands, one per `:name` (public so that the command table in
   // ReplSession.cpp can name them). Each prints its own errors.
@@ -120,6 +122,8 @@ private:
   /// changes).
   const BasinData *basinData();
   bool requireModel() const;
+  /// Runs the current model on `basin` with the values set by :set.
+  dgm::rt::Result<BasinRun> runCurrentModel(const BasinData &basin) const;
   void error(const std::string &message) const;
   void note(const std::string &message) const;
   void printTimes(const char *what, double milliseconds) const;

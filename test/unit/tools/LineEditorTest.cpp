@@ -97,6 +97,63 @@ TEST(EditLineReader, NotATerminalFallsBackToStream) {
   EXPECT_FALSE(reader->interactive());
 }
 
+/// The line after TAB, given the text before the cursor.
+std::string afterTab(std::string_view before, const Lines &candidates) {
+  CompletionEdit edit = planCompletion(before, candidates);
+  EXPECT_LE(edit.replace, before.size());
+  return std::string(before.substr(0, before.size() - edit.replace)) +
+         edit.insert;
+}
+
+TEST(Completion, OneCandidateGetsASpace) {
+  EXPECT_EQ(afterTab(":he", {":help"}), ":help ");
+  EXPECT_EQ(afterTab(":load m.dgm", {"m.dgm"}), ":load m.dgm ");
+}
+
+TEST(Completion, FolderGetsNoSpace) {
+  EXPECT_EQ(afterTab(":load mo", {"models/"}), ":load models/");
+}
+
+TEST(Completion, SeveralGiveTheirCommonPrefix) {
+  CompletionEdit edit = planCompletion(":set BET", {"BETAET", "BETA"});
+  EXPECT_EQ(edit.replace, 3u);
+  EXPECT_EQ(edit.insert, "BETA");
+  EXPECT_EQ(edit.candidates, (Lines{"BETA", "BETAET"}));
+}
+
+TEST(Completion, NothingToAdd) {
+  // The line stays as it is (the reader beeps, and lists on a second TAB).
+  EXPECT_EQ(afterTab(":set K", {"K2", "K0", "K1", "K0"}), ":set K");
+  EXPECT_EQ(planCompletion(":set K", {"K2", "K0", "K1", "K0"}).candidates,
+            (Lines{"K0", "K1", "K2"}));
+}
+
+TEST(Completion, WordInsideOtherText) {
+  // The completer may complete an identifier, not the whole blank-separated
+  // word: only the end the candidates go on from is replaced.
+  EXPECT_EQ(afterTab("x = f(sq", {"sqrt"}), "x = f(sqrt ");
+  EXPECT_EQ(afterTab("exp(", {"exp", "exp2"}), "exp(exp");
+  EXPECT_EQ(afterTab("a+ex", {"exp", "exp2"}), "a+exp");
+}
+
+TEST(Completion, EmptyWord) {
+  EXPECT_EQ(afterTab(":load ", {"data.csv"}), ":load data.csv ");
+  EXPECT_EQ(afterTab("", {":help", ":hist"}), ":h");
+}
+
+TEST(Completion, NoCandidates) {
+  CompletionEdit edit = planCompletion(":load zz", {});
+  EXPECT_TRUE(edit.candidates.empty());
+  EXPECT_EQ(edit.replace, 0u);
+  EXPECT_EQ(edit.insert, "");
+  EXPECT_TRUE(planCompletion(":load zz", {""}).candidates.empty());
+}
+
+TEST(Completion, MultibyteCommonPrefixIsWholeCharacters) {
+  // "é" is C3 A9, "è" is C3 A8: the common prefix must not end in C3.
+  EXPECT_EQ(afterTab("caf", {"café", "cafè"}), "caf");
+}
+
 /// A temporary folder that is the working folder for the test.
 class FileNames : public ::testing::Test {
 protected:

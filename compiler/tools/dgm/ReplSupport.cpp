@@ -1,0 +1,67 @@
+//===- ReplSupport.cpp - Small helpers of the REPL ------------------------===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ReplSupport.h"
+
+#include "dgm/runtime/Format.h"
+
+#include <algorithm>
+#include <charconv>
+
+using namespace dgm::cli;
+
+double repl::millisecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(
+             std::chrono::steady_clock::now() - start)
+      .count();
+}
+
+std::string repl::shortest(double value) {
+  char buffer[64];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return ec == std::errc() ? std::string(buffer, end) : dgm::rt::formatNumber(value);
+}
+
+std::string repl::renumber(const std::string &messages, unsigned prefixLines) {
+  std::string out;
+  std::string tag = std::string(kReplBuffer) + ":";
+  std::size_t pos = 0;
+  while (pos < messages.size()) {
+    std::size_t end = messages.find('\n', pos);
+    std::string line = messages.substr(
+        pos, end == std::string::npos ? std::string::npos : end - pos + 1);
+    pos = end == std::string::npos ? messages.size() : end + 1;
+    std::size_t at = line.find(tag);
+    unsigned number = 0;
+    if (at != std::string::npos) {
+      const char *first = line.data() + at + tag.size();
+      auto [next, ec] =
+          std::from_chars(first, line.data() + line.size(), number);
+      if (ec == std::errc() && *next == ':') {
+        std::string where =
+            number > prefixLines
+                ? std::string(kReplBuffer) + ":" +
+                      std::to_string(number - prefixLines)
+                : std::string("<repl definitions>:") + std::to_string(number);
+        line.replace(at, static_cast<std::size_t>(next - line.data()) - at,
+                     where);
+      }
+    }
+    out += line;
+  }
+  return out;
+}
+
+unsigned repl::countLines(std::string_view text) {
+  return static_cast<unsigned>(std::count(text.begin(), text.end(), '\n'));
+}
+
+bool repl::parseNumber(const std::string &text, double &value) {
+  const char *end = text.data() + text.size();
+  auto [next, ec] = std::from_chars(text.data(), end, value);
+  return ec == std::errc() && next == end;
+}
+

@@ -63,6 +63,29 @@ constexpr std::size_t kPaletteSize = 5;
 extern const char *const kPaletteHex[kPaletteSize];
 extern const Rgb kPaletteRgb[kPaletteSize];
 
+/// Bresenham: calls `visit(x, y)` for every point of the line from
+/// (x0, y0) to (x1, y1), both ends included.
+template <typename Visit>
+void forEachLinePoint(int x0, int y0, int x1, int y1, Visit visit) {
+  int dx = x1 > x0 ? x1 - x0 : x0 - x1, sx = x0 < x1 ? 1 : -1;
+  int dy = -(y1 > y0 ? y1 - y0 : y0 - y1), sy = y0 < y1 ? 1 : -1;
+  int err = dx + dy;
+  for (;;) {
+    visit(x0, y0);
+    if (x0 == x1 && y0 == y1)
+      return;
+    int e2 = 2 * err;
+    if (e2 >= dy) {
+      err += dy;
+      x0 += sx;
+    }
+    if (e2 <= dx) {
+      err += dx;
+      y0 += sy;
+    }
+  }
+}
+
 } // namespace dgm::cli
 
 #endif // DGM_TOOLS_DGM_PLOTSCALE_H

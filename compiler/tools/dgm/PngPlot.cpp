@@ -167,24 +167,10 @@ public:
   }
   /// Bresenham with a `pen` x `pen` square brush.
   void line(int x0, int y0, int x1, int y1, Rgb c, int pen = 1) {
-    int dx = std::abs(x1 - x0), sx = x0 < x1 ? 1 : -1;
-    int dy = -std::abs(y1 - y0), sy = y0 < y1 ? 1 : -1;
-    int err = dx + dy;
     int lo = -(pen - 1) / 2, hi = pen / 2;
-    for (;;) {
-      fill(x0 + lo, y0 + lo, x0 + hi, y0 + hi, c);
-      if (x0 == x1 && y0 == y1)
-        break;
-      int e2 = 2 * err;
-      if (e2 >= dy) {
-        err += dy;
-        x0 += sx;
-      }
-      if (e2 <= dx) {
-        err += dx;
-        y0 += sy;
-      }
-    }
+    forEachLinePoint(x0, y0, x1, y1, [&](int x, int y) {
+      fill(x + lo, y + lo, x + hi, y + hi, c);
+    });
   }
   static int textWidth(const std::string &s, int scale) {
     std::size_t n = glyphCount(s);

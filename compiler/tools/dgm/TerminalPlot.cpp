@@ -97,21 +97,10 @@ public:
   }
   /// Bresenham from (x0, y0), already drawn, to (x1, y1).
   void lineTo(int x0, int y0, int x1, int y1) {
-    int dx = std::abs(x1 - x0), sx = x0 < x1 ? 1 : -1;
-    int dy = -std::abs(y1 - y0), sy = y0 < y1 ? 1 : -1;
-    int err = dx + dy;
-    while (x0 != x1 || y0 != y1) {
-      int e2 = 2 * err;
-      if (e2 >= dy) {
-        err += dy;
-        x0 += sx;
-      }
-      if (e2 <= dx) {
-        err += dx;
-        y0 += sy;
-      }
-      point(x0, y0);
-    }
+    forEachLinePoint(x0, y0, x1, y1, [&](int x, int y) {
+      if (x != x0 || y != y0) // the start is already drawn
+        point(x, y);
+    });
   }
 
 private:

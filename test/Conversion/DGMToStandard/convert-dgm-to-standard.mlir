@@ -86,6 +86,8 @@ func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
 // CHECK-DAG:   %[[C0:.*]] = arith.constant 0 : i64
 // CHECK-DAG:   %[[C1:.*]] = arith.constant 1 : i64
 // CHECK-DAG:   %[[LB:.*]] = arith.constant 32 : i64
+// CHECK-DAG:   %[[C7:.*]] = arith.constant 7 : i64
+// CHECK-DAG:   %[[CM8:.*]] = arith.constant -8 : i64
 // A block's states live in stack buffers of 32 lanes.
 // CHECK-DAG:   %[[SB2:.*]] = llvm.alloca %[[LB]] x f64
 // CHECK-DAG:   %[[SB1:.*]] = llvm.alloca %[[LB]] x f64
@@ -105,12 +107,21 @@ func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
 // CHECK-NEXT:  %[[F1:.*]] = llvm.getelementptr %[[FORC]][%[[TB]]]
 // CHECK-NEXT:  %[[O1:.*]] = llvm.getelementptr %[[OUT]][%[[TCB]]]
 // CHECK-NEXT:  %[[T1:.*]] = llvm.getelementptr %[[TRAJ]][%[[TCB]]]
-// Components, then blocks of up to 32 basins [B0, BEND).
+// Components, then blocks of up to 32 basins [B0, BEND): the block from S
+// to min(S + 32, nb), except that a last, partial block starts early enough
+// to hold whole vectors of 8 lanes (f64), B0 = max(BEND - roundup(BEND - S,
+// 8), 0), recomputing lanes of the previous block rather than leaving a
+// scalar remainder.
 // CHECK-NEXT:  scf.for %[[C:.*]] = %[[C0]] to %[[NC]] step %[[C1]] : i64 {
 // CHECK-NEXT:    %[[CNB:.*]] = arith.muli %[[C]], %[[NB]] : i64
-// CHECK-NEXT:    scf.for %[[B0:.*]] = %[[C0]] to %[[NB]] step %[[LB]] : i64 {
-// CHECK-NEXT:      %[[B0LB:.*]] = arith.addi %[[B0]], %[[LB]] : i64
-// CHECK-NEXT:      %[[BEND:.*]] = arith.minsi %[[B0LB]], %[[NB]] : i64
+// CHECK-NEXT:    scf.for %[[S:.*]] = %[[C0]] to %[[NB]] step %[[LB]] : i64 {
+// CHECK-NEXT:      %[[SLB:.*]] = arith.addi %[[S]], %[[LB]] : i64
+// CHECK-NEXT:      %[[BEND:.*]] = arith.minsi %[[SLB]], %[[NB]] : i64
+// CHECK-NEXT:      %[[LEN:.*]] = arith.subi %[[BEND]], %[[S]] : i64
+// CHECK-NEXT:      %[[LEN7:.*]] = arith.addi %[[LEN]], %[[C7]] : i64
+// CHECK-NEXT:      %[[PADDED:.*]] = arith.andi %[[LEN7]], %[[CM8]] : i64
+// CHECK-NEXT:      %[[EARLY:.*]] = arith.subi %[[BEND]], %[[PADDED]] : i64
+// CHECK-NEXT:      %[[B0:.*]] = arith.maxsi %[[EARLY]], %[[C0]] : i64
 // Prologue: each lane's initial states into the block's buffers.
 // CHECK-NEXT:      scf.for %[[B:.*]] = %[[B0]] to %[[BEND]] step %[[C1]] : i64 {
 // CHECK-NEXT:        %[[J:.*]] = arith.subi %[[B]], %[[B0]] : i64
@@ -260,6 +271,37 @@ dgm.model @stateless {
 
 // -----
 
+// In f32 a last, partial block is padded to a multiple of 4 lanes, not 8:
+// LLVM vectorises an f32 lane loop by 16 and then by 4 (a vector epilogue),
+// so only a remainder below 4 lanes would run scalar.
+// CHECK-LABEL: func.func @dgm_single_simulate(
+// CHECK-SAME: %[[NB:[^:]*]]: i64,
+// CHECK-DAG:   %[[C0:.*]] = arith.constant 0 : i64
+// CHECK-DAG:   %[[C3:.*]] = arith.constant 3 : i64
+// CHECK-DAG:   %[[CM4:.*]] = arith.constant -4 : i64
+// CHECK-DAG:   %[[LB:.*]] = arith.constant 32 : i64
+// CHECK:         scf.for %[[S:.*]] = %[[C0]] to %[[NB]] step %[[LB]] : i64 {
+// CHECK-NEXT:      %[[SLB:.*]] = arith.addi %[[S]], %[[LB]] : i64
+// CHECK-NEXT:      %[[BEND:.*]] = arith.minsi %[[SLB]], %[[NB]] : i64
+// CHECK-NEXT:      %[[LEN:.*]] = arith.subi %[[BEND]], %[[S]] : i64
+// CHECK-NEXT:      %[[LEN3:.*]] = arith.addi %[[LEN]], %[[C3]] : i64
+// CHECK-NEXT:      %[[PADDED:.*]] = arith.andi %[[LEN3]], %[[CM4]] : i64
+// CHECK-NEXT:      %[[EARLY:.*]] = arith.subi %[[BEND]], %[[PADDED]] : i64
+// CHECK-NEXT:      %[[B0:.*]] = arith.maxsi %[[EARLY]], %[[C0]] : i64
+// CHECK-NEXT:      scf.for %{{.*}} = %[[B0]] to %[[BEND]] step
+dgm.model @single {
+  dgm.forcing @P : f32
+  dgm.state @S : f32 {init = 0.0 : f64}
+  dgm.output @Q : f32
+  dgm.step {
+  ^bb0(%P: f32, %S: f32):
+    %s1 = dgm.add %S, %P : f32
+    dgm.yield %s1, %s1 : f32, f32
+  }
+}
+
+// -----
+
 // A model with components (abi.h, "flags"): a per-component parameter k
 // (block [C][B] = nc * nb), a dynamic one beta ([T][C][B] = nt * nc * nb), a
 // shared one tau ([B] = nb) and a dynamic shared one gain ([T][B] = nt * nb);
@@ -272,20 +314,26 @@ dgm.model @stateless {
 // CHECK-SAME: %[[PARAMS:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[INIT:[^:]*]]: !llvm.ptr {llvm.noalias},
 // CHECK-SAME: %[[FORC:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[OUT:[^:]*]]: !llvm.ptr {llvm.noalias},
 // CHECK-SAME: %[[TRAJ:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[FINAL:[^:]*]]: !llvm.ptr {llvm.noalias}) -> i32 {
-// Stack buffers: the basin's UH weights and ring (3 each); the lane block's
-// AVG weights and ring (2 x 32 lanes each) and its state (32 lanes).
+// Stack buffers of the lane blocks: the AVG weights and ring of the steps
+// (2 x 32 lanes each) and their state (32 lanes); the UH weights and ring of
+// the basin outputs (3 x 32 each) and the running sums of mean(Qc) (32 each).
 // CHECK-DAG:   %[[ONE:.*]] = arith.constant 1.000000e+00 : f64
 // CHECK-DAG:   %[[ZERO:.*]] = arith.constant 0.000000e+00 : f64
 // CHECK-DAG:   %[[C0:.*]] = arith.constant 0 : i64
 // CHECK-DAG:   %[[C1:.*]] = arith.constant 1 : i64
 // CHECK-DAG:   %[[C2:.*]] = arith.constant 2 : i64
 // CHECK-DAG:   %[[C3:.*]] = arith.constant 3 : i64
+// CHECK-DAG:   %[[C7:.*]] = arith.constant 7 : i64
+// CHECK-DAG:   %[[CM8:.*]] = arith.constant -8 : i64
 // CHECK-DAG:   %[[LB:.*]] = arith.constant 32 : i64
 // CHECK-DAG:   %[[C64:.*]] = arith.constant 64 : i64
-// CHECK-DAG:   %[[UH_RING:.*]] = llvm.alloca %[[C3]] x f64
-// CHECK-DAG:   %[[UH_W:.*]] = llvm.alloca %[[C3]] x f64
+// CHECK-DAG:   %[[C96:.*]] = arith.constant 96 : i64
+// CHECK-DAG:   %[[UH_RING:.*]] = llvm.alloca %[[C96]] x f64
+// CHECK-DAG:   %[[UH_W:.*]] = llvm.alloca %[[C96]] x f64
 // CHECK-DAG:   %[[AVG_RING:.*]] = llvm.alloca %[[C64]] x f64
 // CHECK-DAG:   %[[AVG_W:.*]] = llvm.alloca %[[C64]] x f64
+// CHECK-DAG:   %[[WSUM_BUF:.*]] = llvm.alloca %[[LB]] x f64
+// CHECK-DAG:   %[[SUM_BUF:.*]] = llvm.alloca %[[LB]] x f64
 // CHECK-DAG:   %[[SBUF:.*]] = llvm.alloca %[[LB]] x f64
 // Block sizes, then the start of each block: params k | beta | tau | gain.
 // CHECK:       %[[CB:.*]] = arith.muli %[[NC]], %[[NB]] : i64
@@ -299,12 +347,18 @@ dgm.model @stateless {
 // Outputs Qc | Q.
 // CHECK-NEXT:  %[[Q:.*]] = llvm.getelementptr %[[OUT]][%[[TCB]]]
 
-// The lane blocks: components, then blocks of 32 basins [B0, BEND).
+// The lane blocks: components, then blocks of 32 basins [B0, BEND) (a last,
+// partial one padded to whole vectors as in @dgm_two_simulate).
 // CHECK-NEXT:  scf.for %[[C:.*]] = %[[C0]] to %[[NC]] step %[[C1]] : i64 {
 // CHECK-NEXT:    %[[CNB:.*]] = arith.muli %[[C]], %[[NB]] : i64
-// CHECK-NEXT:    scf.for %[[B0:.*]] = %[[C0]] to %[[NB]] step %[[LB]] : i64 {
-// CHECK-NEXT:      %[[B0LB:.*]] = arith.addi %[[B0]], %[[LB]] : i64
-// CHECK-NEXT:      %[[BEND:.*]] = arith.minsi %[[B0LB]], %[[NB]] : i64
+// CHECK-NEXT:    scf.for %[[S:.*]] = %[[C0]] to %[[NB]] step %[[LB]] : i64 {
+// CHECK-NEXT:      %[[SLB:.*]] = arith.addi %[[S]], %[[LB]] : i64
+// CHECK-NEXT:      %[[BEND:.*]] = arith.minsi %[[SLB]], %[[NB]] : i64
+// CHECK-NEXT:      %[[LEN:.*]] = arith.subi %[[BEND]], %[[S]] : i64
+// CHECK-NEXT:      %[[LEN7:.*]] = arith.addi %[[LEN]], %[[C7]] : i64
+// CHECK-NEXT:      %[[PADDED:.*]] = arith.andi %[[LEN7]], %[[CM8]] : i64
+// CHECK-NEXT:      %[[EARLY:.*]] = arith.subi %[[BEND]], %[[PADDED]] : i64
+// CHECK-NEXT:      %[[B0:.*]] = arith.maxsi %[[EARLY]], %[[C0]] : i64
 // Prologue per lane j = b - b0: the initial state, AVG's weights w[k] at
 // k * 32 + j, its ring emptied.
 // CHECK-NEXT:      scf.for %[[B:.*]] = %[[B0]] to %[[BEND]] step %[[C1]] : i64 {
@@ -410,106 +464,146 @@ dgm.model @stateless {
 // CHECK-NEXT:    }
 // CHECK-NEXT:  }
 
-// Then per basin: UH's weights from its tau, normalised, and its ring
-// emptied (one lane: stride 1).
-// CHECK-NEXT:  scf.for %[[BB:.*]] = %[[C0]] to %[[NB]] step %[[C1]] : i64 {
-// CHECK-NEXT:    %[[GTAU:.*]] = llvm.getelementptr %[[TAU]][%[[BB]]]
-// CHECK-NEXT:    %[[TAUV:.*]] = llvm.load %[[GTAU]]
-// CHECK-NEXT:    scf.for %[[K:.*]] = %[[C0]] to %[[C3]] step %[[C1]] : i64 {
-// CHECK-NEXT:      %[[KF:.*]] = arith.sitofp %[[K]] : i64 to f64
-// CHECK-NEXT:      %[[WK:.*]] = arith.divf %[[KF]], %[[TAUV]] : f64
-// CHECK-NEXT:      %[[KO:.*]] = arith.muli %[[K]], %[[C1]] : i64
-// CHECK-NEXT:      %[[KI:.*]] = arith.addi %[[KO]], %[[C0]] : i64
-// CHECK-NEXT:      %[[GWK:.*]] = llvm.getelementptr %[[UH_W]][%[[KI]]]
-// CHECK-NEXT:      llvm.store %[[WK]], %[[GWK]]
+// Then the basin outputs, in lane blocks of 32 basins too [BB0, BBEND).
+// CHECK-NEXT:  scf.for %[[BS:.*]] = %[[C0]] to %[[NB]] step %[[LB]] : i64 {
+// CHECK-NEXT:    %[[BSLB:.*]] = arith.addi %[[BS]], %[[LB]] : i64
+// CHECK-NEXT:    %[[BBEND:.*]] = arith.minsi %[[BSLB]], %[[NB]] : i64
+// CHECK-NEXT:    %[[BLEN:.*]] = arith.subi %[[BBEND]], %[[BS]] : i64
+// CHECK-NEXT:    %[[BLEN7:.*]] = arith.addi %[[BLEN]], %[[C7]] : i64
+// CHECK-NEXT:    %[[BPADDED:.*]] = arith.andi %[[BLEN7]], %[[CM8]] : i64
+// CHECK-NEXT:    %[[BEARLY:.*]] = arith.subi %[[BBEND]], %[[BPADDED]] : i64
+// CHECK-NEXT:    %[[BB0:.*]] = arith.maxsi %[[BEARLY]], %[[C0]] : i64
+// Prologue per lane j = b - bb0: UH's weights w[k] at k * 32 + j from the
+// basin's tau, normalised; its ring emptied.
+// CHECK-NEXT:    scf.for %[[BB:.*]] = %[[BB0]] to %[[BBEND]] step %[[C1]] : i64 {
+// CHECK-NEXT:      %[[BJ:.*]] = arith.subi %[[BB]], %[[BB0]] : i64
+// CHECK-NEXT:      %[[GTAU:.*]] = llvm.getelementptr %[[TAU]][%[[BB]]]
+// CHECK-NEXT:      %[[TAUV:.*]] = llvm.load %[[GTAU]]
+// CHECK-NEXT:      scf.for %[[K:.*]] = %[[C0]] to %[[C3]] step %[[C1]] : i64 {
+// CHECK-NEXT:        %[[KF:.*]] = arith.sitofp %[[K]] : i64 to f64
+// CHECK-NEXT:        %[[WK:.*]] = arith.divf %[[KF]], %[[TAUV]] : f64
+// CHECK-NEXT:        %[[KO:.*]] = arith.muli %[[K]], %[[LB]] : i64
+// CHECK-NEXT:        %[[KI:.*]] = arith.addi %[[KO]], %[[BJ]] : i64
+// CHECK-NEXT:        %[[GWK:.*]] = llvm.getelementptr %[[UH_W]][%[[KI]]]
+// CHECK-NEXT:        llvm.store %[[WK]], %[[GWK]]
+// CHECK-NEXT:      }
+// CHECK-NEXT:      %[[TOTAL:.*]] = scf.for %[[K:.*]] = %[[C0]] to %[[C3]] step %[[C1]] iter_args(%[[ACC:.*]] = %[[ZERO]]) -> (f64)  : i64 {
+// CHECK:             %[[WS:.*]] = llvm.load %{{.*}} : !llvm.ptr -> f64
+// CHECK-NEXT:        %[[ACC1:.*]] = arith.addf %[[ACC]], %[[WS]] : f64
+// CHECK-NEXT:        scf.yield %[[ACC1]] : f64
+// CHECK-NEXT:      }
+// CHECK-NEXT:      scf.for %[[K:.*]] = %[[C0]] to %[[C3]] step %[[C1]] : i64 {
+// CHECK:             %[[WN:.*]] = llvm.load %{{.*}} : !llvm.ptr -> f64
+// CHECK-NEXT:        %[[WD:.*]] = arith.divf %[[WN]], %[[TOTAL]] : f64
+// CHECK:             llvm.store %[[WD]], %{{.*}}
+// CHECK-NEXT:      }
+// CHECK-NEXT:      scf.for %[[K:.*]] = %[[C0]] to %[[C3]] step %[[C1]] : i64 {
+// CHECK-NEXT:        %[[KZ:.*]] = arith.muli %[[K]], %[[LB]] : i64
+// CHECK-NEXT:        %[[KZJ:.*]] = arith.addi %[[KZ]], %[[BJ]] : i64
+// CHECK-NEXT:        %[[GZ:.*]] = llvm.getelementptr %[[UH_RING]][%[[KZJ]]]
+// CHECK-NEXT:        llvm.store %[[ZERO]], %[[GZ]]
+// CHECK-NEXT:      }
 // CHECK-NEXT:    }
-// CHECK-NEXT:    %[[TOTAL:.*]] = scf.for %[[K:.*]] = %[[C0]] to %[[C3]] step %[[C1]] iter_args(%[[ACC:.*]] = %[[ZERO]]) -> (f64)  : i64 {
-// CHECK:           %[[WS:.*]] = llvm.load %{{.*}} : !llvm.ptr -> f64
-// CHECK-NEXT:      %[[ACC1:.*]] = arith.addf %[[ACC]], %[[WS]] : f64
-// CHECK-NEXT:      scf.yield %[[ACC1]] : f64
-// CHECK-NEXT:    }
-// CHECK-NEXT:    scf.for %[[K:.*]] = %[[C0]] to %[[C3]] step %[[C1]] : i64 {
-// CHECK:           %[[WN:.*]] = llvm.load %{{.*}} : !llvm.ptr -> f64
-// CHECK-NEXT:      %[[WD:.*]] = arith.divf %[[WN]], %[[TOTAL]] : f64
-// CHECK:           llvm.store %[[WD]], %{{.*}}
-// CHECK-NEXT:    }
-// CHECK-NEXT:    scf.for %[[K:.*]] = %[[C0]] to %[[C3]] step %[[C1]] : i64 {
-// CHECK-NEXT:      %[[GZ:.*]] = llvm.getelementptr %[[UH_RING]][%[[K]]]
-// CHECK-NEXT:      llvm.store %[[ZERO]], %[[GZ]]
-// CHECK-NEXT:    }
-// The basin outputs, step by step: gain at t * nb + b; the ring slot t mod 3.
+// The basin outputs, step by step; the ring slot t mod 3.
 // CHECK-NEXT:    scf.for %[[BT:.*]] = %[[C0]] to %[[NT]] step %[[C1]] : i64 {
 // CHECK-NEXT:      %[[BTNB:.*]] = arith.muli %[[BT]], %[[NB]] : i64
-// CHECK-NEXT:      %[[BTB:.*]] = arith.addi %[[BTNB]], %[[BB]] : i64
 // CHECK-NEXT:      %[[BTCB:.*]] = arith.muli %[[BT]], %[[CB]] : i64
-// CHECK-NEXT:      %[[GG:.*]] = llvm.getelementptr %[[GAIN]][%[[BTB]]]
-// CHECK-NEXT:      %[[GAINV:.*]] = llvm.load %[[GG]]
 // CHECK-NEXT:      %[[BSLOT:.*]] = arith.remsi %[[BT]], %[[C3]] : i64
-// mean(Qc): the loop over the components of Qc at t * nc * nb + c * nb + b,
-// the sum of weight * value over the sum of the weights (1 each).
-// CHECK-NEXT:      %[[AGG:.*]]:2 = scf.for %[[AC:.*]] = %[[C0]] to %[[NC]] step %[[C1]] iter_args(%[[SUM:.*]] = %[[ZERO]], %[[WSUM:.*]] = %[[ZERO]]) -> (f64, f64)  : i64 {
-// CHECK-NEXT:        %[[ACNB:.*]] = arith.muli %[[AC]], %[[NB]] : i64
-// CHECK-NEXT:        %[[ALANE:.*]] = arith.addi %[[ACNB]], %[[BB]] : i64
-// CHECK-NEXT:        %[[AIDX:.*]] = arith.addi %[[BTCB]], %[[ALANE]] : i64
-// CHECK-NEXT:        %[[GQ:.*]] = llvm.getelementptr %[[OUT]][%[[AIDX]]]
-// CHECK-NEXT:        %[[XQ:.*]] = llvm.load %[[GQ]]
-// CHECK-NEXT:        %[[WX:.*]] = arith.mulf %[[ONE]], %[[XQ]] : f64
-// CHECK-NEXT:        %[[SUM1:.*]] = arith.addf %[[SUM]], %[[WX]] : f64
-// CHECK-NEXT:        %[[WSUM1:.*]] = arith.addf %[[WSUM]], %[[ONE]] : f64
-// CHECK-NEXT:        scf.yield %[[SUM1]], %[[WSUM1]] : f64, f64
+// mean(Qc) first, the lanes innermost: the sums of weight * value and of
+// the weights start at 0 ...
+// CHECK-NEXT:      scf.for %[[ZB:.*]] = %[[BB0]] to %[[BBEND]] step %[[C1]] : i64 {
+// CHECK-NEXT:        %[[ZJ:.*]] = arith.subi %[[ZB]], %[[BB0]] : i64
+// CHECK-NEXT:        %[[GZS:.*]] = llvm.getelementptr %[[SUM_BUF]][%[[ZJ]]]
+// CHECK-NEXT:        llvm.store %[[ZERO]], %[[GZS]]
+// CHECK-NEXT:        %[[GZW:.*]] = llvm.getelementptr %[[WSUM_BUF]][%[[ZJ]]]
+// CHECK-NEXT:        llvm.store %[[ZERO]], %[[GZW]]
 // CHECK-NEXT:      }
-// CHECK-NEXT:      %[[MEAN:.*]] = arith.divf %[[AGG]]#0, %[[AGG]]#1 : f64
-// convolve(mean, UH): unrolled over its 3 weights.
-// CHECK-NEXT:      %[[BRS:.*]] = arith.muli %[[BSLOT]], %[[C1]] : i64
-// CHECK-NEXT:      %[[BRSJ:.*]] = arith.addi %[[BRS]], %[[C0]] : i64
-// CHECK-NEXT:      %[[GBR:.*]] = llvm.getelementptr %[[UH_RING]][%[[BRSJ]]]
-// CHECK-NEXT:      llvm.store %[[MEAN]], %[[GBR]]
-// Each term: w[k] at k, x[t - k] at (slot - k) mod 3.
-// CHECK-NEXT:      %[[UW0O:.*]] = arith.muli %[[C0]], %[[C1]] : i64
-// CHECK-NEXT:      %[[UW0I:.*]] = arith.addi %[[UW0O]], %[[C0]] : i64
-// CHECK-NEXT:      %[[GUW0:.*]] = llvm.getelementptr %[[UH_W]][%[[UW0I]]]
-// CHECK-NEXT:      %[[UW0:.*]] = llvm.load %[[GUW0]]
-// CHECK-NEXT:      %[[UD0:.*]] = arith.subi %[[BSLOT]], %[[C0]] : i64
-// CHECK-NEXT:      %[[UN0:.*]] = arith.cmpi slt, %[[UD0]], %[[C0]] : i64
-// CHECK-NEXT:      %[[UU0:.*]] = arith.addi %[[UD0]], %[[C3]] : i64
-// CHECK-NEXT:      %[[US0:.*]] = arith.select %[[UN0]], %[[UU0]], %[[UD0]] : i64
-// CHECK-NEXT:      %[[UX0O:.*]] = arith.muli %[[US0]], %[[C1]] : i64
-// CHECK-NEXT:      %[[UX0I:.*]] = arith.addi %[[UX0O]], %[[C0]] : i64
-// CHECK-NEXT:      %[[GUX0:.*]] = llvm.getelementptr %[[UH_RING]][%[[UX0I]]]
-// CHECK-NEXT:      %[[UX0:.*]] = llvm.load %[[GUX0]]
-// CHECK-NEXT:      %[[E0:.*]] = arith.mulf %[[UW0]], %[[UX0]] : f64
-// CHECK-NEXT:      %[[UW1O:.*]] = arith.muli %[[C1]], %[[C1]] : i64
-// CHECK-NEXT:      %[[UW1I:.*]] = arith.addi %[[UW1O]], %[[C0]] : i64
-// CHECK-NEXT:      %[[GUW1:.*]] = llvm.getelementptr %[[UH_W]][%[[UW1I]]]
-// CHECK-NEXT:      %[[UW1:.*]] = llvm.load %[[GUW1]]
-// CHECK-NEXT:      %[[UD1:.*]] = arith.subi %[[BSLOT]], %[[C1]] : i64
-// CHECK-NEXT:      %[[UN1:.*]] = arith.cmpi slt, %[[UD1]], %[[C0]] : i64
-// CHECK-NEXT:      %[[UU1:.*]] = arith.addi %[[UD1]], %[[C3]] : i64
-// CHECK-NEXT:      %[[US1:.*]] = arith.select %[[UN1]], %[[UU1]], %[[UD1]] : i64
-// CHECK-NEXT:      %[[UX1O:.*]] = arith.muli %[[US1]], %[[C1]] : i64
-// CHECK-NEXT:      %[[UX1I:.*]] = arith.addi %[[UX1O]], %[[C0]] : i64
-// CHECK-NEXT:      %[[GUX1:.*]] = llvm.getelementptr %[[UH_RING]][%[[UX1I]]]
-// CHECK-NEXT:      %[[UX1:.*]] = llvm.load %[[GUX1]]
-// CHECK-NEXT:      %[[E1:.*]] = arith.mulf %[[UW1]], %[[UX1]] : f64
-// CHECK-NEXT:      %[[E01:.*]] = arith.addf %[[E0]], %[[E1]] : f64
-// CHECK-NEXT:      %[[UW2O:.*]] = arith.muli %[[C2]], %[[C1]] : i64
-// CHECK-NEXT:      %[[UW2I:.*]] = arith.addi %[[UW2O]], %[[C0]] : i64
-// CHECK-NEXT:      %[[GUW2:.*]] = llvm.getelementptr %[[UH_W]][%[[UW2I]]]
-// CHECK-NEXT:      %[[UW2:.*]] = llvm.load %[[GUW2]]
-// CHECK-NEXT:      %[[UD2:.*]] = arith.subi %[[BSLOT]], %[[C2]] : i64
-// CHECK-NEXT:      %[[UN2:.*]] = arith.cmpi slt, %[[UD2]], %[[C0]] : i64
-// CHECK-NEXT:      %[[UU2:.*]] = arith.addi %[[UD2]], %[[C3]] : i64
-// CHECK-NEXT:      %[[US2:.*]] = arith.select %[[UN2]], %[[UU2]], %[[UD2]] : i64
-// CHECK-NEXT:      %[[UX2O:.*]] = arith.muli %[[US2]], %[[C1]] : i64
-// CHECK-NEXT:      %[[UX2I:.*]] = arith.addi %[[UX2O]], %[[C0]] : i64
-// CHECK-NEXT:      %[[GUX2:.*]] = llvm.getelementptr %[[UH_RING]][%[[UX2I]]]
-// CHECK-NEXT:      %[[UX2:.*]] = llvm.load %[[GUX2]]
-// CHECK-NEXT:      %[[E2:.*]] = arith.mulf %[[UW2]], %[[UX2]] : f64
-// CHECK-NEXT:      %[[ROUTED:.*]] = arith.addf %[[E01]], %[[E2]] : f64
+// ... and add Qc at t * nc * nb + c * nb + b (weight 1), component by
+// component.
+// CHECK-NEXT:      scf.for %[[AC:.*]] = %[[C0]] to %[[NC]] step %[[C1]] : i64 {
+// CHECK-NEXT:        %[[ACNB:.*]] = arith.muli %[[AC]], %[[NB]] : i64
+// CHECK-NEXT:        scf.for %[[AB:.*]] = %[[BB0]] to %[[BBEND]] step %[[C1]] : i64 {
+// CHECK-NEXT:          %[[AJ:.*]] = arith.subi %[[AB]], %[[BB0]] : i64
+// CHECK-NEXT:          %[[ALANE:.*]] = arith.addi %[[ACNB]], %[[AB]] : i64
+// CHECK-NEXT:          %[[AIDX:.*]] = arith.addi %[[BTCB]], %[[ALANE]] : i64
+// CHECK-NEXT:          %[[GQ:.*]] = llvm.getelementptr %[[OUT]][%[[AIDX]]]
+// CHECK-NEXT:          %[[XQ:.*]] = llvm.load %[[GQ]]
+// CHECK-NEXT:          %[[GSUM:.*]] = llvm.getelementptr %[[SUM_BUF]][%[[AJ]]]
+// CHECK-NEXT:          %[[SUM:.*]] = llvm.load %[[GSUM]]
+// CHECK-NEXT:          %[[WX:.*]] = arith.mulf %[[ONE]], %[[XQ]] : f64
+// CHECK-NEXT:          %[[SUM1:.*]] = arith.addf %[[SUM]], %[[WX]] : f64
+// CHECK-NEXT:          %[[GSUM1:.*]] = llvm.getelementptr %[[SUM_BUF]][%[[AJ]]]
+// CHECK-NEXT:          llvm.store %[[SUM1]], %[[GSUM1]]
+// CHECK-NEXT:          %[[GWSUM:.*]] = llvm.getelementptr %[[WSUM_BUF]][%[[AJ]]]
+// CHECK-NEXT:          %[[WSUM:.*]] = llvm.load %[[GWSUM]]
+// CHECK-NEXT:          %[[WSUM1:.*]] = arith.addf %[[WSUM]], %[[ONE]] : f64
+// CHECK-NEXT:          %[[GWSUM1:.*]] = llvm.getelementptr %[[WSUM_BUF]][%[[AJ]]]
+// CHECK-NEXT:          llvm.store %[[WSUM1]], %[[GWSUM1]]
+// CHECK-NEXT:        }
+// CHECK-NEXT:      }
+// Then the rest, lane by lane: gain at t * nb + b, the mean, and
+// convolve(mean, UH) unrolled over its 3 weights.
+// CHECK-NEXT:      scf.for %[[LB_B:.*]] = %[[BB0]] to %[[BBEND]] step %[[C1]] : i64 {
+// CHECK-NEXT:        %[[LBJ:.*]] = arith.subi %[[LB_B]], %[[BB0]] : i64
+// CHECK-NEXT:        %[[BTB:.*]] = arith.addi %[[BTNB]], %[[LB_B]] : i64
+// CHECK-NEXT:        %[[GG:.*]] = llvm.getelementptr %[[GAIN]][%[[BTB]]]
+// CHECK-NEXT:        %[[GAINV:.*]] = llvm.load %[[GG]]
+// CHECK-NEXT:        %[[GMS:.*]] = llvm.getelementptr %[[SUM_BUF]][%[[LBJ]]]
+// CHECK-NEXT:        %[[MS:.*]] = llvm.load %[[GMS]]
+// CHECK-NEXT:        %[[GMW:.*]] = llvm.getelementptr %[[WSUM_BUF]][%[[LBJ]]]
+// CHECK-NEXT:        %[[MW:.*]] = llvm.load %[[GMW]]
+// CHECK-NEXT:        %[[MEAN:.*]] = arith.divf %[[MS]], %[[MW]] : f64
+// CHECK-NEXT:        %[[BRS:.*]] = arith.muli %[[BSLOT]], %[[LB]] : i64
+// CHECK-NEXT:        %[[BRSJ:.*]] = arith.addi %[[BRS]], %[[LBJ]] : i64
+// CHECK-NEXT:        %[[GBR:.*]] = llvm.getelementptr %[[UH_RING]][%[[BRSJ]]]
+// CHECK-NEXT:        llvm.store %[[MEAN]], %[[GBR]]
+// Each term: w[k] at k * 32 + j, x[t - k] at ((slot - k) mod 3) * 32 + j.
+// CHECK-NEXT:        %[[UW0O:.*]] = arith.muli %[[C0]], %[[LB]] : i64
+// CHECK-NEXT:        %[[UW0I:.*]] = arith.addi %[[UW0O]], %[[LBJ]] : i64
+// CHECK-NEXT:        %[[GUW0:.*]] = llvm.getelementptr %[[UH_W]][%[[UW0I]]]
+// CHECK-NEXT:        %[[UW0:.*]] = llvm.load %[[GUW0]]
+// CHECK-NEXT:        %[[UD0:.*]] = arith.subi %[[BSLOT]], %[[C0]] : i64
+// CHECK-NEXT:        %[[UN0:.*]] = arith.cmpi slt, %[[UD0]], %[[C0]] : i64
+// CHECK-NEXT:        %[[UU0:.*]] = arith.addi %[[UD0]], %[[C3]] : i64
+// CHECK-NEXT:        %[[US0:.*]] = arith.select %[[UN0]], %[[UU0]], %[[UD0]] : i64
+// CHECK-NEXT:        %[[UX0O:.*]] = arith.muli %[[US0]], %[[LB]] : i64
+// CHECK-NEXT:        %[[UX0I:.*]] = arith.addi %[[UX0O]], %[[LBJ]] : i64
+// CHECK-NEXT:        %[[GUX0:.*]] = llvm.getelementptr %[[UH_RING]][%[[UX0I]]]
+// CHECK-NEXT:        %[[UX0:.*]] = llvm.load %[[GUX0]]
+// CHECK-NEXT:        %[[E0:.*]] = arith.mulf %[[UW0]], %[[UX0]] : f64
+// CHECK-NEXT:        %[[UW1O:.*]] = arith.muli %[[C1]], %[[LB]] : i64
+// CHECK-NEXT:        %[[UW1I:.*]] = arith.addi %[[UW1O]], %[[LBJ]] : i64
+// CHECK-NEXT:        %[[GUW1:.*]] = llvm.getelementptr %[[UH_W]][%[[UW1I]]]
+// CHECK-NEXT:        %[[UW1:.*]] = llvm.load %[[GUW1]]
+// CHECK-NEXT:        %[[UD1:.*]] = arith.subi %[[BSLOT]], %[[C1]] : i64
+// CHECK-NEXT:        %[[UN1:.*]] = arith.cmpi slt, %[[UD1]], %[[C0]] : i64
+// CHECK-NEXT:        %[[UU1:.*]] = arith.addi %[[UD1]], %[[C3]] : i64
+// CHECK-NEXT:        %[[US1:.*]] = arith.select %[[UN1]], %[[UU1]], %[[UD1]] : i64
+// CHECK-NEXT:        %[[UX1O:.*]] = arith.muli %[[US1]], %[[LB]] : i64
+// CHECK-NEXT:        %[[UX1I:.*]] = arith.addi %[[UX1O]], %[[LBJ]] : i64
+// CHECK-NEXT:        %[[GUX1:.*]] = llvm.getelementptr %[[UH_RING]][%[[UX1I]]]
+// CHECK-NEXT:        %[[UX1:.*]] = llvm.load %[[GUX1]]
+// CHECK-NEXT:        %[[E1:.*]] = arith.mulf %[[UW1]], %[[UX1]] : f64
+// CHECK-NEXT:        %[[E01:.*]] = arith.addf %[[E0]], %[[E1]] : f64
+// CHECK-NEXT:        %[[UW2O:.*]] = arith.muli %[[C2]], %[[LB]] : i64
+// CHECK-NEXT:        %[[UW2I:.*]] = arith.addi %[[UW2O]], %[[LBJ]] : i64
+// CHECK-NEXT:        %[[GUW2:.*]] = llvm.getelementptr %[[UH_W]][%[[UW2I]]]
+// CHECK-NEXT:        %[[UW2:.*]] = llvm.load %[[GUW2]]
+// CHECK-NEXT:        %[[UD2:.*]] = arith.subi %[[BSLOT]], %[[C2]] : i64
+// CHECK-NEXT:        %[[UN2:.*]] = arith.cmpi slt, %[[UD2]], %[[C0]] : i64
+// CHECK-NEXT:        %[[UU2:.*]] = arith.addi %[[UD2]], %[[C3]] : i64
+// CHECK-NEXT:        %[[US2:.*]] = arith.select %[[UN2]], %[[UU2]], %[[UD2]] : i64
+// CHECK-NEXT:        %[[UX2O:.*]] = arith.muli %[[US2]], %[[LB]] : i64
+// CHECK-NEXT:        %[[UX2I:.*]] = arith.addi %[[UX2O]], %[[LBJ]] : i64
+// CHECK-NEXT:        %[[GUX2:.*]] = llvm.getelementptr %[[UH_RING]][%[[UX2I]]]
+// CHECK-NEXT:        %[[UX2:.*]] = llvm.load %[[GUX2]]
+// CHECK-NEXT:        %[[E2:.*]] = arith.mulf %[[UW2]], %[[UX2]] : f64
+// CHECK-NEXT:        %[[ROUTED:.*]] = arith.addf %[[E01]], %[[E2]] : f64
 // Q = routed * gain, at t * nb + b in Q's block.
-// CHECK-NEXT:      %[[QB:.*]] = arith.mulf %[[ROUTED]], %[[GAINV]] : f64
-// CHECK-NEXT:      %[[GQB:.*]] = llvm.getelementptr %[[Q]][%[[BTB]]]
-// CHECK-NEXT:      llvm.store %[[QB]], %[[GQB]]
+// CHECK-NEXT:        %[[QB:.*]] = arith.mulf %[[ROUTED]], %[[GAINV]] : f64
+// CHECK-NEXT:        %[[GQB:.*]] = llvm.getelementptr %[[Q]][%[[BTB]]]
+// CHECK-NEXT:        llvm.store %[[QB]], %[[GQB]]
+// CHECK-NEXT:      }
 // CHECK-NEXT:    }
 // CHECK-NEXT:  }
 // CHECK-NEXT:  %[[STATUS:.*]] = arith.constant 0 : i32

@@ -18,13 +18,14 @@
 // block's size depends on nb, nc and nt, and each variable's base pointer
 // is computed once before the loops.
 //
-// The loop nest, per basin b:
-//   kernels:    w[k] for k < size (a stack buffer per kernel), normalised;
-//   components: for c < nc, for t < nt: the step, its states in registers
-//               as scf.for iter_args for the whole run;
-//   basin:      for t < nt: the basin outputs, reading the components'
-//               outputs at t (dgm.aggregate) and the routed series' past
-//               values (dgm.convolve) back from the outputs array.
+// The loop nest (docs/architecture.md, "The loop nest"), in lane blocks of
+// up to kLaneBlock basins, the lanes innermost so that LLVM vectorises them:
+//   components: for c < nc, for each block: kernels and initial states into
+//               stack buffers; for t < nt, for each lane: the step;
+//   basin:      after all components, for each block: kernel weights; for
+//               t < nt: the aggregates over the components (per-lane running
+//               sums), then per lane the rest of the basin body, the routed
+//               series' past values in ring buffers.
 //
 //===----------------------------------------------------------------------===//
 
@@ -216,6 +217,11 @@ namespace {
 /// stack buffers (L1-resident) for the whole run.
 constexpr int64_t kLaneBlock = 32;
 
+/// The multiple of lanes that LLVM's vectorised lane loop runs without a
+/// scalar remainder on AVX-512: f64 vectorises by 8 (and leaves the rest
+/// scalar), f32 by 16 with a vector epilogue of 4. kLaneBlock is a multiple.
+int64_t vectorLanesOf(Type scalar) { return scalar.isF32() ? 4 : 8; }
+
 /// Convolutions with at most this many weights are unrolled, which keeps the
 /// lane loop innermost (vectorizable).
 constexpr int64_t kMaxUnrolledKernel = 32;
@@ -295,7 +301,10 @@ private:
   llvm::DenseMap<Operation *, Value> ringSlots(Region &region, Value t);
 
   LogicalResult buildComponents();
-  LogicalResult buildBasinOutputs(Value basin);
+  /// The lanes [b0, bEnd) of the block of basins that starts at `start`
+  /// (a multiple of kLaneBlock).
+  std::pair<Value, Value> laneBlockBounds(Value start);
+  LogicalResult buildBasinOutputs();
 
   ModelOp model;
   ModelDecls &decls;
@@ -421,6 +430,23 @@ void SimulateBuilder::cloneWithConvolutions(
   }
 }
 
+std::pair<Value, Value> SimulateBuilder::laneBlockBounds(Value start) {
+  Value bEnd = arith::MinSIOp::create(
+      rewriter, loc, mem.add(start, mem.constant(kLaneBlock)), nb);
+  // A last, partial block starts early enough to hold a whole number of
+  // vectors, max(bEnd - roundup(len, vectorLanes), 0): it recomputes up to
+  // vectorLanes - 1 lanes of the previous block (the same values, stored
+  // again), so the vectorised lane loop has no scalar remainder.
+  int64_t vectorLanes = vectorLanesOf(mem.f64); // a power of two
+  Value len = mem.sub(bEnd, start);
+  Value padded = arith::AndIOp::create(
+      rewriter, loc, mem.add(len, mem.constant(vectorLanes - 1)),
+      mem.constant(-vectorLanes));
+  Value b0 = arith::MaxSIOp::create(rewriter, loc, mem.sub(bEnd, padded),
+                                    mem.constant(0));
+  return {b0, bEnd};
+}
+
 LogicalResult SimulateBuilder::buildComponents() {
   StepOp step = model.getStepOp();
   Block &stepBlock = step.getBodyRegion().front();
@@ -459,9 +485,7 @@ LogicalResult SimulateBuilder::buildComponents() {
   auto blockLoop =
       scf::ForOp::create(rewriter, loc, mem.constant(0), nb, laneBlock);
   rewriter.setInsertionPointToStart(blockLoop.getBody());
-  Value b0 = blockLoop.getInductionVar();
-  Value bEnd =
-      arith::MinSIOp::create(rewriter, loc, mem.add(b0, laneBlock), nb);
+  auto [b0, bEnd] = laneBlockBounds(blockLoop.getInductionVar());
 
   // Prologue, per lane: initial states, kernel weights, empty rings.
   forEach(b0, bEnd, [&](Value b) {
@@ -562,7 +586,7 @@ LogicalResult SimulateBuilder::buildComponents() {
   return success();
 }
 
-LogicalResult SimulateBuilder::buildBasinOutputs(Value basin) {
+LogicalResult SimulateBuilder::buildBasinOutputs() {
   BasinOp basinOp = model.getBasinOp();
   Block &body = basinOp.getBodyRegion().front();
   unsigned numForcings = decls.forcings.size();
@@ -576,88 +600,129 @@ LogicalResult SimulateBuilder::buildBasinOutputs(Value basin) {
     if (output.getBasin())
       basinOutputs.push_back(i);
 
-  // This basin's kernel weights and rings (one lane: stride 1).
+  // The block's buffers, each [index][lane]: per convolution its kernel's
+  // weights and ring, per aggregate the running sums of weight * value and
+  // of the weights.
+  Value laneBlock = mem.constant(kLaneBlock);
+  SmallVector<ConvolveOp> convolutions;
   llvm::DenseMap<Operation *, ConvolveStorage> storage;
   basinOp.walk([&](ConvolveOp op) {
     int64_t size = static_cast<int64_t>(kernelOf(op).getSize());
-    ConvolveStorage st{stackBuffer(size), stackBuffer(size), mem.constant(1),
-                       mem.constant(0), size};
-    fillKernel(kernelOf(op), basin, st.weights, st.stride, st.lane);
-    forEach(mem.constant(0), mem.constant(size),
-            [&](Value k) { mem.store(mem.f64Constant(0.0), st.ring, k); });
-    storage[op] = st;
+    convolutions.push_back(op);
+    storage[op] = {stackBuffer(size * kLaneBlock),
+                   stackBuffer(size * kLaneBlock), laneBlock, Value(), size};
   });
-
-  IRMapping mapping;
-  SmallVector<unsigned> dynamicParams;
-  for (auto [p, param] : llvm::enumerate(decls.params)) {
-    BlockArgument arg = body.getArgument(numForcings + p);
-    if (arg.use_empty())
-      continue;
-    if (param.getDynamic())
-      dynamicParams.push_back(p);
-    else
-      mapping.map(arg, mem.load(paramBases[p], basin));
+  SmallVector<AggregateOp> aggregates;
+  SmallVector<std::pair<Value, Value>> sums; // (sum, weights) per aggregate
+  for (auto aggregate : body.getOps<AggregateOp>()) {
+    aggregates.push_back(aggregate);
+    sums.push_back({stackBuffer(kLaneBlock), stackBuffer(kLaneBlock)});
   }
+
+  // for b0 < nb step kLaneBlock: the block of basins [b0, bEnd).
+  auto blockLoop =
+      scf::ForOp::create(rewriter, loc, mem.constant(0), nb, laneBlock);
+  OpBuilder::InsertionGuard guard(rewriter);
+  rewriter.setInsertionPointToStart(blockLoop.getBody());
+  auto [b0, bEnd] = laneBlockBounds(blockLoop.getInductionVar());
+
+  // Prologue, per lane: kernel weights, empty rings.
+  if (!convolutions.empty())
+    forEach(b0, bEnd, [&](Value b) {
+      Value j = mem.sub(b, b0);
+      for (ConvolveOp op : convolutions) {
+        const ConvolveStorage &st = storage[op];
+        fillKernel(kernelOf(op), b, st.weights, laneBlock, j);
+        forEach(mem.constant(0), mem.constant(st.size), [&](Value k) {
+          mem.store(mem.f64Constant(0.0), st.ring,
+                    mem.add(mem.mul(k, laneBlock), j));
+        });
+      }
+    });
 
   auto timeLoop =
       scf::ForOp::create(rewriter, loc, mem.constant(0), nt, mem.constant(1));
-  OpBuilder::InsertionGuard guard(rewriter);
   rewriter.setInsertionPointToStart(timeLoop.getBody());
   Value t = timeLoop.getInductionVar();
-  Value tb = mem.add(mem.mul(t, nb), basin);
-  Value tcb = mem.mul(t, cb);
-  for (unsigned f = 0; f < numForcings; ++f)
-    if (!body.getArgument(f).use_empty())
-      mapping.map(body.getArgument(f), mem.load(forcingBases[f], tb));
-  for (unsigned p : dynamicParams)
-    mapping.map(body.getArgument(numForcings + p), mem.load(paramBases[p], tb));
+  Value tnb = mem.mul(t, nb), tcb = mem.mul(t, cb);
   llvm::DenseMap<Operation *, Value> slots =
       ringSlots(basinOp.getBodyRegion(), t);
 
-  for (Operation &op : body.without_terminator()) {
-    if (auto aggregate = dyn_cast<AggregateOp>(op)) {
-      unsigned o = outputIndex.lookup(aggregate.getOutput());
-      auto loop = scf::ForOp::create(
-          rewriter, loc, mem.constant(0), nc, mem.constant(1),
-          ValueRange{mem.f64Constant(0.0), mem.f64Constant(0.0)});
-      {
-        OpBuilder::InsertionGuard loopGuard(rewriter);
-        rewriter.setInsertionPointToStart(loop.getBody());
-        Value lane = mem.add(mem.mul(loop.getInductionVar(), nb), basin);
-        Value x = mem.load(outputBases[o], mem.add(tcb, lane));
-        Value weight = mem.f64Constant(1.0);
-        if (aggregate.getKind() == AggregateKind::weighted_mean) {
-          unsigned p = paramIndex.lookup(*aggregate.getWeights());
-          weight = mem.load(paramBases[p],
-                            perComponent(decls.params[p]) ? lane : basin);
-        }
-        Value sum = arith::AddFOp::create(
-            rewriter, loc, loop.getRegionIterArg(0),
-            arith::MulFOp::create(rewriter, loc, weight, x));
-        Value weights = arith::AddFOp::create(rewriter, loc,
-                                              loop.getRegionIterArg(1), weight);
-        scf::YieldOp::create(rewriter, loc, ValueRange{sum, weights});
+  // The aggregates first (they read only the components' outputs and
+  // params), with the lanes innermost: the sums start at 0 and add
+  // weight * value component by component, in the order of a scalar loop.
+  if (!aggregates.empty()) {
+    forEach(b0, bEnd, [&](Value b) {
+      Value j = mem.sub(b, b0);
+      for (auto [sum, weights] : sums) {
+        mem.store(mem.f64Constant(0.0), sum, j);
+        mem.store(mem.f64Constant(0.0), weights, j);
       }
-      Value result = loop.getResult(0);
-      if (aggregate.getKind() != AggregateKind::sum)
-        result =
-            arith::DivFOp::create(rewriter, loc, result, loop.getResult(1));
-      mapping.map(aggregate.getResult(), result);
-      continue;
-    }
-    if (auto convolve = dyn_cast<ConvolveOp>(op)) {
-      mapping.map(convolve.getResult(),
-                  lowerConvolve(storage.lookup(convolve),
-                                mapping.lookupOrDefault(convolve.getSeries()),
-                                slots.lookup(convolve)));
-      continue;
-    }
-    rewriter.clone(op, mapping);
+    });
+    forEach(mem.constant(0), nc, [&](Value c) {
+      Value cnb = mem.mul(c, nb);
+      forEach(b0, bEnd, [&](Value b) {
+        Value j = mem.sub(b, b0), lane = mem.add(cnb, b);
+        for (auto [aggregate, buffers] : llvm::zip_equal(aggregates, sums)) {
+          unsigned o = outputIndex.lookup(aggregate.getOutput());
+          Value x = mem.load(outputBases[o], mem.add(tcb, lane));
+          Value weight = mem.f64Constant(1.0);
+          if (aggregate.getKind() == AggregateKind::weighted_mean) {
+            unsigned p = paramIndex.lookup(*aggregate.getWeights());
+            weight = mem.load(paramBases[p],
+                              perComponent(decls.params[p]) ? lane : b);
+          }
+          Value sum = arith::AddFOp::create(
+              rewriter, loc, mem.load(buffers.first, j),
+              arith::MulFOp::create(rewriter, loc, weight, x));
+          mem.store(sum, buffers.first, j);
+          Value weights = arith::AddFOp::create(
+              rewriter, loc, mem.load(buffers.second, j), weight);
+          mem.store(weights, buffers.second, j);
+        }
+      });
+    });
   }
-  auto yield = cast<YieldOp>(body.getTerminator());
-  for (auto [value, index] : llvm::zip_equal(yield.getValues(), basinOutputs))
-    mem.store(mapping.lookupOrDefault(value), outputBases[index], tb);
+
+  // Then the rest of the body, lane by lane.
+  forEach(b0, bEnd, [&](Value b) {
+    Value j = mem.sub(b, b0);
+    Value tb = mem.add(tnb, b);
+    IRMapping mapping;
+    for (unsigned f = 0; f < numForcings; ++f)
+      if (!body.getArgument(f).use_empty())
+        mapping.map(body.getArgument(f), mem.load(forcingBases[f], tb));
+    for (auto [p, param] : llvm::enumerate(decls.params)) {
+      BlockArgument arg = body.getArgument(numForcings + p);
+      if (!arg.use_empty())
+        mapping.map(arg, mem.load(paramBases[p], param.getDynamic() ? tb : b));
+    }
+    for (auto [aggregate, buffers] : llvm::zip_equal(aggregates, sums)) {
+      Value result = mem.load(buffers.first, j);
+      if (aggregate.getKind() != AggregateKind::sum)
+        result = arith::DivFOp::create(rewriter, loc, result,
+                                       mem.load(buffers.second, j));
+      mapping.map(aggregate.getResult(), result);
+    }
+    for (Operation &op : body.without_terminator()) {
+      if (isa<AggregateOp>(op))
+        continue;
+      if (auto convolve = dyn_cast<ConvolveOp>(op)) {
+        ConvolveStorage st = storage.lookup(convolve);
+        st.lane = j;
+        mapping.map(convolve.getResult(),
+                    lowerConvolve(st,
+                                  mapping.lookupOrDefault(convolve.getSeries()),
+                                  slots.lookup(convolve)));
+        continue;
+      }
+      rewriter.clone(op, mapping);
+    }
+    auto yield = cast<YieldOp>(body.getTerminator());
+    for (auto [value, index] :
+         llvm::zip_equal(yield.getValues(), basinOutputs))
+      mem.store(mapping.lookupOrDefault(value), outputBases[index], tb);
+  });
   return success();
 }
 
@@ -709,11 +774,7 @@ LogicalResult SimulateBuilder::build(func::FuncOp func) {
     return failure();
   if (model.getBasinOp()) {
     // The basin outputs need every component of a basin: after them.
-    auto basinLoop =
-        scf::ForOp::create(rewriter, loc, mem.constant(0), nb, mem.constant(1));
-    OpBuilder::InsertionGuard guard(rewriter);
-    rewriter.setInsertionPointToStart(basinLoop.getBody());
-    if (failed(buildBasinOutputs(basinLoop.getInductionVar())))
+    if (failed(buildBasinOutputs()))
       return failure();
   }
 

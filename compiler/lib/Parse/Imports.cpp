@@ -123,8 +123,11 @@ private:
     unsigned id =
         diag.getSourceMgr().AddNewSourceBuffer(std::move(named), llvm::SMLoc());
     std::unique_ptr<ast::Module> module = parseModule(id, diag);
-    if (!module)
+    if (!module) {
+      diag.note(import.loc, "imported here");
       return;
+    }
+    module->importedAt = import.loc;
     if (!module->models.empty()) {
       diag.error(module->models.front().loc,
                  "module '" + import.name +

@@ -62,6 +62,20 @@ const FnDecl *Scope::lookupFn(llvm::StringRef name) const {
   return nullptr;
 }
 
+bool Scope::hasFailed(llvm::StringRef name) const {
+  for (const Scope *s = this; s; s = s->parent)
+    if (s->failed.contains(name))
+      return true;
+  return false;
+}
+
+const Location *Scope::lookupLater(llvm::StringRef name) const {
+  for (const Scope *s = this; s; s = s->parent)
+    if (auto it = s->later.find(name); it != s->later.end())
+      return &it->second;
+  return nullptr;
+}
+
 void Scope::collectNames(std::vector<std::string> &names) const {
   for (const Scope *s = this; s; s = s->parent)
     for (const auto &entry : s->consts)
@@ -174,6 +188,9 @@ Type ExprChecker::checkCall(CallExpr &e) {
     for (size_t i = 0; i < fn->params.size(); ++i)
       signature += (i ? ", " : "") + fn->params[i];
     signature += ")";
+  } else if (const Location *definition = scope.lookupLater(e.getCallee())) {
+    reportDefinedLater(e.getCallee(), e.getLoc(), *definition);
+    return Type::Error;
   } else {
     std::vector<std::string> names;
     for (const BuiltinFunction &builtin : getBuiltinFunctions())
@@ -258,9 +275,24 @@ Type ExprChecker::checkName(NameExpr &e) {
   return Type::Error;
 }
 
+void ExprChecker::reportDefinedLater(const std::string &name,
+                                     const Location &loc,
+                                     const Location &definition) {
+  diag.error(loc, llvm::Twine("'") + name +
+                      "' is used before its definition; constants and "
+                      "functions can use only what is defined above them");
+  diag.note(definition, llvm::Twine("'") + name + "' is defined here");
+}
+
 void ExprChecker::reportUnknownName(const std::string &name,
                                     const Location &loc,
                                     const std::string &hint) {
+  if (scope.hasFailed(name))
+    return; // its definition's error says it all
+  if (const Location *definition = scope.lookupLater(name)) {
+    reportDefinedLater(name, loc, *definition);
+    return;
+  }
   std::vector<std::string> candidates;
   collectNames(candidates);
   scope.collectNames(candidates);
@@ -339,6 +371,8 @@ bool dgm::checkConstant(ConstDecl &constant, const Scope &scope,
   Type type = checker.check(*constant.value);
   if (diag.getNumErrors() != errorsBefore)
     return false;
+  if (type == Type::Error)
+    return false; // a name whose own definition failed, already reported
   if (type != Type::Number) {
     diag.error(constant.value->getLoc(),
                llvm::Twine("constant '") + constant.name +

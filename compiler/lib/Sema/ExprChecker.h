@@ -20,6 +20,7 @@
 #include "dgm/Support/Diagnostics.h"
 
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 
 #include <optional>
 
@@ -37,10 +38,20 @@ ast::NameRef::Kind refKindOf(ast::VarDecl::Kind kind);
 struct Scope {
   llvm::StringMap<const ast::ConstDecl *> consts;
   llvm::StringMap<const ast::FnDecl *> fns;
+  /// Constants and functions of this file or model not defined yet (they
+  /// are defined in source order): a use of one gets "defined below", not
+  /// "unknown name".
+  llvm::StringMap<ast::Location> later;
+  /// Constants whose definition had an error (already reported).
+  llvm::StringSet<> failed;
   const Scope *parent = nullptr;
 
   const ast::ConstDecl *lookupConst(llvm::StringRef name) const;
   const ast::FnDecl *lookupFn(llvm::StringRef name) const;
+  /// Whether `name` is a constant whose definition failed.
+  bool hasFailed(llvm::StringRef name) const;
+  /// Where `name` is defined further down, if it is.
+  const ast::Location *lookupLater(llvm::StringRef name) const;
   /// Every visible name, for "did you mean" suggestions.
   void collectNames(std::vector<std::string> &names) const;
 };
@@ -77,6 +88,9 @@ protected:
 
   /// Resolves `e` to a constant when one has that name.
   bool resolveConst(ast::NameExpr &e);
+  /// `name` is a constant or function defined below its use.
+  void reportDefinedLater(const std::string &name, const ast::Location &loc,
+                          const ast::Location &definition);
   void reportUnknownName(const std::string &name, const ast::Location &loc,
                          const std::string &hint = "");
   /// Reports an error unless `actual` is `expected` (or already an error).

@@ -32,12 +32,20 @@ bool before(const Location &a, const Location &b) {
 /// (each sees only those before it) and adds them to `scope`.
 void defineAll(std::vector<ConstDecl> &consts, std::vector<FnDecl> &fns,
                Scope &scope, DiagnosticEngine &diag) {
+  for (const ConstDecl &c : consts)
+    scope.later.try_emplace(c.name, c.loc);
+  for (const FnDecl &f : fns)
+    scope.later.try_emplace(f.name, f.loc);
   size_t c = 0, f = 0;
   while (c < consts.size() || f < fns.size()) {
     bool takeConst = f == fns.size() ||
                      (c < consts.size() && before(consts[c].loc, fns[f].loc));
     const std::string &name = takeConst ? consts[c].name : fns[f].name;
     const Location &loc = takeConst ? consts[c].loc : fns[f].loc;
+    // From here on the name is this definition (a second one is an error).
+    if (auto it = scope.later.find(name);
+        it != scope.later.end() && !before(loc, it->second))
+      scope.later.erase(it);
     const Location *previous = nullptr;
     if (auto it = scope.consts.find(name); it != scope.consts.end())
       previous = &it->second->loc;
@@ -52,6 +60,8 @@ void defineAll(std::vector<ConstDecl> &consts, std::vector<FnDecl> &fns,
     } else if (takeConst) {
       if (checkConstant(consts[c], scope, diag))
         scope.consts.try_emplace(name, &consts[c]);
+      else
+        scope.failed.insert(name); // its uses are not errors of their own
     } else if (lookupBuiltinFunction(name)) {
       diag.error(loc, llvm::Twine("'") + name +
                           "' is a built-in function; choose another name");
@@ -274,8 +284,12 @@ bool dgm::checkModule(Module &module, DiagnosticEngine &diag,
   // One scope for the file and everything it imports, dependencies first.
   Scope fileScope;
   fileScope.parent = &builtins;
-  for (const std::unique_ptr<Module> &imported : module.imported)
+  for (const std::unique_ptr<Module> &imported : module.imported) {
+    unsigned before = diag.getNumErrors();
     defineAll(imported->consts, imported->fns, fileScope, diag);
+    if (diag.getNumErrors() != before && imported->importedAt)
+      diag.note(*imported->importedAt, "imported here");
+  }
   defineAll(module.consts, module.fns, fileScope, diag);
   if (!module.models.empty())
     ModelChecker(module.models[0], fileScope, diag).check();

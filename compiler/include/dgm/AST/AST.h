@@ -385,6 +385,9 @@ struct Module {
   /// Set by resolveImports() on the root module: every module it imports,
   /// directly or not, each once.
   std::vector<std::unique_ptr<Module>> imported;
+  /// For an imported module: the first `import` that brought it in, for the
+  /// "imported here" note under errors inside it.
+  std::optional<Location> importedAt;
 };
 
 const char *toString(VarDecl::Kind kind);

@@ -89,6 +89,13 @@ CommandArgs parseCommandArgs(const std::vector<std::string> &args,
   return parsed;
 }
 
+/// Why -o FILE may not be written: it exists and --force is not given.
+std::optional<std::string> overwriteProblem(const CommandArgs &parsed) {
+  if (!parsed.output || parsed.force || !fileExists(*parsed.output))
+    return std::nullopt;
+  return "'" + *parsed.output + "' exists; add --force to replace it";
+}
+
 } // namespace
 
 static const CommandInfo kCommands[] = {
@@ -492,8 +499,8 @@ bool ReplSession::cmdRun(const std::vector<std::string> &args) {
   }
   if (!requireModel())
     return false;
-  if (parsed.output && !parsed.force && fileExists(*parsed.output)) {
-    error("'" + *parsed.output + "' exists; add --force to replace it");
+  if (std::optional<std::string> problem = overwriteProblem(parsed)) {
+    error(*problem);
     return false;
   }
   const BasinData *basin = basinData();
@@ -600,8 +607,8 @@ bool ReplSession::cmdPlot(const std::vector<std::string> &args) {
   }
   if (!requireModel())
     return false;
-  if (parsed.output && !parsed.force && fileExists(*parsed.output)) {
-    error("'" + *parsed.output + "' exists; add --force to replace it");
+  if (std::optional<std::string> problem = overwriteProblem(parsed)) {
+    error(*problem);
     return false;
   }
   if (!lastRun) {

@@ -279,6 +279,18 @@ private:
   /// kernel's weights for `basin`, normalised if the kernel says so.
   void fillKernel(KernelOp kernel, Value basin, Value buffer, Value stride,
                   Value lane);
+  /// Lane `lane` of a block's convolution buffers (`[k][lane]`, stride
+  /// kLaneBlock) before the first step: the kernel's weights for `basin`
+  /// and an empty (zero) history.
+  void startConvolution(ConvolveOp op, const ConvolveStorage &st, Value basin,
+                        Value lane) {
+    Value laneBlock = mem.constant(kLaneBlock);
+    fillKernel(kernelOf(op), basin, st.weights, laneBlock, lane);
+    forEach(mem.constant(0), mem.constant(st.size), [&](Value k) {
+      mem.store(mem.f64Constant(0.0), st.ring,
+                mem.add(mem.mul(k, laneBlock), lane));
+    });
+  }
   /// `for i in [0, count): body(i)` (no iter_args).
   void forEach(Value lower, Value upper, llvm::function_ref<void(Value)> body) {
     auto loop =
@@ -492,14 +504,8 @@ LogicalResult SimulateBuilder::buildComponents() {
     Value j = mem.sub(b, b0), lane = mem.add(componentStart, b);
     for (unsigned s = 0; s < numStates; ++s)
       mem.store(mem.load(initBases[s], lane), stateBuffers[s], j);
-    for (ConvolveOp op : convolutions) {
-      const ConvolveStorage &st = storage[op];
-      fillKernel(kernelOf(op), b, st.weights, laneBlock, j);
-      forEach(mem.constant(0), mem.constant(st.size), [&](Value k) {
-        mem.store(mem.f64Constant(0.0), st.ring,
-                  mem.add(mem.mul(k, laneBlock), j));
-      });
-    }
+    for (ConvolveOp op : convolutions)
+      startConvolution(op, storage[op], b, j);
   });
 
   // The steps; the lane loop innermost.
@@ -630,14 +636,8 @@ LogicalResult SimulateBuilder::buildBasinOutputs() {
   if (!convolutions.empty())
     forEach(b0, bEnd, [&](Value b) {
       Value j = mem.sub(b, b0);
-      for (ConvolveOp op : convolutions) {
-        const ConvolveStorage &st = storage[op];
-        fillKernel(kernelOf(op), b, st.weights, laneBlock, j);
-        forEach(mem.constant(0), mem.constant(st.size), [&](Value k) {
-          mem.store(mem.f64Constant(0.0), st.ring,
-                    mem.add(mem.mul(k, laneBlock), j));
-        });
-      }
+      for (ConvolveOp op : convolutions)
+        startConvolution(op, storage[op], b, j);
     });
 
   auto timeLoop =

@@ -95,19 +95,42 @@ std::string dgm::parse::nameText(ParserRuleContext *nameCtx) {
 }
 
 std::string dgm::parse::describeConstruct(ParserRuleContext *ctx) {
-  ParserRuleContext *construct = enclosingConstruct(ctx);
-  if (!construct)
-    return "the statement";
   auto withName = [](std::string what, ParserRuleContext *name) {
     std::string text = nameText(name);
     return text.empty() ? what : what + " '" + text + "'";
   };
-  if (auto *decl = dynamic_cast<P::VarDeclContext *>(construct))
-    return withName("the declaration of", decl->name());
-  if (auto *let = dynamic_cast<P::LetStmtContext *>(construct))
-    return withName("the definition of", let->name());
-  auto *assign = static_cast<P::AssignStmtContext *>(construct);
-  return withName("the assignment to", assign->name());
+  if (ParserRuleContext *construct = enclosingConstruct(ctx)) {
+    if (auto *decl = dynamic_cast<P::VarDeclContext *>(construct))
+      return withName("the declaration of", decl->name());
+    if (auto *let = dynamic_cast<P::LetStmtContext *>(construct))
+      return withName("the definition of", let->name());
+    auto *assign = static_cast<P::AssignStmtContext *>(construct);
+    return withName("the assignment to", assign->name());
+  }
+  // The declarations that error recovery does not treat as a unit of their
+  // own still get named in messages.
+  for (; ctx; ctx = parentOf(ctx)) {
+    if (auto *c = dynamic_cast<P::ConstDeclContext *>(ctx))
+      return withName("the definition of constant", c->name());
+    if (auto *f = dynamic_cast<P::FnDeclContext *>(ctx))
+      return withName("the definition of function", f->name(0));
+    if (auto *i = dynamic_cast<P::ImportDeclContext *>(ctx))
+      return withName("the import of", i->name());
+    if (auto *n = dynamic_cast<P::ComponentsDeclContext *>(ctx))
+      return n->NUMBER() ? "'components " + n->NUMBER()->getText() + "'"
+                         : std::string("'components'");
+    if (auto *k = dynamic_cast<P::KernelDeclContext *>(ctx))
+      return withName("the definition of kernel", k->name(0));
+    if (dynamic_cast<P::SolverDeclContext *>(ctx))
+      return "the 'solver' declaration";
+    if (auto *b = dynamic_cast<P::BalanceItemContext *>(ctx))
+      return withName("the balance term", b->name());
+    if (auto *d = dynamic_cast<P::DerStmtContext *>(ctx)) {
+      std::string state = nameText(d->name());
+      return state.empty() ? "the equation" : "the equation for der(" + state + ")";
+    }
+  }
+  return "the statement";
 }
 
 std::optional<OpenBracket>

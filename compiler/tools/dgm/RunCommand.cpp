@@ -13,6 +13,7 @@
 #include "RunCommand.h"
 #include "BasinData.h"
 #include "BasinRun.h"
+#include "BasinTable.h"
 #include "Bindings.h"
 #include "Messages.h"
 #include "ModelSource.h"
@@ -266,14 +267,6 @@ int writeStdout(const std::string &text) {
   return 0;
 }
 
-/// What varies between the basins of one invocation.
-struct BasinJob {
-  std::string id;
-  std::vector<double> paramValues;
-  /// The parameters set by --param or the table (not by a series).
-  std::set<std::size_t> explicitParams;
-};
-
 /// `pattern` with every "{basin}" replaced by `id`.
 std::string substituteBasin(std::string pattern, const std::string &id) {
   for (std::size_t at; (at = pattern.find("{basin}")) != std::string::npos;)
@@ -315,129 +308,6 @@ Result<BasinRun> runBasin(const LoadedModel &model, const BasinJob &job,
   if (run)
     run->id = job.id;
   return run;
-}
-
-/// The basins of a --params table: a `basin` column (or `gauge`,
-/// `gauge_id`, else the first column) and one column per parameter to set;
-/// the others keep the values of `defaults` (the model's, or --param).
-Result<std::vector<BasinJob>>
-readParamsTable(const LoadedModel &model, const std::string &path,
-                const std::vector<double> &defaults) {
-  Result<CsvTable> table = CsvTable::readFile(path);
-  if (!table)
-    return table.takeError();
-  if (table->numRows() == 0)
-    return Error{"'" + path +
-                 "' has a header but no rows; expected one row "
-                 "per basin"};
-  std::size_t idColumn = 0;
-  for (const char *name : {"basin", "gauge", "gauge_id"})
-    if (std::optional<std::size_t> col = table->columnIndex(name)) {
-      idColumn = *col;
-      break;
-    }
-  std::vector<std::pair<std::size_t, std::size_t>> columns; // column, param
-  for (std::size_t c = 0; c < table->numColumns(); ++c) {
-    if (c == idColumn)
-      continue;
-    const std::string &name = table->columnNames()[c];
-    std::optional<std::size_t> p = model.indexOf(VarKind::Param, name);
-    if (!p) {
-      std::vector<std::string> names;
-      for (const dgm_variable &v : model.params())
-        names.push_back(v.name);
-      return Error{"column '" + name + "' of '" + path +
-                   "' is not a parameter of model '" +
-                   std::string(model.name()) + "'" + didYouMean(name, names) +
-                   "\ndgm: note: its parameters are: " + joinNames(names)};
-    }
-    columns.push_back({c, *p});
-  }
-  std::vector<BasinJob> jobs;
-  for (std::size_t r = 0; r < table->numRows(); ++r) {
-    BasinJob job{std::string(table->cell(r, idColumn)), defaults, {}};
-    if (job.id.empty())
-      return Error{table->diagnostic(r, idColumn, "the basin is empty")};
-    for (auto [c, p] : columns) {
-      Result<NumericColumn> column =
-          table->numericColumn(table->columnNames()[c]);
-      if (!column)
-        return column.takeError();
-      double value = column->values[r];
-      const dgm_variable &var = model.params()[p];
-      if (std::isnan(value) || value < var.lower || value > var.upper)
-        return Error{table->diagnostic(
-            r, c,
-            "parameter '" + std::string(var.name) + "' of basin '" + job.id +
-                "' is " +
-                (std::isnan(value) ? "missing" : formatNumber(value)) +
-                "; expected a number in [" + formatNumber(var.lower) + ", " +
-                formatNumber(var.upper) + "]")};
-      job.paramValues[p] = value;
-      job.explicitParams.insert(p);
-    }
-    jobs.push_back(std::move(job));
-  }
-  return jobs;
-}
-
-/// One summary line per basin and the median scores.
-std::string formatBasinTable(const std::vector<BasinRun> &runs,
-                             const LoadedModel &model, const RunSettings &s) {
-  std::string out = "model '" + std::string(model.name()) + "' (" +
-                    model.descriptor().source + "), " +
-                    std::to_string(runs.size()) +
-                    (runs.size() == 1 ? " basin\n\n" : " basins\n\n");
-  std::optional<std::size_t> sim = model.indexOf(VarKind::Output, s.simName);
-  char line[256];
-  std::snprintf(line, sizeof line, "%-12s %6s %12s %8s %8s\n", "basin", "steps",
-                (s.simName + " mean").c_str(), "NSE", "KGE");
-  out += line;
-  std::vector<double> nses, kges;
-  for (const BasinRun &run : runs) {
-    double mean = NAN;
-    if (sim) {
-      double sum = 0;
-      int64_t n = 0;
-      for (int64_t t = 0; t < run.results.numSteps; ++t)
-        if (double v = run.results.output(*sim, t, 0); !std::isnan(v)) {
-          sum += v;
-          ++n;
-        }
-      mean = n ? sum / static_cast<double>(n) : NAN;
-    }
-    auto cell = [](std::optional<double> v) {
-      char text[32];
-      if (v)
-        std::snprintf(text, sizeof text, "%.4f", *v);
-      else
-        std::snprintf(text, sizeof text, "-");
-      return std::string(text);
-    };
-    std::snprintf(line, sizeof line, "%-12s %6lld %12.6g %8s %8s\n",
-                  run.id.c_str(), static_cast<long long>(run.results.numSteps),
-                  mean, cell(run.scores.nse).c_str(),
-                  cell(run.scores.kge).c_str());
-    out += line;
-    if (run.scores.nse)
-      nses.push_back(*run.scores.nse);
-    if (run.scores.kge)
-      kges.push_back(*run.scores.kge);
-  }
-  auto median = [](std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    std::size_t n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-  };
-  if (!nses.empty())
-    out += "\nmedian NSE " +
-           formatNumber(std::round(median(nses) * 1e4) / 1e4) + " over " +
-           std::to_string(nses.size()) + " basins";
-  if (!kges.empty())
-    out += ", median KGE " + formatNumber(std::round(median(kges) * 1e4) / 1e4);
-  if (!nses.empty() || !kges.empty())
-    out += " (" + s.simName + " vs " + s.obsName.value_or("Qobs") + ")\n";
-  return out;
 }
 
 int run(const RunSettings &s) {

@@ -1,0 +1,48 @@
+//===- BasinTable.h - Many basins in one `dgm run` --------------*- C++ -*-===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// `dgm run --params TABLE`: the table of basins and their parameter values
+// in, one line per basin and the median scores out.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DGM_TOOLS_DGM_BASINTABLE_H
+#define DGM_TOOLS_DGM_BASINTABLE_H
+
+#include "BasinRun.h"
+
+#include "dgm/runtime/Model.h"
+#include "dgm/runtime/Result.h"
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace dgm::cli {
+
+/// What varies between the basins of one invocation.
+struct BasinJob {
+  std::string id;
+  std::vector<double> paramValues;
+  /// The parameters set by --param or the table (not by a series).
+  std::set<std::size_t> explicitParams;
+};
+
+/// The basins of a --params table: a `basin` column (or `gauge`,
+/// `gauge_id`, else the first column) and one column per parameter to set;
+/// the others keep the values of `defaults` (the model's, or --param).
+dgm::rt::Result<std::vector<BasinJob>>
+readParamsTable(const dgm::rt::LoadedModel &model, const std::string &path,
+                const std::vector<double> &defaults);
+
+/// One summary line per basin and the median scores.
+std::string formatBasinTable(const std::vector<BasinRun> &runs,
+                             const dgm::rt::LoadedModel &model,
+                             const RunConfig &s);
+
+} // namespace dgm::cli
+
+#endif // DGM_TOOLS_DGM_BASINTABLE_H

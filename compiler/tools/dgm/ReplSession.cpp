@@ -298,9 +298,16 @@ ReplSession::complete(std::string_view lineBeforeCursor) const {
     std::string_view word = line.substr(wordStart);
     std::vector<std::string> before = splitWords(line.substr(space, wordStart - space));
     bool afterOutput = !before.empty() && before.back() == "-o";
-    if (name == "load" || name == "forcing" || afterOutput ||
-        (name == "camels" && before.empty()))
+    if (afterOutput || (name == "camels" && before.empty()))
       return completeFileName(word);
+    if (name == "load" || name == "forcing") {
+      // Folders, and the files the command reads: .dgm models, .csv data.
+      std::string_view extension = name == "load" ? ".dgm" : ".csv";
+      for (std::string &file : completeFileName(word))
+        if (file.ends_with('/') || std::string_view(file).ends_with(extension))
+          candidates.push_back(std::move(file));
+      return candidates;
+    }
     if (name == "help") {
       for (const std::string &c : commandNames())
         addMatching(word, c);

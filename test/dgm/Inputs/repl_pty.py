@@ -215,6 +215,9 @@ def run_in(args, work):
     os.makedirs(os.path.join(work, "cwd", "models"), exist_ok=True)
     with open(os.path.join(work, "cwd", "models", "only_model.dgm"), "w") as f:
         f.write("// completion target\n")
+    # Not a model: :load does not offer it, so only_model.dgm is the one.
+    with open(os.path.join(work, "cwd", "models", "notes.txt"), "w") as f:
+        f.write("not a model\n")
     with open(os.path.join(work, "cwd", "data.csv"), "w") as f:
         f.write("date\n")
     history = os.path.join(work, "state", "new folder", "repl_history")
@@ -255,7 +258,7 @@ def run_in(args, work):
         s.send("\x03")
         s.expect(re.escape(PROMPT) + "$", "prompt after Ctrl-C")
         ok("TAB completes file names: 'mo' -> 'models/' -> "
-           "'models/only_model.dgm'")
+           "'models/only_model.dgm' (the .txt beside it is not a model)")
 
         # (c) parameter names of the loaded model
         s.command(":load " + hbv, ":load hbv.dgm", args.load_timeout)

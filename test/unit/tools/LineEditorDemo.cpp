@@ -44,8 +44,14 @@ std::vector<std::string> complete(std::string_view line) {
       space == std::string_view::npos ? line : line.substr(space + 1);
   if (space == std::string_view::npos)
     return startingWith(commands, word);
-  if (line.rfind(":load ", 0) == 0)
-    return completeFileName(word);
+  if (line.rfind(":load ", 0) == 0) {
+    // As dgm repl: folders and .dgm files only.
+    std::vector<std::string> files;
+    for (std::string &f : completeFileName(word))
+      if (f.ends_with('/') || f.ends_with(".dgm"))
+        files.push_back(std::move(f));
+    return files;
+  }
   if (line.rfind(":set ", 0) == 0 &&
       line.find_first_of(" \t", 5) == std::string_view::npos)
     return startingWith(parameters, word);

@@ -117,6 +117,9 @@ static const CommandInfo kCommands[] = {
      &ReplSession::cmdUnset},
     {"warmup", "[STEPS]", "steps that only spin the states up (default 0)",
      &ReplSession::cmdWarmup},
+    {"steps", "[N]",
+     "how long to run a model that reads no forcings (default 365)",
+     &ReplSession::cmdSteps},
     {"run", "[-o FILE [--states] [--force]]",
      "simulate and print a summary (and scores); -o writes the CSV",
      &ReplSession::cmdRun},
@@ -283,6 +286,12 @@ const BasinData *ReplSession::basinData() {
     loaded = loadCsvBasin(*table, *current.model, extra, policy);
   } else if (source == DataSource::Camels) {
     loaded = loadCamelsBasin(camelsDir, gauge, *current.model, policy);
+  } else if (current.model->forcings().empty()) {
+    // A model that reads nothing (a decay, an ODE test) runs without data.
+    BasinData none;
+    none.description = "no forcings";
+    none.numSteps = static_cast<std::size_t>(steps);
+    loaded = std::move(none);
   } else {
     error("no forcings yet; :forcing CSV or :camels DIR GAUGE");
     return nullptr;
@@ -487,6 +496,25 @@ Result<BasinRun> ReplSession::runCurrentModel(const BasinData &basin) const {
     inits.push_back(it != initValues.end() ? it->second : v.default_value);
   }
   return runOnBasin(m, basin, params, explicitParams, inits, config);
+}
+
+bool ReplSession::cmdSteps(const std::vector<std::string> &args) {
+  if (args.empty()) {
+    std::printf("steps without forcings: %lld\n",
+                static_cast<long long>(steps));
+    return true;
+  }
+  double n = 0;
+  if (args.size() != 1 || !parseNumber(args.front(), n) || n < 1 ||
+      n != std::floor(n) || n > 1e8) {
+    error(":steps takes a whole number of steps, as in ':steps 100'");
+    return false;
+  }
+  steps = static_cast<int64_t>(n);
+  if (source == DataSource::None)
+    data.reset(); // the next run makes its steps anew
+  lastRun.reset();
+  return true;
 }
 
 bool ReplSession::cmdRun(const std::vector<std::string> &args) {

@@ -77,6 +77,7 @@ public:
   bool cmdSet(const std::vector<std::string> &args);
   bool cmdUnset(const std::vector<std::string> &args);
   bool cmdWarmup(const std::vector<std::string> &args);
+  bool cmdSteps(const std::vector<std::string> &args);
   bool cmdRun(const std::vector<std::string> &args);
   bool cmdList(dgm::rt::VarKind kind, const std::vector<std::string> &args);
   bool cmdPlot(const std::vector<std::string> &args);
@@ -136,6 +137,7 @@ private:
   std::optional<BasinData> data; ///< the series for the current model
   std::map<std::string, double> paramValues, initValues; ///< from :set
   RunConfig config;
+  int64_t steps = 365; ///< :steps, for a model without forcings
   std::optional<BasinRun> lastRun;
   bool timing = false;
   bool quit = false;

@@ -124,10 +124,13 @@ static const CommandInfo kCommands[] = {
      "simulate and print a summary (and scores); -o writes the CSV",
      &ReplSession::cmdRun},
     {"params", "", "the model's parameters: unit, bounds, default, value",
-     nullptr},
-    {"states", "", "the model's states: unit, initial value", nullptr},
-    {"outputs", "", "the model's outputs and their units", nullptr},
-    {"forcings", "", "the model's forcings and their units", nullptr},
+     &ReplSession::cmdParams},
+    {"states", "", "the model's states: unit, initial value",
+     &ReplSession::cmdStates},
+    {"outputs", "", "the model's outputs and their units",
+     &ReplSession::cmdOutputs},
+    {"forcings", "", "the model's forcings and their units",
+     &ReplSession::cmdForcings},
     {"plot", "SERIES [OBS] [-o FILE.png|svg [--force]]",
      "chart a series of the last run (and observations) in the terminal, or "
      "as an image",
@@ -193,14 +196,10 @@ bool ReplSession::runCommand(const std::string &line) {
   for (const CommandInfo &c : kCommands) {
     if (name != c.name)
       continue;
-    if (name == "params")
-      return cmdList(VarKind::Param, args);
-    if (name == "states")
-      return cmdList(VarKind::State, args);
-    if (name == "outputs")
-      return cmdList(VarKind::Output, args);
-    if (name == "forcings")
-      return cmdList(VarKind::Forcing, args);
+    if (!c.arguments[0] && !args.empty()) {
+      error(":" + name + " takes no arguments");
+      return false;
+    }
     return (this->*c.run)(args);
   }
   std::vector<std::string> names;

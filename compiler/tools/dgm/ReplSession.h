@@ -79,6 +79,19 @@ public:
   bool cmdWarmup(const std::vector<std::string> &args);
   bool cmdSteps(const std::vector<std::string> &args);
   bool cmdRun(const std::vector<std::string> &args);
+  bool cmdParams(const std::vector<std::string> &args) {
+    return cmdList(dgm::rt::VarKind::Param, args);
+  }
+  bool cmdStates(const std::vector<std::string> &args) {
+    return cmdList(dgm::rt::VarKind::State, args);
+  }
+  bool cmdOutputs(const std::vector<std::string> &args) {
+    return cmdList(dgm::rt::VarKind::Output, args);
+  }
+  bool cmdForcings(const std::vector<std::string> &args) {
+    return cmdList(dgm::rt::VarKind::Forcing, args);
+  }
+  /// :params, :states, :outputs, :forcings: a table of the variables.
   bool cmdList(dgm::rt::VarKind kind, const std::vector<std::string> &args);
   bool cmdPlot(const std::vector<std::string> &args);
   bool cmdShow(const std::vector<std::string> &args);

@@ -89,6 +89,17 @@ CommandArgs parseCommandArgs(const std::vector<std::string> &args,
   return parsed;
 }
 
+/// The one argument as a whole number of steps, at least `minimum` (and at
+/// most 1e8, so that a typo cannot ask for terabytes).
+std::optional<int64_t> parseCount(const std::vector<std::string> &args,
+                                  int64_t minimum) {
+  double n = 0;
+  if (args.size() != 1 || !parseNumber(args.front(), n) ||
+      n < static_cast<double>(minimum) || n != std::floor(n) || n > 1e8)
+    return std::nullopt;
+  return static_cast<int64_t>(n);
+}
+
 /// Why -o FILE may not be written: it exists and --force is not given.
 std::optional<std::string> overwriteProblem(const CommandArgs &parsed) {
   if (!parsed.output || parsed.force || !fileExists(*parsed.output))
@@ -468,13 +479,12 @@ bool ReplSession::cmdWarmup(const std::vector<std::string> &args) {
                 static_cast<long long>(config.warmup));
     return true;
   }
-  double steps = 0;
-  if (args.size() != 1 || !parseNumber(args.front(), steps) || steps < 0 ||
-      steps != std::floor(steps) || steps > 1e9) {
+  std::optional<int64_t> count = parseCount(args, 0);
+  if (!count) {
     error(":warmup takes a whole number of steps, as in ':warmup 365'");
     return false;
   }
-  config.warmup = static_cast<int64_t>(steps);
+  config.warmup = *count;
   lastRun.reset();
   return true;
 }
@@ -503,13 +513,12 @@ bool ReplSession::cmdSteps(const std::vector<std::string> &args) {
                 static_cast<long long>(steps));
     return true;
   }
-  double n = 0;
-  if (args.size() != 1 || !parseNumber(args.front(), n) || n < 1 ||
-      n != std::floor(n) || n > 1e8) {
+  std::optional<int64_t> count = parseCount(args, 1);
+  if (!count) {
     error(":steps takes a whole number of steps, as in ':steps 100'");
     return false;
   }
-  steps = static_cast<int64_t>(n);
+  steps = *count;
   if (source == DataSource::None)
     data.reset(); // the next run makes its steps anew
   lastRun.reset();

@@ -204,29 +204,6 @@ bool sameGauge(std::string_view a, std::string_view b) {
 } // namespace
 
 //===----------------------------------------------------------------------===//
-// CalendarDate
-//===----------------------------------------------------------------------===//
-
-bool CalendarDate::valid() const { return dayOfYear(year, month, day) != 0; }
-
-std::string CalendarDate::toString() const {
-  char buffer[48];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-  return buffer;
-}
-
-std::int64_t CalendarDate::dayNumber() const {
-  // Howard Hinnant's days_from_civil.
-  std::int64_t y = static_cast<std::int64_t>(year) - (month <= 2 ? 1 : 0);
-  std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  std::int64_t yoe = y - era * 400;
-  std::int64_t mp = (month + 9) % 12; // March = 0
-  std::int64_t doy = (153 * mp + 2) / 5 + day - 1;
-  std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-//===----------------------------------------------------------------------===//
 // Forcing
 //===----------------------------------------------------------------------===//
 
@@ -353,18 +330,8 @@ Result<CamelsForcing> dgm::rt::parseCamelsForcing(std::string_view text,
     if (!date)
       return date.takeError();
     if (previous) {
-      CalendarDate next = *previous;
-      std::int64_t expected = previous->dayNumber() + 1;
-      if (date->dayNumber() != expected) {
-        // The expected date, for the message.
-        next.day += 1;
-        if (!next.valid()) {
-          next.day = 1;
-          if (++next.month > 12) {
-            next.month = 1;
-            ++next.year;
-          }
-        }
+      CalendarDate next = previous->next();
+      if (*date != next) {
         return Error{formatLocatedError(
             fileName, line.number, t[index[Year]].col, line.text,
             "expected the day after " + previous->toString() + " (line " +

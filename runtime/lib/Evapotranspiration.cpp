@@ -100,16 +100,3 @@ double dgm::rt::hamonPet(double temperature, double daylightHours,
   return coefficient * 0.1651 * (daylightHours / 12.0) * rhoSat;
 }
 
-int dgm::rt::dayOfYear(int year, int month, int day) {
-  static constexpr int daysBefore[12] = {0,   31,  59,  90,  120, 151,
-                                         181, 212, 243, 273, 304, 334};
-  static constexpr int daysIn[12] = {31, 28, 31, 30, 31, 30,
-                                     31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12 || day < 1)
-    return 0;
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  int length = daysIn[month - 1] + (leap && month == 2 ? 1 : 0);
-  if (day > length)
-    return 0;
-  return daysBefore[month - 1] + day + (leap && month > 2 ? 1 : 0);
-}

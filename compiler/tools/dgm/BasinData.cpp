@@ -9,11 +9,13 @@
 #include "Messages.h"
 #include "Suggest.h"
 
+#include "dgm/runtime/Calendar.h"
 #include "dgm/runtime/Camels.h"
 #include "dgm/runtime/Evapotranspiration.h"
 
 #include <cmath>
-#include <cstdio>
+#include <cstdint>
+#include <optional>
 
 using namespace dgm::cli;
 using namespace dgm::rt;
@@ -31,6 +33,75 @@ std::vector<std::string> forcingNames(const LoadedModel &model) {
   for (const dgm_variable &f : model.forcings())
     names.push_back(f.name);
   return names;
+}
+
+/// "3 days", "1 hour", "90 minutes": the step between two rows, for messages.
+std::string describeStep(std::int64_t seconds) {
+  auto count = [](std::int64_t n, const char *unit) {
+    return std::to_string(n) + " " + unit + (n == 1 ? "" : "s");
+  };
+  if (seconds % 86400 == 0)
+    return count(seconds / 86400, "day");
+  if (seconds % 3600 == 0)
+    return count(seconds / 3600, "hour");
+  if (seconds % 60 == 0)
+    return count(seconds / 60, "minute");
+  return count(seconds, "second");
+}
+
+/// Checks that a CSV file's date column advances one day per row: models
+/// step one day, and a gap, a repeated row or hourly data would otherwise
+/// run silently as if the rows were consecutive days. Returns each row's day
+/// of the year, or nothing when the column holds labels rather than dates
+/// (its first cell is not YYYY-MM-DD).
+Result<std::vector<double>> checkDailyDates(const CsvTable &table,
+                                            std::size_t column) {
+  std::vector<double> doy;
+  std::optional<Timestamp> previous;
+  for (std::size_t r = 0; r < table.numRows(); ++r) {
+    std::string text(table.cell(r, column));
+    std::optional<Timestamp> stamp = parseTimestamp(text);
+    if (!stamp) {
+      if (r == 0)
+        return std::vector<double>{};
+      return Error{table.diagnostic(
+          r, column,
+          "expected a date YYYY-MM-DD like the rows above, found '" + text +
+              "'")};
+    }
+    if (previous) {
+      std::int64_t step = stamp->seconds() - previous->seconds();
+      if (step != 86400) {
+        std::string before(table.cell(r - 1, column));
+        std::string message =
+            "expected the day after " + before + " (line " +
+            std::to_string(table.lineNumber(r - 1)) + ")" +
+            (previous->hasTime ? ""
+                               : ", " + previous->date.next().toString()) +
+            ", found " + text;
+        std::string note;
+        if (step <= 0) {
+          message += "; the rows must be in increasing date order without "
+                     "repeats";
+        } else if (step > 86400) {
+          message += ", " + describeStep(step) + " later";
+          note = "a model steps one day, so the file needs a row for every "
+                 "day; a day without data can be a row of empty values "
+                 "(with --allow-missing)";
+        } else {
+          message += ", " + describeStep(step) + " later";
+          note = "a model steps one day; sum or average the data to one row "
+                 "per day first";
+        }
+        return Error{table.diagnostic(r, column, message) +
+                     (note.empty() ? "" : "\ndgm: note: " + note)};
+      }
+    }
+    previous = stamp;
+    doy.push_back(dayOfYear(stamp->date.year, stamp->date.month,
+                            stamp->date.day));
+  }
+  return doy;
 }
 
 Error missingForcings(const LoadedModel &model,
@@ -67,25 +138,21 @@ Result<BasinData> dgm::cli::loadCsvBasin(const CsvTable &table,
   basin.description = "'" + table.fileName() + "'";
   basin.numSteps = table.numRows();
 
+  std::optional<std::size_t> dateColumn;
   for (const char *name : {"date", "time", "Date", "DATE", "Time", "TIME"})
-    if (std::optional<std::size_t> col = table.columnIndex(name)) {
-      basin.dateColumn = table.columnNames()[*col];
+    if ((dateColumn = table.columnIndex(name))) {
+      basin.dateColumn = table.columnNames()[*dateColumn];
       for (std::size_t r = 0; r < table.numRows(); ++r)
-        basin.dates.emplace_back(table.cell(r, *col));
+        basin.dates.emplace_back(table.cell(r, *dateColumn));
       break;
     }
-  // A model may read the day of the year (PET formulas): from the dates.
-  if (!table.columnIndex("doy") && !basin.dates.empty()) {
-    std::vector<double> doy;
-    for (const std::string &date : basin.dates) {
-      int y = 0, m = 0, d = 0;
-      if (std::sscanf(date.c_str(), "%d-%d-%d", &y, &m, &d) != 3 ||
-          dayOfYear(y, m, d) == 0)
-        break;
-      doy.push_back(dayOfYear(y, m, d));
-    }
-    if (doy.size() == basin.dates.size())
-      basin.series["doy"] = std::move(doy);
+  if (dateColumn) {
+    Result<std::vector<double>> doy = checkDailyDates(table, *dateColumn);
+    if (!doy)
+      return doy.takeError();
+    // A model may read the day of the year (PET formulas): from the dates.
+    if (!table.columnIndex("doy") && !doy->empty())
+      basin.series["doy"] = std::move(*doy);
   }
 
   std::vector<std::string> missing;

@@ -511,16 +511,4 @@ TEST(CamelsTopo, Area) {
       "01;3\n^");
 }
 
-TEST(Camels, CalendarDate) {
-  EXPECT_EQ((CalendarDate{1970, 1, 1}).dayNumber(), 0);
-  EXPECT_EQ((CalendarDate{1969, 12, 31}).dayNumber(), -1);
-  EXPECT_EQ((CalendarDate{2000, 3, 1}).dayNumber() -
-                (CalendarDate{2000, 2, 28}).dayNumber(),
-            2);
-  EXPECT_EQ((CalendarDate{2000, 1, 1}).dayNumber(), 10957);
-  EXPECT_EQ((CalendarDate{2000, 2, 3}).toString(), "2000-02-03");
-  EXPECT_TRUE((CalendarDate{2000, 2, 29}).valid());
-  EXPECT_FALSE((CalendarDate{2100, 2, 29}).valid());
-}
-
 } // namespace

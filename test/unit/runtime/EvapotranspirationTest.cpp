@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "dgm/runtime/Calendar.h"
 #include "dgm/runtime/Evapotranspiration.h"
 
 #include "gtest/gtest.h"
@@ -127,21 +128,6 @@ TEST(Evapotranspiration, HamonProperties) {
   EXPECT_TRUE(std::isnan(hamonPet(10.0, 25.0)));
   EXPECT_TRUE(std::isnan(hamonPet(10.0, -1.0)));
   EXPECT_TRUE(std::isnan(hamonPet(-300.0, 12.0)));
-}
-
-TEST(Evapotranspiration, DayOfYear) {
-  EXPECT_EQ(dayOfYear(2001, 1, 1), 1);
-  EXPECT_EQ(dayOfYear(2001, 12, 31), 365);
-  EXPECT_EQ(dayOfYear(2000, 12, 31), 366); // divisible by 400: leap
-  EXPECT_EQ(dayOfYear(2000, 3, 1), 61);
-  EXPECT_EQ(dayOfYear(2001, 3, 1), 60);
-  EXPECT_EQ(dayOfYear(2000, 2, 29), 60);
-  EXPECT_EQ(dayOfYear(1900, 2, 29), 0); // divisible by 100: not leap
-  EXPECT_EQ(dayOfYear(2001, 2, 29), 0);
-  EXPECT_EQ(dayOfYear(2001, 4, 31), 0);
-  EXPECT_EQ(dayOfYear(2001, 13, 1), 0);
-  EXPECT_EQ(dayOfYear(2001, 0, 1), 0);
-  EXPECT_EQ(dayOfYear(2001, 1, 0), 0);
 }
 
 } // namespace

@@ -52,27 +52,14 @@
 #include "dgm/runtime/Result.h"
 
 #include <cstddef>
+#include "dgm/runtime/Calendar.h"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace dgm::rt {
-
-/// A day of the Gregorian calendar.
-struct CalendarDate {
-  int year = 0;
-  int month = 0;
-  int day = 0;
-
-  friend bool operator==(const CalendarDate &, const CalendarDate &) = default;
-  /// "YYYY-MM-DD".
-  std::string toString() const;
-  /// Days since 1970-01-01 (negative before); only for valid dates.
-  std::int64_t dayNumber() const;
-  /// Whether the date exists (month 1..12, day within the month).
-  bool valid() const;
-};
 
 /// The contents of a CAMELS basin-mean forcing file, as they are.
 struct CamelsForcing {

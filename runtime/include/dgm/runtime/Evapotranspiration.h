@@ -95,10 +95,6 @@ double saturationVaporPressureHpa(double temperature);
 double hamonPet(double temperature, double daylightHours,
                 double coefficient = 1.0);
 
-/// The day of the year (1..366) of a calendar date, or 0 if the date is not
-/// valid (Gregorian calendar).
-int dayOfYear(int year, int month, int day);
-
 } // namespace dgm::rt
 
 #endif // DGM_RUNTIME_EVAPOTRANSPIRATION_H

@@ -1,0 +1,64 @@
+//===- Calendar.h - Dates of the Gregorian calendar -------------*- C++ -*-===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// The dates that forcing files carry: CAMELS rows (year, month, day fields)
+// and the date column of a CSV file ("1980-10-01", maybe with a time of
+// day). Models step one day, so the readers check that rows are consecutive
+// days, and PET formulas need the day of the year.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DGM_RUNTIME_CALENDAR_H
+#define DGM_RUNTIME_CALENDAR_H
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace dgm::rt {
+
+/// The day of the year (1..366) of a calendar date, or 0 if the date is not
+/// valid (Gregorian calendar).
+int dayOfYear(int year, int month, int day);
+
+/// A day of the Gregorian calendar.
+struct CalendarDate {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+
+  friend bool operator==(const CalendarDate &, const CalendarDate &) = default;
+  /// "YYYY-MM-DD".
+  std::string toString() const;
+  /// Days since 1970-01-01 (negative before); only for valid dates.
+  std::int64_t dayNumber() const;
+  /// Whether the date exists (month 1..12, day within the month).
+  bool valid() const;
+  /// The day after this one (valid dates only).
+  CalendarDate next() const;
+};
+
+/// A cell of a date column: "YYYY-MM-DD", optionally followed by 'T' or a
+/// space and a time "hh:mm" or "hh:mm:ss" (and an optional 'Z').
+struct Timestamp {
+  CalendarDate date;
+  int secondOfDay = 0; // 0 when the cell has no time
+  bool hasTime = false;
+
+  /// Seconds since 1970-01-01T00:00.
+  std::int64_t seconds() const {
+    return date.dayNumber() * 86400 + secondOfDay;
+  }
+};
+
+/// Parses a date cell as above; nullopt when the text has another shape or
+/// names a date or time that does not exist (2001-02-29, 24:00).
+std::optional<Timestamp> parseTimestamp(std::string_view text);
+
+} // namespace dgm::rt
+
+#endif // DGM_RUNTIME_CALENDAR_H

@@ -1,0 +1,125 @@
+//===- Calendar.cpp - Dates of the Gregorian calendar ---------------------===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dgm/runtime/Calendar.h"
+
+#include <cstdio>
+
+using namespace dgm::rt;
+
+int dgm::rt::dayOfYear(int year, int month, int day) {
+  static constexpr int daysBefore[12] = {0,   31,  59,  90,  120, 151,
+                                         181, 212, 243, 273, 304, 334};
+  static constexpr int daysIn[12] = {31, 28, 31, 30, 31, 30,
+                                     31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1)
+    return 0;
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  int length = daysIn[month - 1] + (leap && month == 2 ? 1 : 0);
+  if (day > length)
+    return 0;
+  return daysBefore[month - 1] + day + (leap && month > 2 ? 1 : 0);
+}
+
+bool CalendarDate::valid() const { return dayOfYear(year, month, day) != 0; }
+
+std::string CalendarDate::toString() const {
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  return buffer;
+}
+
+std::int64_t CalendarDate::dayNumber() const {
+  // Howard Hinnant's days_from_civil.
+  std::int64_t y = static_cast<std::int64_t>(year) - (month <= 2 ? 1 : 0);
+  std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  std::int64_t yoe = y - era * 400;
+  std::int64_t mp = (month + 9) % 12; // March = 0
+  std::int64_t doy = (153 * mp + 2) / 5 + day - 1;
+  std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+CalendarDate CalendarDate::next() const {
+  CalendarDate after{year, month, day + 1};
+  if (!after.valid()) {
+    after.day = 1;
+    if (++after.month > 12) {
+      after.month = 1;
+      ++after.year;
+    }
+  }
+  return after;
+}
+
+namespace {
+/// Reads exactly `count` digits at `at`, advancing it.
+std::optional<int> digits(std::string_view text, std::size_t &at,
+                          std::size_t count) {
+  if (at + count > text.size())
+    return std::nullopt;
+  int value = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    char c = text[at + i];
+    if (c < '0' || c > '9')
+      return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  at += count;
+  return value;
+}
+
+bool expect(std::string_view text, std::size_t &at, char c) {
+  if (at >= text.size() || text[at] != c)
+    return false;
+  ++at;
+  return true;
+}
+} // namespace
+
+std::optional<Timestamp> dgm::rt::parseTimestamp(std::string_view text) {
+  std::size_t at = 0;
+  std::optional<int> year = digits(text, at, 4);
+  if (!year || !expect(text, at, '-'))
+    return std::nullopt;
+  std::optional<int> month = digits(text, at, 2);
+  if (!month || !expect(text, at, '-'))
+    return std::nullopt;
+  std::optional<int> day = digits(text, at, 2);
+  if (!day)
+    return std::nullopt;
+  Timestamp stamp;
+  stamp.date = CalendarDate{*year, *month, *day};
+  if (!stamp.date.valid())
+    return std::nullopt;
+  if (at == text.size())
+    return stamp;
+
+  if (text[at] != 'T' && text[at] != ' ')
+    return std::nullopt;
+  ++at;
+  std::optional<int> hour = digits(text, at, 2);
+  if (!hour || !expect(text, at, ':'))
+    return std::nullopt;
+  std::optional<int> minute = digits(text, at, 2);
+  if (!minute)
+    return std::nullopt;
+  int second = 0;
+  if (at < text.size() && text[at] == ':') {
+    ++at;
+    std::optional<int> s = digits(text, at, 2);
+    if (!s)
+      return std::nullopt;
+    second = *s;
+  }
+  if (at < text.size() && text[at] == 'Z')
+    ++at;
+  if (at != text.size() || *hour > 23 || *minute > 59 || second > 59)
+    return std::nullopt;
+  stamp.secondOfDay = *hour * 3600 + *minute * 60 + second;
+  stamp.hasTime = true;
+  return stamp;
+}

@@ -1,0 +1,95 @@
+//===- CalendarTest.cpp - Tests of dates and date cells -------------------===//
+//
+// Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dgm/runtime/Calendar.h"
+
+#include "gtest/gtest.h"
+
+using namespace dgm::rt;
+
+namespace {
+
+TEST(Calendar, DayOfYear) {
+  EXPECT_EQ(dayOfYear(2001, 1, 1), 1);
+  EXPECT_EQ(dayOfYear(2001, 12, 31), 365);
+  EXPECT_EQ(dayOfYear(2000, 12, 31), 366); // divisible by 400: leap
+  EXPECT_EQ(dayOfYear(2000, 3, 1), 61);
+  EXPECT_EQ(dayOfYear(2001, 3, 1), 60);
+  EXPECT_EQ(dayOfYear(2000, 2, 29), 60);
+  EXPECT_EQ(dayOfYear(1900, 2, 29), 0); // divisible by 100: not leap
+  EXPECT_EQ(dayOfYear(2001, 2, 29), 0);
+  EXPECT_EQ(dayOfYear(2001, 4, 31), 0);
+  EXPECT_EQ(dayOfYear(2001, 13, 1), 0);
+  EXPECT_EQ(dayOfYear(2001, 0, 1), 0);
+  EXPECT_EQ(dayOfYear(2001, 1, 0), 0);
+}
+
+TEST(Calendar, CalendarDate) {
+  EXPECT_EQ((CalendarDate{1970, 1, 1}).dayNumber(), 0);
+  EXPECT_EQ((CalendarDate{1969, 12, 31}).dayNumber(), -1);
+  EXPECT_EQ((CalendarDate{2000, 3, 1}).dayNumber() -
+                (CalendarDate{2000, 2, 28}).dayNumber(),
+            2);
+  EXPECT_EQ((CalendarDate{2000, 1, 1}).dayNumber(), 10957);
+  EXPECT_EQ((CalendarDate{2000, 2, 3}).toString(), "2000-02-03");
+  EXPECT_TRUE((CalendarDate{2000, 2, 29}).valid());
+  EXPECT_FALSE((CalendarDate{2100, 2, 29}).valid());
+}
+
+TEST(Calendar, Next) {
+  EXPECT_EQ((CalendarDate{2001, 5, 7}).next(), (CalendarDate{2001, 5, 8}));
+  EXPECT_EQ((CalendarDate{2001, 4, 30}).next(), (CalendarDate{2001, 5, 1}));
+  EXPECT_EQ((CalendarDate{2000, 2, 28}).next(), (CalendarDate{2000, 2, 29}));
+  EXPECT_EQ((CalendarDate{2001, 2, 28}).next(), (CalendarDate{2001, 3, 1}));
+  EXPECT_EQ((CalendarDate{1999, 12, 31}).next(), (CalendarDate{2000, 1, 1}));
+  // next() agrees with dayNumber() over four centuries (leap rules included).
+  CalendarDate d{1900, 1, 1};
+  for (int i = 0; i < 146097; ++i) {
+    CalendarDate after = d.next();
+    ASSERT_TRUE(after.valid()) << d.toString();
+    ASSERT_EQ(after.dayNumber(), d.dayNumber() + 1) << d.toString();
+    d = after;
+  }
+  EXPECT_EQ(d, (CalendarDate{2300, 1, 1}));
+}
+
+TEST(Calendar, ParseDates) {
+  std::optional<Timestamp> t = parseTimestamp("1980-10-01");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->date, (CalendarDate{1980, 10, 1}));
+  EXPECT_FALSE(t->hasTime);
+  EXPECT_EQ(t->secondOfDay, 0);
+  EXPECT_EQ(t->seconds(), (CalendarDate{1980, 10, 1}).dayNumber() * 86400);
+
+  EXPECT_TRUE(parseTimestamp("2000-02-29"));
+  EXPECT_FALSE(parseTimestamp("2001-02-29")); // no such day
+  EXPECT_FALSE(parseTimestamp("2001-13-01"));
+  EXPECT_FALSE(parseTimestamp("2001-1-1"));   // two digits each
+  EXPECT_FALSE(parseTimestamp("10/01/1980")); // not ISO: a label
+  EXPECT_FALSE(parseTimestamp("1980-10-01x"));
+  EXPECT_FALSE(parseTimestamp(""));
+  EXPECT_FALSE(parseTimestamp("day 1"));
+}
+
+TEST(Calendar, ParseTimes) {
+  std::optional<Timestamp> t = parseTimestamp("1980-10-01T06:30");
+  ASSERT_TRUE(t);
+  EXPECT_TRUE(t->hasTime);
+  EXPECT_EQ(t->secondOfDay, 6 * 3600 + 30 * 60);
+  t = parseTimestamp("1980-10-01 23:59:59Z");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->secondOfDay, 86399);
+  EXPECT_EQ(parseTimestamp("1980-10-02 00:00")->seconds() -
+                parseTimestamp("1980-10-01 00:00")->seconds(),
+            86400);
+  EXPECT_FALSE(parseTimestamp("1980-10-01T24:00"));
+  EXPECT_FALSE(parseTimestamp("1980-10-01T12:60"));
+  EXPECT_FALSE(parseTimestamp("1980-10-01T12"));
+  EXPECT_FALSE(parseTimestamp("1980-10-01T12:00:00+01:00"));
+  EXPECT_FALSE(parseTimestamp("1980-10-01 "));
+}
+
+} // namespace

@@ -10,8 +10,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <string>
+
+#include <unistd.h>
 
 using namespace dgm::rt;
 
@@ -46,6 +49,42 @@ Result<void> checkShape(const LoadedModel &model, Shape shape) {
                  "with exactly 1, not " +
                  std::to_string(shape.components)};
   return success();
+}
+
+/// The machine's physical memory in bytes (0 when unknown).
+std::size_t physicalMemory() {
+  long pages = sysconf(_SC_PHYS_PAGES), pageSize = sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || pageSize <= 0)
+    return 0;
+  return static_cast<std::size_t>(pages) * static_cast<std::size_t>(pageSize);
+}
+
+/// "1.5 GiB".
+std::string formatBytes(double bytes) {
+  const char *units[] = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+  int u = 0;
+  while (bytes >= 1024 && u < 6) {
+    bytes /= 1024;
+    ++u;
+  }
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, u == 0 ? "%.0f %s" : "%.3g %s", bytes,
+                units[u]);
+  return buffer;
+}
+
+/// Refuses arrays of `values` doubles that cannot fit in memory: allocating
+/// them would end the process (std::bad_alloc) instead of saying why.
+Result<void> checkMemory(double values, const char *what, Shape shape) {
+  double bytes = values * sizeof(double);
+  std::size_t memory = physicalMemory();
+  if (memory == 0 || bytes <= static_cast<double>(memory))
+    return success();
+  return Error{plural(shape.basins, "basin") + " x " +
+               plural(shape.components, "component") + " x " +
+               plural(shape.steps, "step") + " needs " + formatBytes(bytes) +
+               " for " + what + ", more than this machine's memory (" +
+               formatBytes(static_cast<double>(memory)) + ")"};
 }
 
 /// The three layouts of a simulation's inputs and the three of its outputs.
@@ -172,6 +211,13 @@ Result<SimulationInputs> dgm::rt::makeInputs(const LoadedModel &model,
   Result<Layouts> layouts = computeLayouts(model, shape);
   if (!layouts)
     return layouts.takeError();
+  if (Result<void> ok = checkMemory(
+          static_cast<double>(layouts->params.size()) +
+              static_cast<double>(layouts->states.size()) +
+              static_cast<double>(layouts->forcings.size()),
+          "its inputs", shape);
+      !ok)
+    return ok.takeError();
   SimulationInputs inputs;
   inputs.numBasins = numBasins;
   inputs.numComponents = numComponents;
@@ -226,6 +272,14 @@ Result<SimulationOutputs> dgm::rt::simulate(const LoadedModel &model,
   Result<Layouts> layouts = computeLayouts(model, inputs.shape());
   if (!layouts)
     return layouts.takeError();
+  if (Result<void> ok = checkMemory(
+          static_cast<double>(layouts->outputs.size()) +
+              (options.trajectory
+                   ? static_cast<double>(layouts->trajectory.size())
+                   : 0.0),
+          "its outputs", inputs.shape());
+      !ok)
+    return ok.takeError();
   SimulationOutputs out;
   out.numBasins = inputs.numBasins;
   out.numComponents = inputs.numComponents;

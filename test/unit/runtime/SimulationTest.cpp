@@ -157,6 +157,16 @@ TEST_F(Simulation, CountErrors) {
   EXPECT_EQ(simulateError(in), "2 basins x 1 component x "
                                "4611686018427387904 steps is too large: the "
                                "array sizes overflow");
+  // Sizes that do not overflow but cannot be allocated are refused with the
+  // reason, rather than ending the process with std::bad_alloc.
+  Result<SimulationInputs> huge = makeInputs(*model, 2, int64_t(1) << 40);
+  ASSERT_FALSE(huge.ok());
+  EXPECT_EQ(huge.error().message.rfind(
+                "2 basins x 1 component x 1099511627776 steps needs 32 TiB "
+                "for its inputs, more than this machine's memory (",
+                0),
+            0u)
+      << huge.error().message;
   Result<SimulationInputs> made = makeInputs(*model, 0, 4);
   ASSERT_FALSE(made.ok());
   EXPECT_EQ(made.error().message,

@@ -32,7 +32,7 @@ sys.path.insert(0, os.path.join(HERE, "peers"))
 import hbv_torch  # noqa: E402
 
 DGM_PER_COMPONENT, DGM_DYNAMIC = 1, 2
-DGM_ABI_VERSION = 2
+DGM_ABI_VERSION = 3
 
 
 class Variable(ctypes.Structure):
@@ -48,7 +48,7 @@ class Model(ctypes.Structure):
                 ("name", ctypes.c_char_p), ("source", ctypes.c_char_p),
                 ("num_forcings", ctypes.c_int32), ("num_params", ctypes.c_int32),
                 ("num_states", ctypes.c_int32), ("num_outputs", ctypes.c_int32),
-                ("default_components", ctypes.c_int32), ("reserved", ctypes.c_int32),
+                ("default_components", ctypes.c_int32), ("step_seconds", ctypes.c_int32),
                 ("forcings", ctypes.POINTER(Variable)), ("params", ctypes.POINTER(Variable)),
                 ("states", ctypes.POINTER(Variable)), ("outputs", ctypes.POINTER(Variable)),
                 ("simulate", ctypes.c_void_p)]

@@ -42,8 +42,12 @@ fnDecl : FN name LPAREN (name (COMMA name)*)? RPAREN ASSIGN expr SEMI ;
 modelDecl : MODEL name LBRACE modelItem* RBRACE ;
 
 modelItem
-  : varDecl | stepBlock | componentsDecl | kernelDecl | constDecl | fnDecl
-  | balanceDecl | solverDecl ;
+  : varDecl | stepBlock | stepLengthDecl | componentsDecl | kernelDecl
+  | constDecl | fnDecl | balanceDecl | solverDecl ;
+
+// step 1 h;  the length of a time step (1 d when not declared): `dt` is this
+// number in this unit of time, and forcing files hold one row per step.
+stepLengthDecl : STEP NUMBER unit SEMI ;
 
 // solver euler;  solver rk4 substeps 4;  the explicit scheme that
 // integrates the der(S) = ... statements of a continuous-time model.

@@ -28,7 +28,8 @@ config.environment["DGM_CACHE_DIR"] = os.path.join(config.test_exec_root, "dgm-c
 
 tools = [ToolSubst("dgmc", unresolved="ignore"),
          ToolSubst("dgm-opt", unresolved="ignore"),
-         ToolSubst("dgm", unresolved="ignore")]
+         ToolSubst("dgm", unresolved="ignore"),
+         ToolSubst("split-file", unresolved="ignore")]
 llvm_config.add_tool_substitutions(tools, [config.dgm_tools_dir, config.llvm_tools_dir])
 
 # The LLVM 22 mlir-translate (test/Conversion/pipeline-to-llvm.mlir); an older

@@ -55,6 +55,19 @@ CalendarDate CalendarDate::next() const {
   return after;
 }
 
+std::string dgm::rt::describeDuration(std::int64_t seconds) {
+  auto count = [](std::int64_t n, const char *unit) {
+    return std::to_string(n) + " " + unit + (n == 1 || n == -1 ? "" : "s");
+  };
+  if (seconds != 0 && seconds % 86400 == 0)
+    return count(seconds / 86400, "day");
+  if (seconds != 0 && seconds % 3600 == 0)
+    return count(seconds / 3600, "hour");
+  if (seconds != 0 && seconds % 60 == 0)
+    return count(seconds / 60, "minute");
+  return count(seconds, "second");
+}
+
 namespace {
 /// Reads exactly `count` digits at `at`, advancing it.
 std::optional<int> digits(std::string_view text, std::size_t &at,

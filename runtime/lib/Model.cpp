@@ -104,6 +104,9 @@ Result<void> validate(const dgm_model *m, const std::string &origin) {
   if (m->default_components < 0)
     return bad("default_components is negative (" +
                std::to_string(m->default_components) + ")");
+  if (m->step_seconds < 1)
+    return bad("step_seconds is " + std::to_string(m->step_seconds) +
+               "; a time step lasts at least 1 s");
 
   std::set<std::string_view> names;
   for (VarKind kind : allKinds) {

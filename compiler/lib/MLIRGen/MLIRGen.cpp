@@ -62,6 +62,9 @@ private:
         ModelOp::create(builder, loc(model.loc), model.name, filename);
     if (model.components)
       modelOp.setComponents(*model.components);
+    if (model.stepLength)
+      modelOp.setStepSeconds(model.stepSeconds());
+    stepValue = model.stepValue();
     mlir::OpBuilder::InsertionGuard guard(builder);
     builder.setInsertionPointToEnd(modelOp.getBody());
 
@@ -272,7 +275,7 @@ private:
       }
       return r;
     };
-    double h = 1.0 / static_cast<double>(solver.substeps);
+    double h = stepValue / static_cast<double>(solver.substeps);
     std::vector<mlir::Value> y = states;
     std::vector<std::vector<mlir::Value>> substepOutputs;
     for (int64_t n = 0; n < solver.substeps; ++n) {
@@ -300,7 +303,7 @@ private:
   }
 
   /// balance_error = (storage at the end - storage at the start)
-  ///                 - (inflow - outflow) * dt, with dt = 1 step.
+  ///                 - (inflow - outflow) * dt.
   void generateBalance(const BalanceDecl &balance, mlir::Block *body) {
     std::vector<mlir::Value> finalStates = states;
     unsigned numStates = finalStates.size();
@@ -316,6 +319,9 @@ private:
     mlir::Value out = balance.outflow ? generateExpr(*balance.outflow) : zero;
     mlir::Value change = SubOp::create(builder, l, after, before);
     mlir::Value net = SubOp::create(builder, l, in, out);
+    if (stepValue != 1.0)
+      net = MulOp::create(builder, l, net,
+                          ConstantOp::create(builder, l, scalarType, stepValue));
     mlir::Value error = SubOp::create(builder, l, change, net);
     for (auto [index, var] : llvm::enumerate(outputDecls))
       if (var->isBalanceError)
@@ -540,6 +546,8 @@ private:
 
   mlir::OpBuilder builder;
   mlir::Type scalarType;
+  /// The value of `dt` (the model's `step N UNIT;`, else 1 for one day).
+  double stepValue = 1.0;
   /// The values of the names in the region being built.
   std::vector<mlir::Value> forcings, params, states, outputs, lets;
   mlir::Value kernelIndex;

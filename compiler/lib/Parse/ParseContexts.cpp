@@ -119,6 +119,10 @@ std::string dgm::parse::describeConstruct(ParserRuleContext *ctx) {
     if (auto *n = dynamic_cast<P::ComponentsDeclContext *>(ctx))
       return n->NUMBER() ? "'components " + n->NUMBER()->getText() + "'"
                          : std::string("'components'");
+    if (auto *l = dynamic_cast<P::StepLengthDeclContext *>(ctx))
+      return l->NUMBER() ? "the step length 'step " + l->NUMBER()->getText() +
+                               " ...'"
+                         : std::string("the step length");
     if (auto *k = dynamic_cast<P::KernelDeclContext *>(ctx))
       return withName("the definition of kernel", k->name(0));
     if (dynamic_cast<P::SolverDeclContext *>(ctx))

@@ -42,6 +42,8 @@ private:
   ast::ConstDecl transformConst(P::ConstDeclContext *ctx);
   ast::FnDecl transformFn(P::FnDeclContext *ctx);
   ast::KernelDecl transformKernel(P::KernelDeclContext *ctx);
+  void transformStepLength(P::StepLengthDeclContext *ctx,
+                           ast::ModelDecl &model);
   void transformComponents(P::ComponentsDeclContext *ctx,
                            ast::ModelDecl &model);
   void transformBalance(P::BalanceDeclContext *ctx, ast::ModelDecl &model);
@@ -253,6 +255,23 @@ void ParseTreeTransformer::transformBalance(P::BalanceDeclContext *ctx,
   model.balance = std::move(balance);
 }
 
+void ParseTreeTransformer::transformStepLength(P::StepLengthDeclContext *ctx,
+                                               ast::ModelDecl &model) {
+  Token *number = ctx->NUMBER()->getSymbol();
+  if (model.stepLength) {
+    errors.error(at(ctx->STEP()->getSymbol()),
+                 "model '" + model.name +
+                     "' already declares its step length (on line " +
+                     std::to_string(model.stepLength->loc.line) + ")");
+    return;
+  }
+  ast::ModelDecl::StepLength length;
+  length.value = std::strtod(number->getText().c_str(), nullptr);
+  length.unit = transformUnit(ctx->unit());
+  length.loc = at(number);
+  model.stepLength = std::move(length);
+}
+
 void ParseTreeTransformer::transformComponents(P::ComponentsDeclContext *ctx,
                                                ast::ModelDecl &model) {
   ast::Location loc = at(ctx->COMPONENTS()->getSymbol());
@@ -279,6 +298,8 @@ ast::ModelDecl ParseTreeTransformer::transformModel(P::ModelDeclContext *ctx) {
       model.steps.push_back(transformStep(step));
     else if (P::ComponentsDeclContext *components = item->componentsDecl())
       transformComponents(components, model);
+    else if (P::StepLengthDeclContext *length = item->stepLengthDecl())
+      transformStepLength(length, model);
     else if (P::KernelDeclContext *kernel = item->kernelDecl())
       model.kernels.push_back(transformKernel(kernel));
     else if (P::ConstDeclContext *constant = item->constDecl())

@@ -319,6 +319,12 @@ SyntaxError dgm::parse::describeSyntaxError(antlr4::Parser *parser,
   if (ctx->getRuleIndex() == P::RuleName)
     return {expectLoc, "expected a name" + afterPrev};
 
+  // `step` starts the step block or the step length; neither followed.
+  if (prev && prev->getType() == P::STEP && type != P::LBRACE &&
+      type != P::NUMBER)
+    return {expectLoc, "expected '{' (the step block) or a step length such "
+                       "as 'step 1 h;' after 'step'"};
+
   // A closing bracket that closes nothing.
   if ((type == P::RPAREN || type == P::RBRACK || type == P::RBRACE) &&
       !hasOpenBracket(ctx, type)) {

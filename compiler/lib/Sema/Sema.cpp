@@ -18,7 +18,12 @@
 #include "StepChecker.h"
 #include "UnitChecker.h"
 
+#include "dgm/Support/Diagnostics.h"
+
 #include "llvm/ADT/StringMap.h"
+
+#include <cmath>
+#include <optional>
 
 using namespace dgm;
 using namespace dgm::ast;
@@ -248,6 +253,57 @@ private:
   DiagnosticEngine &diag;
   Scope scope;
 };
+/// The units of time a step may be given in, and their length in seconds.
+std::optional<double> secondsPer(const std::string &unit) {
+  if (unit == "s")
+    return 1.0;
+  if (unit == "min")
+    return 60.0;
+  if (unit == "h")
+    return 3600.0;
+  if (unit == "d")
+    return 86400.0;
+  return std::nullopt;
+}
+
+/// Checks `step N UNIT;` and sets its length in seconds: a positive number
+/// of one unit of time, a whole number of seconds that the ABI's int32
+/// holds. Months and years have no fixed length, so they are not units here.
+bool checkStepLength(const std::string &model, ModelDecl::StepLength &length,
+                     DiagnosticEngine &diag) {
+  const UnitAnnotation &unit = length.unit;
+  std::optional<double> factor;
+  if (unit.terms.size() == 1 && unit.terms[0].exponent == 1)
+    factor = secondsPer(unit.terms[0].symbol);
+  if (!factor) {
+    diag.error(unit.loc, llvm::Twine("the step length of model '") + model +
+                             "' must be in a unit of time: s, min, h or d; "
+                             "found '" + unit.spelling + "'");
+    return false;
+  }
+  double seconds = length.value * *factor;
+  if (!(length.value > 0) || !std::isfinite(seconds)) {
+    diag.error(length.loc, "the step length must be positive");
+    return false;
+  }
+  if (seconds > 2147483647.0) {
+    diag.error(length.loc, llvm::Twine("the step length is too long: ") +
+                               formatNumber(seconds) +
+                               " s; the longest is 2147483647 s (about 68 "
+                               "years)");
+    return false;
+  }
+  if (seconds < 1 || std::fabs(seconds - std::round(seconds)) > 1e-6 * seconds) {
+    diag.error(length.loc,
+               llvm::Twine("the step length must be a whole number of "
+                           "seconds; ") +
+                   formatNumber(seconds) + " s is not");
+    return false;
+  }
+  length.seconds = static_cast<int64_t>(std::llround(seconds));
+  return true;
+}
+
 } // namespace
 
 bool dgm::checkModule(Module &module, DiagnosticEngine &diag,
@@ -266,19 +322,24 @@ bool dgm::checkModule(Module &module, DiagnosticEngine &diag,
             module.models[i].name + "' is the second");
     diag.note(module.models[0].loc, "the first model is declared here");
   }
-  // The language's own constants: `dt`, the length of a time step (one day:
-  // the step of the forcing data), so that a rate becomes an amount as
-  // `flux * dt` with the units right.
-  static ConstDecl dt = [] {
-    ConstDecl c;
-    c.name = "dt";
-    Location here{std::make_shared<std::string>("<built-in>"), 1, 1};
-    c.loc = here;
-    c.unit = UnitAnnotation{{UnitTerm{"d", 1, here}}, "d", here};
-    c.value = std::make_unique<NumberExpr>(here, 1.0, "1");
-    c.constValue = 1.0;
-    return c;
-  }();
+  // The language's own constant `dt`: the length of a time step, in the
+  // model's `step N UNIT;` (one day when it declares none), so that a rate
+  // becomes an amount as `flux * dt` with the units right.
+  ConstDecl dt;
+  dt.name = "dt";
+  Location builtin{std::make_shared<std::string>("<built-in>"), 1, 1};
+  dt.loc = builtin;
+  dt.unit = UnitAnnotation{{UnitTerm{"d", 1, builtin}}, "d", builtin};
+  dt.constValue = 1.0;
+  if (!module.models.empty() && module.models[0].stepLength) {
+    ModelDecl::StepLength &length = *module.models[0].stepLength;
+    if (checkStepLength(module.models[0].name, length, diag)) {
+      dt.unit = length.unit;
+      dt.constValue = length.value;
+    }
+  }
+  dt.value = std::make_unique<NumberExpr>(builtin, dt.constValue,
+                                          formatNumber(dt.constValue));
   Scope builtins;
   builtins.consts.try_emplace(dt.name, &dt);
   // One scope for the file and everything it imports, dependencies first.

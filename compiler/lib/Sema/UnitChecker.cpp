@@ -142,11 +142,6 @@ std::string operand(const Quantity &q, const Expr &e) {
   return text.empty() || text == unit ? unit : unit + " (" + text + ")";
 }
 
-const Unit &day() {
-  static const Unit d = Unit::symbol("d");
-  return d;
-}
-
 std::string unitWord(const Unit &u) {
   return u.isDimensionless() ? "a dimensionless number" : u.str();
 }
@@ -217,19 +212,20 @@ std::string scaleHint(const Unit &a, const Unit &b) {
 }
 
 /// How to turn a quantity in `from` into one in `to`, when there is a
-/// simple way; "" otherwise.
-std::string convertHint(const Unit &from, const Unit &to) {
-  if (to == from * day())
+/// simple way; "" otherwise. `step` is the unit of dt.
+std::string convertHintPer(const Unit &from, const Unit &to,
+                           const Unit &step) {
+  if (to == from * step)
     return "; multiply it by dt to get " + unitWord(to);
-  if (to == from / day())
+  if (to == from / step)
     return "; divide it by dt to get " + unitWord(to);
   return scaleHint(to, from);
 }
 
 /// The same for two operands that should agree: a rate and an amount.
-std::string rateHint(const Unit &a, const Unit &b) {
-  if (a == b * day() || b == a * day()) {
-    const Unit &amount = a == b * day() ? a : b;
+std::string rateHintPer(const Unit &a, const Unit &b, const Unit &step) {
+  if (a == b * step || b == a * step) {
+    const Unit &amount = a == b * step ? a : b;
     return amount.isDimensionless()
                ? "; multiply the rate by dt to get a dimensionless number"
                : "; multiply the rate by dt to get an amount in " +
@@ -282,6 +278,8 @@ public:
               DiagnosticEngine &diag)
       : module(module), diag(diag) {
     for (const ConstDecl *c : builtins) {
+      if (c->name == "dt" && c->unit)
+        stepUnit = Unit::fromAnnotation(*c->unit);
       builtinLevel.consts.push_back(c);
       constants[c] = c->unit ? Quantity::known(Unit::fromAnnotation(*c->unit),
                                                c->constValue)
@@ -462,8 +460,8 @@ private:
     std::string value = operand(q, assign.getValue());
     switch (assign.getOp()) {
     case AssignStmt::Op::Der: {
-      // A rate: the state's unit per day (one step).
-      Unit rate = unit / Unit::symbol("d");
+      // A rate: the state's unit per unit of dt (the model's step).
+      Unit rate = unit / stepUnit;
       if (q.unit == rate)
         return;
       error(assign.getOpLoc(), "der(" + target->name + ") is a rate in " +
@@ -866,6 +864,14 @@ private:
   DiagnosticEngine &diag;
 
   ConstLevel builtinLevel, fileLevel, modelLevel;
+  /// The unit of dt: `d`, or that of the model's `step N UNIT;`.
+  Unit stepUnit = Unit::symbol("d");
+  std::string convertHint(const Unit &from, const Unit &to) const {
+    return convertHintPer(from, to, stepUnit);
+  }
+  std::string rateHint(const Unit &a, const Unit &b) const {
+    return rateHintPer(a, b, stepUnit);
+  }
   /// The constants visible to the expression being checked.
   ConstView view;
   llvm::DenseMap<const ConstDecl *, Quantity> constants;

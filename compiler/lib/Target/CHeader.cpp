@@ -97,6 +97,8 @@ void dgm::emitCHeader(const ModelDecl &model, llvm::raw_ostream &os,
   if (model.components)
     os << "  " << upper << "_DEFAULT_COMPONENTS = " << *model.components
        << ",\n";
+  os << "  " << upper << "_STEP_SECONDS = " << model.stepSeconds()
+     << ", /* one time step: a row of the forcing arrays */\n";
   os << "};\n\n";
 
   os << "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n"

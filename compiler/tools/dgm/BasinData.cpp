@@ -35,27 +35,16 @@ std::vector<std::string> forcingNames(const LoadedModel &model) {
   return names;
 }
 
-/// "3 days", "1 hour", "90 minutes": the step between two rows, for messages.
-std::string describeStep(std::int64_t seconds) {
-  auto count = [](std::int64_t n, const char *unit) {
-    return std::to_string(n) + " " + unit + (n == 1 ? "" : "s");
-  };
-  if (seconds % 86400 == 0)
-    return count(seconds / 86400, "day");
-  if (seconds % 3600 == 0)
-    return count(seconds / 3600, "hour");
-  if (seconds % 60 == 0)
-    return count(seconds / 60, "minute");
-  return count(seconds, "second");
-}
-
-/// Checks that a CSV file's date column advances one day per row: models
-/// step one day, and a gap, a repeated row or hourly data would otherwise
-/// run silently as if the rows were consecutive days. Returns each row's day
-/// of the year, or nothing when the column holds labels rather than dates
-/// (its first cell is not YYYY-MM-DD).
-Result<std::vector<double>> checkDailyDates(const CsvTable &table,
-                                            std::size_t column) {
+/// Checks that a CSV file's date column advances one model step per row: a
+/// gap, a repeated row or data at another interval would otherwise run
+/// silently as if the rows were consecutive steps. Returns each row's day of
+/// the year, or nothing when the column holds labels rather than dates (its
+/// first cell is not YYYY-MM-DD).
+Result<std::vector<double>> checkStepDates(const CsvTable &table,
+                                           std::size_t column,
+                                           const LoadedModel &model) {
+  const std::int64_t stepSeconds = model.stepSeconds();
+  const std::string step = describeDuration(stepSeconds);
   std::vector<double> doy;
   std::optional<Timestamp> previous;
   for (std::size_t r = 0; r < table.numRows(); ++r) {
@@ -70,28 +59,31 @@ Result<std::vector<double>> checkDailyDates(const CsvTable &table,
               "'")};
     }
     if (previous) {
-      std::int64_t step = stamp->seconds() - previous->seconds();
-      if (step != 86400) {
+      std::int64_t gap = stamp->seconds() - previous->seconds();
+      if (gap != stepSeconds) {
         std::string before(table.cell(r - 1, column));
+        bool daily = stepSeconds == 86400 && !previous->hasTime;
         std::string message =
-            "expected the day after " + before + " (line " +
-            std::to_string(table.lineNumber(r - 1)) + ")" +
-            (previous->hasTime ? ""
-                               : ", " + previous->date.next().toString()) +
+            (daily ? "expected the day after " + before
+                   : "expected the time " + step + " after " + before) +
+            " (line " + std::to_string(table.lineNumber(r - 1)) + ")" +
+            (daily ? ", " + previous->date.next().toString() : "") +
             ", found " + text;
         std::string note;
-        if (step <= 0) {
+        std::string steps = "model '" + std::string(model.name()) +
+                            "' steps " + step;
+        if (gap <= 0) {
           message += "; the rows must be in increasing date order without "
                      "repeats";
-        } else if (step > 86400) {
-          message += ", " + describeStep(step) + " later";
-          note = "a model steps one day, so the file needs a row for every "
-                 "day; a day without data can be a row of empty values "
-                 "(with --allow-missing)";
+        } else if (gap > stepSeconds) {
+          message += ", " + describeDuration(gap) + " later";
+          note = steps + ", so the file needs a row for every step; a step "
+                         "without data can be a row of empty values (with "
+                         "--allow-missing)";
         } else {
-          message += ", " + describeStep(step) + " later";
-          note = "a model steps one day; sum or average the data to one row "
-                 "per day first";
+          message += ", " + describeDuration(gap) + " later";
+          note = steps + "; sum or average the data to one row per step "
+                         "first";
         }
         return Error{table.diagnostic(r, column, message) +
                      (note.empty() ? "" : "\ndgm: note: " + note)};
@@ -147,7 +139,8 @@ Result<BasinData> dgm::cli::loadCsvBasin(const CsvTable &table,
       break;
     }
   if (dateColumn) {
-    Result<std::vector<double>> doy = checkDailyDates(table, *dateColumn);
+    Result<std::vector<double>> doy =
+        checkStepDates(table, *dateColumn, model);
     if (!doy)
       return doy.takeError();
     // A model may read the day of the year (PET formulas): from the dates.
@@ -213,6 +206,11 @@ Result<BasinData> dgm::cli::loadCamelsBasin(const std::string &dir,
                                             const std::string &gauge,
                                             const LoadedModel &model,
                                             const MissingPolicy &policy) {
+  if (model.stepSeconds() != 86400)
+    return Error{"CAMELS files hold one row per day, but model '" +
+                 std::string(model.name()) + "' steps " +
+                 describeDuration(model.stepSeconds()) +
+                 "; run it on a CSV file with one row per step (--forcing)"};
   Result<CamelsBasin> camels = readCamelsBasin(dir, gauge);
   if (!camels)
     return camels.takeError();

@@ -9,6 +9,7 @@
 #include "BasinData.h"
 
 #include "dgm/runtime/CSV.h"
+#include "dgm/runtime/Calendar.h"
 
 #include <algorithm>
 #include <cctype>
@@ -180,7 +181,10 @@ std::string dgm::cli::formatSummary(const RunReport &report) {
   if (res.numComponents > 1)
     out += ", " + std::to_string(res.numComponents) + " components";
   out += "\n1 basin x " + std::to_string(steps) +
-         (steps == 1 ? " step" : " steps") + " of " + basin.description;
+         (steps == 1 ? " step" : " steps");
+  if (model.stepSeconds() != 86400) // a day goes without saying
+    out += " (" + describeDuration(model.stepSeconds()) + " each)";
+  out += " of " + basin.description;
   if (!basin.dates.empty() && steps > 0)
     out += ", " + basin.dates[report.firstStep] + " to " +
            basin.dates[report.firstStep + steps - 1];

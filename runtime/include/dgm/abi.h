@@ -19,7 +19,7 @@ extern "C" {
 #endif
 
 /* Bumped whenever a struct below or the simulate signature changes. */
-#define DGM_ABI_VERSION 2
+#define DGM_ABI_VERSION 3
 
 /* What role a variable plays in the model. */
 typedef enum dgm_var_kind {
@@ -87,7 +87,11 @@ typedef struct dgm_model {
   int32_t num_outputs;
   int32_t default_components; /* the model's `components N;`, or 0 when it
                                  has none (then num_components must be 1)  */
-  int32_t reserved;           /* 0                                         */
+  int32_t step_seconds;       /* the length of one time step in seconds: the
+                                 model's `step N UNIT;`, 86400 (one day)
+                                 when it declares none. Forcing arrays hold
+                                 one value per step. (Version 3; in version
+                                 2 this field was reserved and 0.)          */
   const dgm_variable *forcings;
   const dgm_variable *params;
   const dgm_variable *states;

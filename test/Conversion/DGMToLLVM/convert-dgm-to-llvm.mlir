@@ -74,9 +74,10 @@
 // CHECK: llvm.insertvalue %[[OUTPUT]], %{{.*}}[1, 3]
 // CHECK-NEXT: llvm.insertvalue %[[ONE]], %{{.*}}[1, 4]
 
-// No forcings: a null pointer and a count of 0.
+// No forcings: a null pointer and a count of 0. step_seconds in slot 9.
 // CHECK-LABEL: llvm.mlir.global private constant @__dgm_lr_model() {{.*}} : !llvm.struct<(i32, i32, ptr, ptr, i32, i32, i32, i32, i32, i32, ptr, ptr, ptr, ptr, ptr)> {
-// CHECK-DAG: %[[VERSION:.*]] = llvm.mlir.constant(2 : i32) : i32
+// CHECK-DAG: %[[VERSION:.*]] = llvm.mlir.constant(3 : i32) : i32
+// CHECK-DAG: %[[STEP:.*]] = llvm.mlir.constant(3600 : i32) : i32
 // CHECK-DAG: %[[COMPONENTS:.*]] = llvm.mlir.constant(4 : i32) : i32
 // CHECK-DAG: %[[BITS:.*]] = llvm.mlir.constant(64 : i32) : i32
 // CHECK-DAG: %[[NAME:.*]] = llvm.mlir.addressof @[[LR]] : !llvm.ptr
@@ -97,7 +98,7 @@
 // CHECK-NEXT: llvm.insertvalue %{{.*}}, %{{.*}}[6]
 // CHECK-NEXT: llvm.insertvalue %[[TWO]], %{{.*}}[7]
 // CHECK-NEXT: llvm.insertvalue %[[COMPONENTS]], %{{.*}}[8]
-// CHECK-NEXT: llvm.insertvalue %{{.*}}, %{{.*}}[9]
+// CHECK-NEXT: llvm.insertvalue %[[STEP]], %{{.*}}[9]
 // CHECK-NEXT: llvm.insertvalue %[[NULL]], %{{.*}}[10]
 // CHECK-NEXT: llvm.insertvalue %[[P]], %{{.*}}[11]
 // CHECK-NEXT: llvm.insertvalue %[[ST]], %{{.*}}[12]
@@ -118,7 +119,7 @@ llvm.func @lr_simulate(%nb: i64, %nc: i64, %nt: i64, %p: !llvm.ptr, %i: !llvm.pt
   %0 = llvm.mlir.constant(0 : i32) : i32
   llvm.return %0 : i32
 }
-dgm.descriptor "lr" source "lr.dgm" components 4 simulate @lr_simulate variables [
+dgm.descriptor "lr" source "lr.dgm" components 4 step_seconds 3600 simulate @lr_simulate variables [
   #dgm.variable<param "k", index = 0, unit = "1/d", description = "recession",
                 lower = 1.0e-3, upper = 1.0, default_value = 0.05, flags = 2>,
   #dgm.variable<state "S", index = 0, unit = "mm", default_value = 10.0>,

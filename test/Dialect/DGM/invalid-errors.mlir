@@ -244,6 +244,24 @@ dgm.descriptor "m" simulate @missing variables []
 
 // -----
 
+func.func @sim() -> i32 {
+  %0 = arith.constant 0 : i32
+  return %0 : i32
+}
+// expected-error @+1 {{'dgm.descriptor' op step_seconds 0 is outside [1, 2147483647] (the ABI's int32)}}
+dgm.descriptor "m" step_seconds 0 simulate @sim variables []
+
+// -----
+
+// expected-error @+1 {{'dgm.model' op attribute 'step_seconds' failed to satisfy constraint}}
+dgm.model @m step_seconds 0 {
+  dgm.step {
+    dgm.yield
+  }
+}
+
+// -----
+
 // Components, kernels and basin outputs: the model structure.
 
 dgm.model @m {

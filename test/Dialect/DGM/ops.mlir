@@ -243,3 +243,18 @@ dgm.descriptor "routed" components 4 scalar_bits 32
   #dgm.variable<param "tau", index = 3, flags = 0>,
   #dgm.variable<output "Q", index = 0>
 ]
+
+// A model that steps one hour: the step length survives on the model and on
+// its descriptor (a day, 86400 s, is the default and is not printed).
+// CHECK-LABEL: dgm.model @hourly step_seconds 3600 {
+dgm.model @hourly step_seconds 3600 {
+  dgm.state @S : f64 {init = 1.0 : f64}
+  dgm.step {
+  ^bb0(%S: f64):
+    dgm.yield %S : f64
+  }
+}
+// CHECK: dgm.descriptor "hourly" step_seconds 3600 simulate @reservoir_simulate variables []
+dgm.descriptor "hourly" step_seconds 3600 simulate @reservoir_simulate variables []
+// CHECK: dgm.descriptor "daily" simulate @reservoir_simulate variables []
+dgm.descriptor "daily" step_seconds 86400 simulate @reservoir_simulate variables []

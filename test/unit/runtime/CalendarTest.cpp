@@ -56,6 +56,17 @@ TEST(Calendar, Next) {
   EXPECT_EQ(d, (CalendarDate{2300, 1, 1}));
 }
 
+TEST(Calendar, DescribeDuration) {
+  EXPECT_EQ(describeDuration(86400), "1 day");
+  EXPECT_EQ(describeDuration(3 * 86400), "3 days");
+  EXPECT_EQ(describeDuration(3600), "1 hour");
+  EXPECT_EQ(describeDuration(6 * 3600), "6 hours");
+  EXPECT_EQ(describeDuration(90 * 60), "90 minutes");
+  EXPECT_EQ(describeDuration(1), "1 second");
+  EXPECT_EQ(describeDuration(0), "0 seconds");
+  EXPECT_EQ(describeDuration(-86400), "-1 day");
+}
+
 TEST(Calendar, ParseDates) {
   std::optional<Timestamp> t = parseTimestamp("1980-10-01");
   ASSERT_TRUE(t);

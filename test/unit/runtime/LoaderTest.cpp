@@ -100,7 +100,7 @@ TEST(Loader, WrongABIVersion) {
   EXPECT_EQ(loadError(DGM_FIXTURE_ABI_VERSION),
             std::string("'") + DGM_FIXTURE_ABI_VERSION +
                 "' was compiled for dgm ABI version 42, but this runtime "
-                "reads version 2; recompile the model with this version of "
+                "reads version 3; recompile the model with this version of "
                 "dgmc");
 }
 
@@ -154,6 +154,20 @@ TEST(Loader, FromDescriptorValidates) {
   ASSERT_FALSE(noSimulate.ok());
   EXPECT_EQ(noSimulate.error().message,
             "'<jit>' is not a valid dgm model: its simulate function is NULL");
+
+  // A step of no length (version 2's reserved 0, say) is refused.
+  bad.simulate = [](int64_t, int64_t, int64_t, const double *, const double *,
+                    const double *, double *, double *,
+                    double *) -> int32_t { return 0; };
+  Result<LoadedModel> noStep = LoadedModel::fromDescriptor(&bad, "<jit>");
+  ASSERT_FALSE(noStep.ok());
+  EXPECT_EQ(noStep.error().message,
+            "'<jit>' is not a valid dgm model: step_seconds is 0; a time step "
+            "lasts at least 1 s");
+  bad.step_seconds = 3600;
+  Result<LoadedModel> hourly = LoadedModel::fromDescriptor(&bad, "<jit>");
+  ASSERT_TRUE(hourly.ok()) << hourly.error().message;
+  EXPECT_EQ(hourly->stepSeconds(), 3600);
 }
 
 TEST(Loader, DuplicateNamesAreRejected) {
@@ -166,6 +180,7 @@ TEST(Loader, DuplicateNamesAreRejected) {
   m.scalar_bits = 64;
   m.name = "m";
   m.source = "m.dgm";
+  m.step_seconds = 86400;
   m.num_forcings = 1;
   m.forcings = &forcing;
   m.num_outputs = 1;

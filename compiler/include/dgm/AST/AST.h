@@ -359,6 +359,21 @@ struct ModelDecl {
   std::vector<VarDecl> vars;
   /// Every step block written; Sema requires exactly one.
   std::vector<StepBlock> steps;
+  /// `step N UNIT;`: the length of one time step, which is `dt` (one day
+  /// when not declared). Sema checks the unit and sets `seconds`.
+  struct StepLength {
+    double value = 1;
+    UnitAnnotation unit;
+    Location loc; ///< of the number
+    int64_t seconds = 86400;
+  };
+  std::optional<StepLength> stepLength;
+  /// The step's length in seconds (86400 when the model declares none).
+  int64_t stepSeconds() const {
+    return stepLength ? stepLength->seconds : 86400;
+  }
+  /// The value of `dt`, in the step's own unit (1 when not declared).
+  double stepValue() const { return stepLength ? stepLength->value : 1.0; }
   /// `components N;` (N >= 1): the model runs N copies per basin by default.
   std::optional<int64_t> components;
   Location componentsLoc;

@@ -35,7 +35,7 @@
 using namespace mlir;
 using namespace dgm;
 
-static_assert(DGM_ABI_VERSION == 2,
+static_assert(DGM_ABI_VERSION == 3,
               "abi.h changed: update the structs built in this file");
 static_assert(DGM_FORCING == static_cast<int>(VarKind::forcing) &&
                   DGM_PARAM == static_cast<int>(VarKind::param) &&
@@ -78,7 +78,7 @@ public:
     variableType = LLVM::LLVMStructType::getLiteral(
         ctx, {ptr, ptr, ptr, i32, i32, f64, f64, f64, i32, i32});
     // dgm_model: abi_version, scalar_bits, name, source, num_forcings,
-    // num_params, num_states, num_outputs, default_components, reserved,
+    // num_params, num_states, num_outputs, default_components, step_seconds,
     // forcings, params, states, outputs, simulate.
     modelType = LLVM::LLVMStructType::getLiteral(
         ctx, {i32, i32, ptr, ptr, i32, i32, i32, i32, i32, i32, ptr, ptr, ptr,
@@ -278,7 +278,7 @@ LogicalResult DescriptorLowering::run(bool exportDefaultGetter) {
             constantI32(states.size()),
             constantI32(outputs.size()),
             constantI32(descriptor.getComponents()),
-            constantI32(0),
+            constantI32(descriptor.getStepSeconds()),
             addressOrNull(forcingArray),
             addressOrNull(paramArray),
             addressOrNull(stateArray),

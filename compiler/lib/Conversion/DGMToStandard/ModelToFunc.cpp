@@ -205,7 +205,8 @@ static void buildDescriptor(OpBuilder &builder, ModelOp model,
       builder.getStringAttr(model.getSource().value_or("")),
       builder.getI64IntegerAttr(model.getComponents().value_or(0)),
       builder.getI64IntegerAttr(scalar.getIntOrFloatBitWidth()),
-      FlatSymbolRefAttr::get(ctx, funcName), builder.getArrayAttr(vars));
+      FlatSymbolRefAttr::get(ctx, funcName), builder.getArrayAttr(vars),
+      builder.getI64IntegerAttr(model.getStepSeconds().value_or(86400)));
   (void)descriptor;
 }
 

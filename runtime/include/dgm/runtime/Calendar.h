@@ -55,6 +55,10 @@ struct Timestamp {
   }
 };
 
+/// A duration for messages, in the largest unit that divides it: "1 day",
+/// "6 hours", "90 minutes", "1 second".
+std::string describeDuration(std::int64_t seconds);
+
 /// Parses a date cell as above; nullopt when the text has another shape or
 /// names a date or time that does not exist (2001-02-29, 24:00).
 std::optional<Timestamp> parseTimestamp(std::string_view text);

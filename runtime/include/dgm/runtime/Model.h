@@ -13,6 +13,7 @@
 //   - the symbol dgm_get_model exists and returns a descriptor;
 //   - abi_version == DGM_ABI_VERSION and scalar_bits == 64;
 //   - counts are non-negative and arrays non-NULL when their count is > 0;
+//   - step_seconds >= 1;
 //   - each variable has non-NULL strings, the kind of its array and an index
 //     equal to its position; names are non-empty and unique;
 //   - simulate is non-NULL.
@@ -73,6 +74,8 @@ public:
   const std::string &path() const { return origin; }
   /// The model's name in its .dgm file.
   std::string_view name() const { return model->name; }
+  /// The length of one time step in seconds (86400: one day).
+  int64_t stepSeconds() const { return model->step_seconds; }
 
   std::span<const dgm_variable> variables(VarKind kind) const;
   std::span<const dgm_variable> forcings() const {

@@ -496,6 +496,9 @@ SmallVector<VariableAttr> DescriptorOp::getVariablesOfKind(VarKind kind) {
 }
 
 LogicalResult DescriptorOp::verify() {
+  if (getStepSeconds() < 1 || getStepSeconds() > INT32_MAX)
+    return emitOpError() << "step_seconds " << getStepSeconds()
+                         << " is outside [1, 2147483647] (the ABI's int32)";
   // Indices count 0, 1, ... within each kind, in order of appearance, so
   // that the array order of abi.h is also the order written here.
   unsigned next[4] = {0, 0, 0, 0};

@@ -40,6 +40,8 @@ def DGM_ModelOp : DGM_Op<"model", [
     C ABI (`dgm/abi.h`).
 
     `source` is the path of the `.dgm` file, copied into the descriptor.
+    `step_seconds` is the length of a time step (the model's
+    `step N UNIT;`); without it a step is one day (86400 s).
 
     ```mlir
     dgm.model @linear_reservoir source "linear_reservoir.dgm" {
@@ -59,11 +61,12 @@ def DGM_ModelOp : DGM_Op<"model", [
   }];
 
   let arguments = (ins SymbolNameAttr:$sym_name, OptionalAttr<StrAttr>:$source,
-                       OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$components);
+                       OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$components,
+                       OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$step_seconds);
   let regions = (region SizedRegion<1>:$bodyRegion);
   let assemblyFormat = [{
     $sym_name (`source` $source^)? (`components` $components^)?
-    attr-dict-with-keyword $bodyRegion
+    (`step_seconds` $step_seconds^)? attr-dict-with-keyword $bodyRegion
   }];
 
   let skipDefaultBuilders = 1;
@@ -667,6 +670,8 @@ def DGM_DescriptorOp : DGM_Op<"descriptor", [
     `#dgm.variable` per forcing, parameter, state and output (within a kind,
     `index` counts 0, 1, ... in order). `convert-dgm-to-llvm` turns it into
     the `dgm_model` / `dgm_variable` constants of `dgm/abi.h`.
+    `step_seconds` (default one day, 86400) is the model's time step, from
+    1 s to 2^31 - 1 s (the ABI's int32).
 
     ```mlir
     dgm.descriptor "linear_reservoir" source "lr.dgm"
@@ -685,10 +690,12 @@ def DGM_DescriptorOp : DGM_Op<"descriptor", [
                        DefaultValuedAttr<I64Attr, "64">:$scalar_bits,
                        FlatSymbolRefAttr:$simulate,
                        TypedArrayAttrBase<DGM_VariableAttr,
-                                          "model variables">:$variables);
+                                          "model variables">:$variables,
+                       DefaultValuedAttr<I64Attr, "86400">:$step_seconds);
   let assemblyFormat = [{
     $model_name (`source` $source^)? (`components` $components^)?
-    (`scalar_bits` $scalar_bits^)? `simulate` $simulate
+    (`scalar_bits` $scalar_bits^)? (`step_seconds` $step_seconds^)?
+    `simulate` $simulate
     `variables` custom<VariableList>($variables) attr-dict
   }];
   let extraClassDeclaration = [{

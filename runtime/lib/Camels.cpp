@@ -352,7 +352,17 @@ Result<CamelsForcing> dgm::rt::parseCamelsForcing(std::string_view text,
             fileName, line.number, cell.col, line.text,
             "expected a number in column " + inQuotes(names[index[w]].text) +
                 ", found " + inQuotes(cell.text))};
-      series[w]->push_back(*v);
+      // -999 marks a missing value, as in the streamflow files; it enters as
+      // NaN, which the caller reports (or runs with, --allow-missing).
+      double value = *v == -999.0 ? NaN : *v;
+      bool mayBeNegative = w == Tmax || w == Tmin;
+      if (value < 0.0 && !mayBeNegative)
+        return Error{formatLocatedError(
+            fileName, line.number, cell.col, line.text,
+            "negative value " + std::string(cell.text) + " in column " +
+                inQuotes(names[index[w]].text) +
+                "; only -999 (missing) may be negative")};
+      series[w]->push_back(value);
     }
   }
   if (forcing.dates.empty())

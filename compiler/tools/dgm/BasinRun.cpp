@@ -98,7 +98,7 @@ Scores dgm::cli::scoreRun(const LoadedModel &model, const SimulationOutputs &res
                     what + " over " + std::to_string(n->count) + " of " +
                     std::to_string(results.numSteps) + " steps");
   else
-    lines.push_back("NSE: " + n.error().message);
+    lines.push_back(n.error().message); // "NSE: ..."
   if (k)
     lines.push_back("KGE " + formatNumber(std::round(k->value * 1e4) / 1e4) +
                     what + ": r " + formatNumber(std::round(k->r * 1e4) / 1e4) +
@@ -106,7 +106,7 @@ Scores dgm::cli::scoreRun(const LoadedModel &model, const SimulationOutputs &res
                     formatNumber(std::round(k->alpha * 1e4) / 1e4) + ", beta " +
                     formatNumber(std::round(k->beta * 1e4) / 1e4));
   else
-    lines.push_back("KGE: " + k.error().message);
+    lines.push_back(k.error().message); // "KGE: ..."
   return scores;
 }
 
@@ -167,12 +167,20 @@ Result<BasinRun> dgm::cli::runOnBasin(const LoadedModel &model, BasinData data,
   BasinRun run;
   run.data = std::move(data);
   const BasinData &basin = run.data;
-  // A dynamic parameter with a series needs no value of its own.
-  for (std::size_t p = 0; p < model.params().size(); ++p)
-    if ((model.params()[p].flags & DGM_DYNAMIC) &&
-        basin.find(model.params()[p].name) && std::isnan(paramValues[p]) &&
-        !explicitParams.count(p))
-      paramValues[p] = model.params()[p].lower;
+  // A dynamic parameter with a series needs no value of its own. One the
+  // user set explicitly takes that value at every step instead: say so, since
+  // the series is then not used.
+  for (std::size_t p = 0; p < model.params().size(); ++p) {
+    const dgm_variable &param = model.params()[p];
+    if (!(param.flags & DGM_DYNAMIC) || !basin.find(param.name))
+      continue;
+    if (explicitParams.count(p))
+      reportWarning("parameter '" + std::string(param.name) + "' is set to " +
+                    formatNumber(paramValues[p]) + " at every step; its series in " +
+                    basin.description + " is not used");
+    else if (std::isnan(paramValues[p]))
+      paramValues[p] = param.lower;
+  }
   if (Result<void> ok = checkAllParamsSet(model, paramValues); !ok)
     return ok.takeError();
 

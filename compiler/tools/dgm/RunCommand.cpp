@@ -269,7 +269,10 @@ int writeStdout(const std::string &text) {
 
 /// `pattern` with every "{basin}" replaced by `id`.
 std::string substituteBasin(std::string pattern, const std::string &id) {
-  for (std::size_t at; (at = pattern.find("{basin}")) != std::string::npos;)
+  // Continue after each replacement: an id may itself contain "{basin}".
+  for (std::size_t at = 0;
+       (at = pattern.find("{basin}", at)) != std::string::npos;
+       at += id.size())
     pattern.replace(at, 7, id);
   return pattern;
 }
@@ -319,6 +322,12 @@ int run(const RunSettings &s) {
                   "the states anyway");
   if (perBasinFiles && s.paramsTable.empty())
     return reportError(Error{"-o '" + *s.outputPath +
+                             "' names a file per basin ({basin}), but only "
+                             "--params TABLE runs several basins"});
+  if (s.camelsDir.empty() &&
+      s.forcingPath.find("{basin}") != std::string::npos &&
+      s.paramsTable.empty())
+    return reportError(Error{"--forcing '" + s.forcingPath +
                              "' names a file per basin ({basin}), but only "
                              "--params TABLE runs several basins"});
   // Refuse before any work, so that a long run does not end in this error.

@@ -347,11 +347,33 @@ TEST(CamelsForcing, MalformedRows) {
             "f.txt:5:6: error: expected the month (a whole number), found "
             "'0x'\n" +
                 row("2001 0x 01", 1, 2, 1) + "     ^");
+  // Only -999 marks a missing value; other negative values of quantities
+  // that cannot be negative are errors (temperatures may be negative).
+  EXPECT_EQ(forcingError(h + "2000 01 01 12 1 -50 1 1 1 1 1\n"),
+            "f.txt:5:17: error: negative value -50 in column 'prcp(mm/day)'; "
+            "only -999 (missing) may be negative\n"
+            "2000 01 01 12 1 -50 1 1 1 1 1\n"
+            "                ^");
   // nan and inf are not data.
   EXPECT_NE(forcingError(h + "2000 01 01 12 1 nan 1 1 1 1 1\n")
                 .find("expected a number in column 'prcp(mm/day)', found "
                       "'nan'"),
             std::string::npos);
+}
+
+TEST(CamelsForcing, MissingValues) {
+  // -999 (in any column) is missing: NaN, which loadCamelsBasin reports or,
+  // with --allow-missing, runs with.
+  CamelsForcing f = ok(parseCamelsForcing(
+      std::string(forcingHeader) + "2000 01 01 12 1 -999 1 1 1 1 1\n" +
+          "2000 01 02 12 1 2 1 1 -999 -999 1\n",
+      "f.txt"));
+  ASSERT_EQ(f.prcp.size(), 2u);
+  EXPECT_TRUE(std::isnan(f.prcp[0]));
+  EXPECT_EQ(f.prcp[1], 2);
+  EXPECT_TRUE(std::isnan(f.tmax[1]));
+  EXPECT_TRUE(std::isnan(f.tmin[1]));
+  EXPECT_EQ(f.tmin[0], 1);
 }
 
 TEST(CamelsForcing, MalformedHeader) {

@@ -50,29 +50,17 @@ std::string dgm::cli::renderSvg(const LineChart &chart) {
   const double width = 1000, height = 420, left = 70, right = 20, top = 40,
                bottom = 60;
   const double plotW = width - left - right, plotH = height - top - bottom;
-  size_t steps = 0;
-  double lo = INFINITY, hi = -INFINITY;
-  for (const PlotSeries &s : chart.series) {
-    steps = std::max(steps, s.values.size());
-    for (double v : s.values)
-      if (std::isfinite(v)) {
-        lo = std::min(lo, v);
-        hi = std::max(hi, v);
-      }
-  }
-  if (!(lo <= hi)) {
-    lo = 0;
-    hi = 1;
-  }
-  lo = std::min(lo, 0.0); // flows are drawn from zero
-  if (hi == lo)
-    hi = lo + 1;
-  double step = niceTickStep(hi - lo, 6);
-  hi = std::ceil(hi / step) * step;
+  // The y range and ticks of the other renderers (PlotScale.h), which stay
+  // finite for any data, even values near the largest double.
+  DataExtent extent = dataExtent(chart);
+  size_t steps = extent.steps;
+  YAxis axis = chooseYAxis(extent.lo, extent.hi, 7);
   auto x = [&](double t) {
     return left + (steps > 1 ? t / double(steps - 1) : 0.5) * plotW;
   };
-  auto y = [&](double v) { return top + plotH * (1 - (v - lo) / (hi - lo)); };
+  auto y = [&](double v) {
+    return top + plotH * (1 - std::clamp(axis.fraction(v), 0.0, 1.0));
+  };
 
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
                     number(width) + "\" height=\"" + number(height) +
@@ -82,12 +70,12 @@ std::string dgm::cli::renderSvg(const LineChart &chart) {
          "\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">" +
          escape(chart.title) + "</text>\n";
   // Axes, horizontal grid lines and y ticks.
-  for (double v = lo; v <= hi + step / 2; v += step) {
+  for (double v : axis.ticks) {
     svg += "<line x1=\"" + number(left) + "\" x2=\"" + number(left + plotW) +
            "\" y1=\"" + number(y(v)) + "\" y2=\"" + number(y(v)) +
            "\" stroke=\"#ddd\"/>\n<text x=\"" + number(left - 6) + "\" y=\"" +
-           number(y(v) + 4) + "\" text-anchor=\"end\">" + number(v) +
-           "</text>\n";
+           number(y(v) + 4) + "\" text-anchor=\"end\">" +
+           escape(formatTick(v, axis.step)) + "</text>\n";
   }
   svg += "<text transform=\"translate(16," + number(top + plotH / 2) +
          ") rotate(-90)\" text-anchor=\"middle\">" + escape(chart.yLabel) +

@@ -7,9 +7,12 @@
 #include "dgm/runtime/Model.h"
 
 #include <dlfcn.h>
+#include <elf.h>
 #include <sys/stat.h>
 
 #include <cerrno>
+#include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <set>
 #include <utility>
@@ -154,6 +157,53 @@ Result<void> validate(const dgm_model *m, const std::string &origin) {
 
 } // namespace
 
+/// Checks that an ELF shared object is whole before dlopen maps it: the
+/// loader maps its segments straight from the file, and touching a page past
+/// the end of a truncated file (a copy cut short, a damaged cache entry) is
+/// SIGBUS, not an error. Files that are not 64-bit ELF are left to dlopen.
+static Result<void> checkElfIsWhole(const std::string &path,
+                                    std::uint64_t size) {
+  std::FILE *file = std::fopen(path.c_str(), "rb");
+  if (!file)
+    return success(); // dlopen reports it
+  auto damaged = [&](const std::string &what) {
+    return Error{"cannot load '" + path + "': the file is truncated or "
+                 "damaged (" + what + "); compile the model again"};
+  };
+  Elf64_Ehdr header;
+  bool haveHeader = std::fread(&header, sizeof header, 1, file) == 1;
+  if (!haveHeader || std::memcmp(header.e_ident, ELFMAG, SELFMAG) != 0 ||
+      header.e_ident[EI_CLASS] != ELFCLASS64) {
+    std::fclose(file);
+    return success();
+  }
+  Result<void> result = success();
+  std::uint64_t tableEnd =
+      header.e_phoff + std::uint64_t(header.e_phnum) * header.e_phentsize;
+  if (header.e_phentsize != sizeof(Elf64_Phdr) || tableEnd > size) {
+    result = damaged("its program headers end past the end of the file");
+  } else {
+    for (unsigned i = 0; i < header.e_phnum; ++i) {
+      Elf64_Phdr segment;
+      if (std::fseek(file, static_cast<long>(header.e_phoff + i * sizeof segment),
+                     SEEK_SET) != 0 ||
+          std::fread(&segment, sizeof segment, 1, file) != 1) {
+        result = damaged("cannot read its program headers");
+        break;
+      }
+      if ((segment.p_type == PT_LOAD || segment.p_type == PT_DYNAMIC) &&
+          segment.p_offset + segment.p_filesz > size) {
+        result = damaged("a segment needs " +
+                         std::to_string(segment.p_offset + segment.p_filesz) +
+                         " bytes, the file has " + std::to_string(size));
+        break;
+      }
+    }
+  }
+  std::fclose(file);
+  return result;
+}
+
 Result<LoadedModel> LoadedModel::load(const std::string &path) {
   // stat first: dlerror()'s wording for a missing file is obscure.
   struct stat st;
@@ -161,6 +211,10 @@ Result<LoadedModel> LoadedModel::load(const std::string &path) {
     return Error{"cannot open '" + path + "': " + std::strerror(errno)};
   if (S_ISDIR(st.st_mode))
     return Error{"cannot load '" + path + "': it is a directory"};
+  if (Result<void> whole =
+          checkElfIsWhole(path, static_cast<std::uint64_t>(st.st_size));
+      !whole)
+    return whole.takeError();
 
   // dlopen searches the library path for a name without a slash; we want
   // exactly the file the user named.

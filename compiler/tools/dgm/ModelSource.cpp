@@ -67,6 +67,22 @@ Result<LoadedModel> compileAndLoad(const std::string &source,
       std::fprintf(stderr, "dgm: cache miss: compiled '%s' into %s\n",
                    source.c_str(), library->c_str());
   }
+  Result<LoadedModel> loaded = LoadedModel::load(*library);
+  if (loaded || !cacheHit)
+    return loaded;
+  // A cache entry that does not load was damaged after it was written (a
+  // truncated copy, a full disk): replace it once.
+  std::fprintf(stderr, "dgm: warning: the cached library %s does not load "
+               "(%s); compiling '%s' again\n",
+               library->c_str(), loaded.error().message.c_str(),
+               source.c_str());
+  std::remove(library->c_str());
+  library = dgm::driver::compileCached(source, cacheDir, options.optLevel,
+                                       options.scalarBits, llvm::errs(),
+                                       &cacheHit);
+  llvm::errs().flush();
+  if (!library)
+    return Error{""};
   return LoadedModel::load(*library);
 }
 

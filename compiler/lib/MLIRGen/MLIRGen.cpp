@@ -25,6 +25,10 @@
 
 #include "llvm/ADT/TypeSwitch.h"
 
+#include <map>
+#include <tuple>
+#include <vector>
+
 using namespace dgm;
 using namespace dgm::ast;
 
@@ -494,10 +498,19 @@ private:
     for (const ExprPtr &arg : e.getArgs())
       args.push_back(generateExpr(*arg));
     if (e.fn) {
-      // Inlined: the body computes with the argument values.
+      // Inlined: the body computes with the argument values. A function sees
+      // only its arguments and constants, so a call with the same argument
+      // values in the same block has the same result: reuse it, which keeps
+      // `fn f2(x) = f1(x) + f1(x);` chains linear instead of exponential.
+      InlinedCall key{builder.getInsertionBlock(), e.fn, {}};
+      for (mlir::Value arg : args)
+        key.args.push_back(arg.getAsOpaquePointer());
+      if (auto it = inlinedCalls.find(key); it != inlinedCalls.end())
+        return it->second;
       fnArgs.emplace_back(args.begin(), args.end());
       mlir::Value result = generateExpr(*e.fn->body);
       fnArgs.pop_back();
+      inlinedCalls.emplace(std::move(key), result);
       return result;
     }
     if (name == "min")
@@ -551,6 +564,16 @@ private:
   /// The values of the names in the region being built.
   std::vector<mlir::Value> forcings, params, states, outputs, lets;
   mlir::Value kernelIndex;
+  /// A user function inlined in a block with given argument values.
+  struct InlinedCall {
+    mlir::Block *block;
+    const FnDecl *fn;
+    std::vector<const void *> args;
+    bool operator<(const InlinedCall &o) const {
+      return std::tie(block, fn, args) < std::tie(o.block, o.fn, o.args);
+    }
+  };
+  std::map<InlinedCall, mlir::Value> inlinedCalls;
   /// The argument values of the user functions being inlined, innermost
   /// last.
   std::vector<std::vector<mlir::Value>> fnArgs;

@@ -209,7 +209,7 @@ void ParseTreeTransformer::transformSolver(P::SolverDeclContext *ctx,
                                    "'; expected 'substeps N'");
       return;
     }
-    solver.substeps = wholeNumber(ctx->NUMBER()->getSymbol(), 1000,
+    solver.substeps = wholeNumber(ctx->NUMBER()->getSymbol(), 100,
                                   "the number of substeps", errors)
                           .value_or(1);
   }

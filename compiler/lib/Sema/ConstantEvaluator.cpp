@@ -10,7 +10,12 @@
 
 #include "llvm/ADT/TypeSwitch.h"
 
+#include <bit>
 #include <cmath>
+#include <cstdint>
+#include <map>
+#include <utility>
+#include <vector>
 
 using namespace dgm;
 using namespace dgm::ast;
@@ -92,9 +97,18 @@ private:
           return std::nullopt;
         values.push_back(*v);
       }
+      // A function of constants has one value per argument values: reuse
+      // it, so that `fn f2(x) = f1(x) + f1(x);` chains stay linear.
+      std::pair<const FnDecl *, std::vector<std::uint64_t>> key{e.fn, {}};
+      for (double v : values)
+        key.second.push_back(std::bit_cast<std::uint64_t>(v));
+      if (auto it = evaluated.find(key); it != evaluated.end())
+        return it->second;
       args.push_back(std::move(values));
       std::optional<double> result = eval(*e.fn->body);
       args.pop_back();
+      if (result)
+        evaluated.emplace(std::move(key), *result);
       return result;
     }
     const BuiltinFunction *fn = lookupBuiltinFunction(e.getCallee());
@@ -155,6 +169,9 @@ private:
   /// The argument values of the user functions being evaluated, innermost
   /// call last.
   std::vector<std::vector<double>> args;
+  /// Calls of user functions already evaluated, by their argument values.
+  std::map<std::pair<const FnDecl *, std::vector<std::uint64_t>>, double>
+      evaluated;
 };
 } // namespace
 

@@ -28,6 +28,9 @@
 #include "llvm/ADT/TypeSwitch.h"
 
 #include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <map>
 
 using namespace dgm;
 using namespace dgm::ast;
@@ -797,6 +800,13 @@ private:
   /// the call, with a note in the body.
   Quantity callFunction(const CallExpr &call, std::vector<Quantity> args) {
     const FnDecl &fn = *call.fn;
+    // The body's unit depends only on the arguments' quantities: a call
+    // like an earlier one that checked cleanly has its result, which keeps
+    // `fn f2(x) = f1(x) + f1(x);` chains linear. (A call whose body had an
+    // error is checked again, so that each call reports its own.)
+    std::string signature = signatureOf(fn, args);
+    if (auto it = checkedCalls.find(signature); it != checkedCalls.end())
+      return it->second;
     ConstView saved = view;
     if (auto it = fnViews.find(&fn); it != fnViews.end())
       view = it->second;
@@ -807,8 +817,25 @@ private:
     view = saved;
     if (frames.empty() && pending)
       reportPending();
-    return numErrors == errorsBefore ? result : Quantity::unknown();
+    if (numErrors != errorsBefore)
+      return Quantity::unknown();
+    checkedCalls.emplace(std::move(signature), result);
+    return result;
   }
+
+  static std::string signatureOf(const FnDecl &fn,
+                                 const std::vector<Quantity> &args) {
+    std::string s = std::to_string(reinterpret_cast<std::uintptr_t>(&fn));
+    for (const Quantity &q : args) {
+      char value[40] = "-";
+      if (q.value)
+        std::snprintf(value, sizeof value, "%a", *q.value);
+      s += "|" + std::to_string(static_cast<int>(q.kind)) + ":" +
+           q.unit.str() + ":" + value;
+    }
+    return s;
+  }
+  std::map<std::string, Quantity> checkedCalls;
 
   struct Frame {
     const FnDecl *fn;

@@ -191,6 +191,24 @@ Type ExprChecker::checkCall(CallExpr &e) {
   } else if (const Location *definition = scope.lookupLater(e.getCallee())) {
     reportDefinedLater(e.getCallee(), e.getLoc(), *definition);
     return Type::Error;
+  } else if (llvm::is_contained({llvm::StringRef("mean"), llvm::StringRef("sum"),
+                                  llvm::StringRef("weighted_mean"),
+                                  llvm::StringRef("convolve"),
+                                  llvm::StringRef("normalize")},
+                                 e.getCallee())) {
+    // Known, but only in their places (the callers that allow them handle
+    // them before this general check).
+    const char *where =
+        e.getCallee() == "convolve"
+            ? "in a basin output or in the step"
+        : e.getCallee() == "normalize"
+            ? "around the whole formula of a kernel: kernel K[k < N] = "
+              "normalize(...)"
+            : "in a basin output, over a per-component output";
+    diag.error(e.getLoc(), llvm::Twine("'") + e.getCallee() +
+                               "' cannot be used here; it is allowed only " +
+                               where);
+    return Type::Error;
   } else {
     std::vector<std::string> names;
     for (const BuiltinFunction &builtin : getBuiltinFunctions())

@@ -9,6 +9,7 @@
 #include "dgm/runtime/Format.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -85,6 +86,27 @@ Result<void> checkMemory(double values, const char *what, Shape shape) {
                plural(shape.steps, "step") + " needs " + formatBytes(bytes) +
                " for " + what + ", more than this machine's memory (" +
                formatBytes(static_cast<double>(memory)) + ")"};
+}
+
+/// A single-precision model gets its inputs as floats: a value finite in
+/// double but beyond float's range would become infinity and, a few steps
+/// later, NaN everywhere. Refused with the variable it belongs to.
+Result<void> checkFitsFloat(const LoadedModel &model, VarKind kind,
+                            const char *word, const std::vector<double> &values,
+                            const ArrayLayout &layout) {
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    double v = values[i];
+    if (!std::isfinite(v) || std::fabs(v) <= FLT_MAX)
+      continue;
+    std::size_t var = 0, start = 0;
+    while (var + 1 < layout.numVariables() && i >= start + layout.blockSize(var))
+      start += layout.blockSize(var++);
+    return Error{std::string(word) + " '" + model.variables(kind)[var].name +
+                 "' holds " + formatNumber(v) +
+                 ", beyond the range of a single-precision model (about "
+                 "3.4e38); compile it with --precision f64"};
+  }
+  return success();
 }
 
 /// The three layouts of a simulation's inputs and the three of its outputs.
@@ -300,6 +322,15 @@ Result<SimulationOutputs> dgm::rt::simulate(const LoadedModel &model,
   // pointers are never dereferenced.
   int32_t status;
   if (model.descriptor().scalar_bits == 32) {
+    for (Result<void> ok :
+         {checkFitsFloat(model, VarKind::Param, "parameter", inputs.params,
+                         layouts->params),
+          checkFitsFloat(model, VarKind::State, "the initial value of state",
+                         inputs.initStates, layouts->states),
+          checkFitsFloat(model, VarKind::Forcing, "forcing", inputs.forcings,
+                         layouts->forcings)})
+      if (!ok)
+        return ok.takeError();
     // A single-precision model: its arrays hold floats. Convert in and out;
     // the copies cost little next to the simulation.
     auto toFloat = [](const std::vector<double> &v) {

@@ -506,6 +506,17 @@ private:
   //===--------------------------------------------------------------------===//
 
   Quantity check(const Expr &expr) {
+    Quantity q = checkExpr(expr);
+    if (q.isKnown() && !q.unit.isValid()) {
+      error(expr.getLoc(), "the unit of this expression has a power beyond "
+                           "a million (" + q.unit.str() +
+                           "); dgm cannot check it");
+      return Quantity::unknown();
+    }
+    return q;
+  }
+
+  Quantity checkExpr(const Expr &expr) {
     return llvm::TypeSwitch<const Expr *, Quantity>(&expr)
         .Case(
             [&](const NumberExpr *e) { return Quantity::plain(e->getValue()); })

@@ -30,12 +30,35 @@ Rational::Rational(int64_t num, int64_t den) : n(num), d(den) {
     d = 1;
 }
 
+Rational Rational::invalid() {
+  Rational r;
+  r.n = 1;
+  r.d = 0;
+  return r;
+}
+
+Rational Rational::bounded() const {
+  if (!isValid() || n > kMaxMagnitude || n < -kMaxMagnitude ||
+      d > kMaxMagnitude)
+    return invalid();
+  return *this;
+}
+
 Rational Rational::operator+(Rational o) const {
-  return Rational(n * o.d + o.n * d, d * o.d);
+  int64_t a, b, num, den;
+  if (!isValid() || !o.isValid() || __builtin_mul_overflow(n, o.d, &a) ||
+      __builtin_mul_overflow(o.n, d, &b) || __builtin_add_overflow(a, b, &num) ||
+      __builtin_mul_overflow(d, o.d, &den))
+    return invalid();
+  return Rational(num, den).bounded();
 }
 
 Rational Rational::operator*(Rational o) const {
-  return Rational(n * o.n, d * o.d);
+  int64_t num, den;
+  if (!isValid() || !o.isValid() || __builtin_mul_overflow(n, o.n, &num) ||
+      __builtin_mul_overflow(d, o.d, &den))
+    return invalid();
+  return Rational(num, den).bounded();
 }
 
 std::optional<Rational> Rational::fromDouble(double value) {
@@ -98,6 +121,8 @@ Unit Unit::pow(Rational exponent) const {
 }
 
 static std::string factor(const std::string &symbol, Rational power) {
+  if (!power.isValid())
+    return symbol + "^(huge)";
   if (power == Rational(1))
     return symbol;
   if (power.isInteger())

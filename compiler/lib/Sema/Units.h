@@ -32,9 +32,15 @@ public:
   int64_t den() const { return d; }
   bool isZero() const { return n == 0; }
   bool isInteger() const { return d == 1; }
+  /// Sums and products whose terms pass kMaxMagnitude (a unit squared 64
+  /// times, say) are invalid rather than overflowing int64_t; so is all
+  /// arithmetic on an invalid value.
   Rational operator+(Rational o) const;
   Rational operator*(Rational o) const;
-  Rational operator-() const { return Rational(-n, d); }
+  Rational operator-() const { return isValid() ? Rational(-n, d) : *this; }
+  bool isValid() const { return d != 0; }
+  static Rational invalid();
+  static constexpr int64_t kMaxMagnitude = 1000000;
   bool operator==(const Rational &o) const = default;
 
   /// `value` as a fraction with a denominator of at most 100, when it is one
@@ -43,6 +49,7 @@ public:
   static std::optional<Rational> fromDouble(double value);
 
 private:
+  Rational bounded() const;
   int64_t n, d;
 };
 
@@ -60,6 +67,13 @@ public:
   Unit pow(Rational exponent) const;
 
   bool isDimensionless() const { return powers.empty(); }
+  /// False when a power left the range of Rational (see there).
+  bool isValid() const {
+    for (const auto &[symbol, power] : powers)
+      if (!power.isValid())
+        return false;
+    return true;
+  }
   /// Equality of dimensions; the spelling does not count.
   bool operator==(const Unit &o) const { return powers == o.powers; }
 

@@ -13,6 +13,7 @@
 #include "dgm/runtime/Camels.h"
 #include "dgm/runtime/Evapotranspiration.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <optional>
@@ -51,6 +52,17 @@ Result<std::vector<double>> checkStepDates(const CsvTable &table,
     std::string text(table.cell(r, column));
     std::optional<Timestamp> stamp = parseTimestamp(text);
     if (!stamp) {
+      // A first cell that starts like a date but is not one (a time zone, an
+      // hour 25) is a mistake, not a label.
+      bool looksLikeDate = text.size() >= 10 && text[4] == '-' &&
+                           text[7] == '-' &&
+                           std::isdigit(static_cast<unsigned char>(text[0]));
+      if (r == 0 && looksLikeDate)
+        return Error{table.diagnostic(
+            r, column,
+            "cannot read the date '" + text +
+                "': expected YYYY-MM-DD, optionally with a time hh:mm or "
+                "hh:mm:ss (and no time zone)")};
       if (r == 0)
         return std::vector<double>{};
       return Error{table.diagnostic(

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 using namespace dgm::cli;
 using namespace dgm::rt;
@@ -51,10 +52,18 @@ dgm::cli::readParamsTable(const LoadedModel &model, const std::string &path,
     columns.push_back({c, *p});
   }
   std::vector<BasinJob> jobs;
+  std::map<std::string, std::size_t> firstRow; // id -> row
   for (std::size_t r = 0; r < table->numRows(); ++r) {
     BasinJob job{std::string(table->cell(r, idColumn)), defaults, {}};
     if (job.id.empty())
       return Error{table->diagnostic(r, idColumn, "the basin is empty")};
+    // Each basin once: its files ({basin}) and its row of the summary would
+    // otherwise collide, after the first run.
+    if (auto [it, fresh] = firstRow.emplace(job.id, r); !fresh)
+      return Error{table->diagnostic(
+          r, idColumn,
+          "basin '" + job.id + "' appears a second time (first on line " +
+              std::to_string(table->lineNumber(it->second)) + ")")};
     for (auto [c, p] : columns) {
       Result<NumericColumn> column =
           table->numericColumn(table->columnNames()[c]);

@@ -12,6 +12,7 @@
 #include "dgm/runtime/Calendar.h"
 #include "dgm/runtime/Camels.h"
 #include "dgm/runtime/Evapotranspiration.h"
+#include "dgm/runtime/Format.h"
 
 #include <cctype>
 #include <cmath>
@@ -209,6 +210,26 @@ Result<BasinData> dgm::cli::loadCsvBasin(const CsvTable &table,
     Result<NumericColumn> column = table.numericColumn(name);
     if (!column)
       return column.takeError();
+    // A dynamic parameter's values are checked here, where the cell can be
+    // shown (the runtime would name only a step of the run).
+    if (const dgm_variable *param = model.find(VarKind::Param, name)) {
+      std::size_t col = *table.columnIndex(name);
+      for (std::size_t r = 0; r < column->values.size(); ++r) {
+        double v = column->values[r];
+        std::string what = "parameter '" + name + "'";
+        if (std::isnan(v))
+          return Error{table.diagnostic(
+              r, col,
+              what + " has no value here; a dynamic parameter needs one at "
+                     "every step")};
+        if (v < param->lower || v > param->upper)
+          return Error{table.diagnostic(
+              r, col,
+              what + " is " + formatNumber(v) + " here, outside its bounds [" +
+                  formatNumber(param->lower) + ", " +
+                  formatNumber(param->upper) + "]")};
+      }
+    }
     basin.series[name] = std::move(column->values);
   }
   return basin;

@@ -176,5 +176,13 @@ int main(int argc, char **argv) {
   if (ec)
     return fail("cannot write '" + output + "': " + ec.message());
   out << text;
+  out.close();
+  if (out.has_error()) {
+    // Said here, with the file's name; an unchecked error would abort with
+    // "LLVM ERROR" when the stream is destroyed.
+    std::string why = out.error().message();
+    out.clear_error();
+    return fail("cannot write '" + output + "': " + why);
+  }
   return 0;
 }

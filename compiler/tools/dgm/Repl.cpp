@@ -57,7 +57,9 @@ std::optional<std::string> readInput(LineReader &reader, bool &unfinished) {
     return std::nullopt;
   std::string text = *line;
   InputKind kind = classifyInput(text);
-  if (kind == InputKind::Command || kind == InputKind::Empty)
+  // An empty line is complete, but not one that opens a block comment.
+  if (kind == InputKind::Command ||
+      (kind == InputKind::Empty && !bracketsOpen(text)))
     return text;
   while (needsMoreLines(text)) {
     std::optional<std::string> more = reader.readLine("...> ");

@@ -115,16 +115,24 @@ bool ReplSession::evaluateExpression(const std::string &text) {
     expr.pop_back();
   if (!expr.empty() && expr.back() == ';')
     expr.pop_back();
-  // The expression on a line of its own, so that messages point into it.
-  // A truth value ("1 < 2") is told apart by a first check that wraps the
-  // expression as a condition.
+  if (std::string shape = expressionShapeError(expr); !shape.empty()) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "%s\n", shape.c_str());
+    return false;
+  }
+  if (expr.find_first_not_of(" \t\r\n") == std::string::npos)
+    return true; // a lone ';': nothing to evaluate
+  // The expression on a line of its own, so that messages point into it,
+  // and in parentheses, so that it cannot end the statement and add others
+  // ("1; value = 5"). A truth value ("1 < 2") is told apart by a first check
+  // that wraps the expression as a condition.
   bool truth = isTruthValue(expr);
   unsigned prefixLines = 0;
   std::string source = assemble(
-      truth ? "model __repl { output value; step { value = if\n" + expr +
-                  "\nthen 1 else 0; } }"
-            : "model __repl { output value; step { value =\n" + expr +
-                  "\n; } }",
+      truth ? "model __repl { output value; step { value = if (\n" + expr +
+                  "\n) then 1 else 0; } }"
+            : "model __repl { output value; step { value = (\n" + expr +
+                  "\n); } }",
       prefixLines);
   ++prefixLines;
   JitTimings timings;
@@ -162,8 +170,8 @@ bool ReplSession::isTruthValue(const std::string &expr) const {
   driver::CompileOptions compile;
   compile.inputFile = kReplBuffer;
   compile.sourceText = assemble(
-      "model __repl { output value; step { value = if\n" + expr +
-          "\nthen 1 else 0; } }",
+      "model __repl { output value; step { value = if (\n" + expr +
+          "\n) then 1 else 0; } }",
       prefixLines);
   compile.importPaths = options.importPaths;
   compile.emit = driver::EmitKind::MLIR;

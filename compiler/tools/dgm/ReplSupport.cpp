@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <vector>
 
 using namespace dgm::cli;
 
@@ -65,3 +66,52 @@ bool repl::parseNumber(const std::string &text, double &value) {
   return ec == std::errc() && next == end;
 }
 
+
+std::string dgm::cli::repl::expressionShapeError(const std::string &expr) {
+  std::vector<char> open;
+  std::size_t line = 1, lineStart = 0;
+  auto fail = [&](std::size_t at, const std::string &message) {
+    std::size_t end = expr.find('\n', lineStart);
+    std::string_view text =
+        std::string_view(expr).substr(lineStart, end == std::string::npos
+                                                     ? std::string::npos
+                                                     : end - lineStart);
+    return dgm::rt::formatLocatedError(kReplBuffer, line, at - lineStart + 1,
+                                       text, message);
+  };
+  for (std::size_t i = 0; i < expr.size(); ++i) {
+    char c = expr[i];
+    if (c == '\n') {
+      ++line;
+      lineStart = i + 1;
+    } else if (c == '"') {
+      while (++i < expr.size() && expr[i] != '"' && expr[i] != '\n') {
+      }
+    } else if (c == '/' && i + 1 < expr.size() && expr[i + 1] == '/') {
+      while (i + 1 < expr.size() && expr[i + 1] != '\n')
+        ++i;
+    } else if (c == '/' && i + 1 < expr.size() && expr[i + 1] == '*') {
+      for (i += 2; i < expr.size() && !(expr[i] == '*' && i + 1 < expr.size() &&
+                                        expr[i + 1] == '/');
+           ++i)
+        if (expr[i] == '\n') {
+          ++line;
+          lineStart = i + 1;
+        }
+      ++i; // the '/' of "*/"
+    } else if (c == '(' || c == '[' || c == '{') {
+      open.push_back(c);
+    } else if (c == ')' || c == ']' || c == '}') {
+      char opener = c == ')' ? '(' : c == ']' ? '[' : '{';
+      if (open.empty() || open.back() != opener)
+        return fail(i, std::string("unexpected '") + c +
+                           "' with no matching '" + opener + "'");
+      open.pop_back();
+    } else if (c == ';' && open.empty()) {
+      return fail(i, "expected the end of the expression: the prompt takes "
+                     "one expression, or one definition (fn, const, import, "
+                     "model)");
+    }
+  }
+  return "";
+}

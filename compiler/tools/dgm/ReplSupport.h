@@ -14,6 +14,7 @@
 #define DGM_TOOLS_DGM_REPLSUPPORT_H
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -38,6 +39,13 @@ unsigned countLines(std::string_view text);
 
 /// `text` as a whole number (from_chars: no blanks, no trailing text).
 bool parseNumber(const std::string &text, double &value);
+
+/// An expression typed at the prompt is compiled inside a wrapper model, so
+/// it must not end itself: a ';' or a closing bracket outside its own
+/// brackets ("1; value = 5", "}") would reach into the wrapper. Returns the
+/// located error for the first such character, or "" when there is none.
+/// Strings and comments are skipped.
+std::string expressionShapeError(const std::string &expr);
 
 } // namespace dgm::cli::repl
 

@@ -102,7 +102,8 @@ std::optional<int64_t> parseCount(const std::vector<std::string> &args,
 
 /// Why -o FILE may not be written: it exists and --force is not given.
 std::optional<std::string> overwriteProblem(const CommandArgs &parsed) {
-  if (!parsed.output || parsed.force || !fileExists(*parsed.output))
+  if (!parsed.output || *parsed.output == "-" || parsed.force ||
+      !fileExists(*parsed.output))
     return std::nullopt;
   return "'" + *parsed.output + "' exists; add --force to replace it";
 }
@@ -554,7 +555,10 @@ bool ReplSession::cmdRun(const std::vector<std::string> &args) {
                    lastRun->scores.lines};
   std::fputs(formatSummary(report).c_str(), stdout);
   printTimes("run", elapsed);
-  if (parsed.output) {
+  if (parsed.output && *parsed.output == "-") {
+    // As in `dgm run -o -`: the CSV on standard output.
+    std::fputs(formatResultCsv(report, parsed.states).c_str(), stdout);
+  } else if (parsed.output) {
     std::string csv = formatResultCsv(report, parsed.states);
     Result<void> written =
         writeTextFile(*parsed.output, csv,

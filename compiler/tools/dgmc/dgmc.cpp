@@ -156,6 +156,9 @@ int main(int argc, char **argv) {
       return fail(why);
   }
 
+  if (*emit == EmitKind::SharedLib && output == "-")
+    return fail("a shared library cannot go to standard output (the linker "
+                "writes a file); give its name with -o");
   if (binary) {
     options.outputFile = output;
     return compile(options, llvm::nulls(), llvm::errs()) ? 0 : 1;

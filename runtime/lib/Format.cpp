@@ -38,12 +38,22 @@ std::string dgm::rt::formatLocatedError(std::string_view file, std::size_t line,
                                         std::size_t col,
                                         std::string_view lineText,
                                         std::string_view message) {
+  // A NUL byte would end the message wherever it is printed as a C string:
+  // show it as the one-column symbol for NUL, so the caret still lines up.
+  auto appendVisible = [](std::string &to, std::string_view text) {
+    for (char c : text) {
+      if (c == '\0')
+        to += "\xE2\x90\x80"; // U+2400 SYMBOL FOR NULL
+      else
+        to += c;
+    }
+  };
   std::string out;
   out.append(file);
   out += ':' + std::to_string(line) + ':' + std::to_string(col) + ": error: ";
-  out.append(message);
+  appendVisible(out, message);
   out += '\n';
-  out.append(lineText);
+  appendVisible(out, lineText);
   out += '\n';
   for (std::size_t i = 0; i + 1 < col; ++i)
     out += i < lineText.size() && lineText[i] == '\t' ? '\t' : ' ';

@@ -95,6 +95,16 @@ TEST(CSVReader, CRLFLineEndings) {
             "  ^");
 }
 
+TEST(CSVReader, NulByteIsShownNotCut) {
+  // A NUL inside a cell used to end the message where it was printed.
+  CsvTable bad = parseOk(std::string("a,b\n1,2\0\n", 9));
+  EXPECT_EQ(numericError(bad, "b"),
+            "f.csv:2:3: error: expected a number in column 'b', found "
+            "'2\xE2\x90\x80'\n"
+            "1,2\xE2\x90\x80\n"
+            "  ^");
+}
+
 TEST(CSVReader, StrayCarriageReturnIsAnError) {
   EXPECT_EQ(parseError("a,b\r1,2\r"),
             "f.csv:1:4: error: unexpected carriage return inside a line; "

@@ -110,6 +110,10 @@ Result<LoadedModel> dgm::cli::obtainModel(const std::string &path,
     // The library may be deleted once it is loaded: the mapping stays.
     return compileAndLoad(path, scratch.path, options);
   }
+  if (!options.cacheDir.empty() && std::filesystem::exists(options.cacheDir) &&
+      !std::filesystem::is_directory(options.cacheDir))
+    return Error{"--cache-dir '" + options.cacheDir +
+                 "' is a file; the cache is a directory"};
   std::string cacheDir = options.cacheDir.empty()
                              ? dgm::driver::defaultCacheDir()
                              : options.cacheDir;

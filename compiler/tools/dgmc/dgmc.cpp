@@ -91,12 +91,13 @@ static bool mayOverwrite(llvm::StringRef path, std::string &why) {
     why = "'" + path.str() + "' is the input file; refusing to overwrite it";
     return false;
   }
-  if (force)
-    return true;
+  // Not even --force replaces a directory with a file.
   if (llvm::sys::fs::is_directory(path)) {
-    why = "'" + path.str() + "' is a directory";
+    why = "'" + path.str() + "' is a directory; give a file name with -o";
     return false;
   }
+  if (force)
+    return true;
   auto buffer = llvm::MemoryBuffer::getFileSlice(path, 64, 0);
   if (buffer) {
     llvm::StringRef head = (*buffer)->getBuffer();

@@ -356,6 +356,15 @@ Result<CamelsForcing> dgm::rt::parseCamelsForcing(std::string_view text,
       // NaN, which the caller reports (or runs with, --allow-missing).
       double value = *v == -999.0 ? NaN : *v;
       bool mayBeNegative = w == Tmax || w == Tmin;
+      // Air temperatures beyond any on record are another missing-value
+      // code (-9999) or a broken file, not weather.
+      if (mayBeNegative && (value < -100.0 || value > 100.0))
+        return Error{formatLocatedError(
+            fileName, line.number, cell.col, line.text,
+            "air temperature " + std::string(cell.text) + " in column " +
+                inQuotes(names[index[w]].text) +
+                " is outside [-100, 100] degC; only -999 marks a missing "
+                "value")};
       if (value < 0.0 && !mayBeNegative)
         return Error{formatLocatedError(
             fileName, line.number, cell.col, line.text,

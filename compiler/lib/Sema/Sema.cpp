@@ -293,7 +293,9 @@ bool checkStepLength(const std::string &model, ModelDecl::StepLength &length,
                                "years)");
     return false;
   }
-  if (seconds < 1 || std::fabs(seconds - std::round(seconds)) > 1e-6 * seconds) {
+  // Only rounding error may separate it from whole seconds (0.1 min is
+  // 6.000000000000001 s): dt and the recorded step must agree.
+  if (seconds < 1 || std::fabs(seconds - std::round(seconds)) > 1e-9 * seconds) {
     diag.error(length.loc,
                llvm::Twine("the step length must be a whole number of "
                            "seconds; ") +

@@ -211,23 +211,28 @@ Result<BasinData> dgm::cli::loadCsvBasin(const CsvTable &table,
     if (!column)
       return column.takeError();
     // A dynamic parameter's values are checked here, where the cell can be
-    // shown (the runtime would name only a step of the run).
+    // shown (the runtime would name only a step of the run); the error is
+    // given when the series is used (runOnBasin).
     if (const dgm_variable *param = model.find(VarKind::Param, name)) {
       std::size_t col = *table.columnIndex(name);
       for (std::size_t r = 0; r < column->values.size(); ++r) {
         double v = column->values[r];
         std::string what = "parameter '" + name + "'";
-        if (std::isnan(v))
-          return Error{table.diagnostic(
+        if (std::isnan(v)) {
+          basin.unusableSeries[name] = table.diagnostic(
               r, col,
               what + " has no value here; a dynamic parameter needs one at "
-                     "every step")};
-        if (v < param->lower || v > param->upper)
-          return Error{table.diagnostic(
+                     "every step");
+          break;
+        }
+        if (v < param->lower || v > param->upper) {
+          basin.unusableSeries[name] = table.diagnostic(
               r, col,
               what + " is " + formatNumber(v) + " here, outside its bounds [" +
                   formatNumber(param->lower) + ", " +
-                  formatNumber(param->upper) + "]")};
+                  formatNumber(param->upper) + "]");
+          break;
+        }
       }
     }
     basin.series[name] = std::move(column->values);

@@ -38,6 +38,10 @@ struct BasinData {
   std::map<std::string, std::vector<double>> series;
   /// The basin's latitude, when the source gives it.
   std::optional<double> latitude;
+  /// A series that cannot be used, with the located error to give when it
+  /// is (a dynamic parameter's column with a value outside its bounds: it is
+  /// an error only if no --param replaces it).
+  std::map<std::string, std::string> unusableSeries;
 
   const std::vector<double> *find(const std::string &name) const {
     auto it = series.find(name);

@@ -174,11 +174,16 @@ Result<BasinRun> dgm::cli::runOnBasin(const LoadedModel &model, BasinData data,
     const dgm_variable &param = model.params()[p];
     if (!(param.flags & DGM_DYNAMIC) || !basin.find(param.name))
       continue;
-    if (explicitParams.count(p))
+    if (explicitParams.count(p)) {
       reportWarning("parameter '" + std::string(param.name) + "' is set to " +
                     formatNumber(paramValues[p]) + " at every step; its series in " +
                     basin.description + " is not used");
-    else if (std::isnan(paramValues[p]))
+      continue;
+    }
+    if (auto bad = basin.unusableSeries.find(param.name);
+        bad != basin.unusableSeries.end())
+      return Error{bad->second};
+    if (std::isnan(paramValues[p]))
       paramValues[p] = param.lower;
   }
   if (Result<void> ok = checkAllParamsSet(model, paramValues); !ok)

@@ -157,9 +157,10 @@ int main(int argc, char **argv) {
       return fail(why);
   }
 
-  if (*emit == EmitKind::SharedLib && output == "-")
-    return fail("a shared library cannot go to standard output (the linker "
-                "writes a file); give its name with -o");
+  if (binary && output == "-")
+    return fail(std::string(*emit == EmitKind::SharedLib ? "a shared library"
+                                                         : "an object file") +
+                " cannot go to standard output; give its file name with -o");
   if (binary) {
     options.outputFile = output;
     return compile(options, llvm::nulls(), llvm::errs()) ? 0 : 1;

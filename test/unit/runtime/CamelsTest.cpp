@@ -354,6 +354,12 @@ TEST(CamelsForcing, MalformedRows) {
             "only -999 (missing) may be negative\n"
             "2000 01 01 12 1 -50 1 1 1 1 1\n"
             "                ^");
+  // Temperatures beyond any on record: another missing-value code, say.
+  EXPECT_EQ(forcingError(h + "2000 01 01 12 1 1 1 1 -9999 1 1\n"),
+            "f.txt:5:23: error: air temperature -9999 in column 'tmax(C)' is "
+            "outside [-100, 100] degC; only -999 marks a missing value\n"
+            "2000 01 01 12 1 1 1 1 -9999 1 1\n"
+            "                      ^");
   // nan and inf are not data.
   EXPECT_NE(forcingError(h + "2000 01 01 12 1 nan 1 1 1 1 1\n")
                 .find("expected a number in column 'prcp(mm/day)', found "

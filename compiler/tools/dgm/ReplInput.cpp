@@ -86,13 +86,33 @@ bool endsWithCode(std::string_view text, std::string_view suffix) {
   std::size_t before = code.size() - suffix.size();
   return !word || before == 0 || !isIdentChar(code[before - 1]);
 }
+/// Whether the code in `text` (comments and strings skipped) has a ';'.
+bool hasCodeSemicolon(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.substr(i).starts_with("//")) {
+      std::size_t end = text.find('\n', i);
+      i = end == std::string_view::npos ? text.size() : end;
+    } else if (text.substr(i).starts_with("/*")) {
+      std::size_t end = text.find("*/", i + 2);
+      i = end == std::string_view::npos ? text.size() : end + 1;
+    } else if (text[i] == '"') {
+      std::size_t end = text.find('"', i + 1);
+      i = end == std::string_view::npos ? text.size() : end;
+    } else if (text[i] == ';') {
+      return true;
+    }
+  }
+  return false;
+}
 } // namespace
 
 bool dgm::cli::needsMoreLines(std::string_view text) {
   if (!bracketsOpen(text)) {
     InputKind kind = classifyInput(text);
+    // A definition ends at its ';'. Text after it on the same line is not
+    // a reason to wait for more (it is an error the compiler reports).
     if (kind == InputKind::Definition)
-      return !endsWithCode(text, ";");
+      return !endsWithCode(text, ";") && !hasCodeSemicolon(text);
     if (kind == InputKind::Expression)
       for (std::string_view op : {"+", "-", "*", "/", "^", "<", ">", "=", ",",
                                   "and", "or", "not", "if", "then", "else"})

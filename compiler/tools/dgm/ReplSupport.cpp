@@ -85,8 +85,10 @@ std::string dgm::cli::repl::expressionShapeError(const std::string &expr) {
       ++line;
       lineStart = i + 1;
     } else if (c == '"') {
-      while (++i < expr.size() && expr[i] != '"' && expr[i] != '\n') {
-      }
+      return fail(i, "a string is not an expression (strings describe "
+                     "declarations)");
+    } else if (c == '*' && i + 1 < expr.size() && expr[i + 1] == '/') {
+      return fail(i, "'*/' closes no comment");
     } else if (c == '/' && i + 1 < expr.size() && expr[i + 1] == '/') {
       while (i + 1 < expr.size() && expr[i + 1] != '\n')
         ++i;

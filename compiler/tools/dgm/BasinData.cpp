@@ -44,13 +44,14 @@ std::vector<std::string> forcingNames(const LoadedModel &model) {
 /// first cell is not YYYY-MM-DD).
 Result<std::vector<double>> checkStepDates(const CsvTable &table,
                                            std::size_t column,
+                                           const std::vector<std::string> &dates,
                                            const LoadedModel &model) {
   const std::int64_t stepSeconds = model.stepSeconds();
   const std::string step = describeDuration(stepSeconds);
   std::vector<double> doy;
   std::optional<Timestamp> previous;
   for (std::size_t r = 0; r < table.numRows(); ++r) {
-    std::string text(table.cell(r, column));
+    const std::string &text = dates[r];
     std::optional<Timestamp> stamp = parseTimestamp(text);
     if (!stamp) {
       // A first cell that starts like a date but is not one (a time zone, an
@@ -74,7 +75,7 @@ Result<std::vector<double>> checkStepDates(const CsvTable &table,
     if (previous) {
       std::int64_t gap = stamp->seconds() - previous->seconds();
       if (gap != stepSeconds) {
-        std::string before(table.cell(r - 1, column));
+        const std::string &before = dates[r - 1];
         bool daily = stepSeconds == 86400 && !previous->hasTime;
         std::string message =
             (daily ? "expected the day after " + before
@@ -151,9 +152,21 @@ Result<BasinData> dgm::cli::loadCsvBasin(const CsvTable &table,
         basin.dates.emplace_back(table.cell(r, *dateColumn));
       break;
     }
+  // A date column and a time column (hh:mm) together are one timestamp.
+  if (dateColumn && !table.columnNames()[*dateColumn].starts_with("T") &&
+      !table.columnNames()[*dateColumn].starts_with("t") && !basin.dates.empty())
+    for (const char *name : {"time", "Time", "TIME"})
+      if (std::optional<std::size_t> timeColumn = table.columnIndex(name)) {
+        std::string first(table.cell(0, *timeColumn));
+        if (!parseTimestamp(basin.dates[0] + "T" + first))
+          break; // not a time of day: the date column alone
+        for (std::size_t r = 0; r < table.numRows(); ++r)
+          basin.dates[r] += "T" + std::string(table.cell(r, *timeColumn));
+        break;
+      }
   if (dateColumn) {
     Result<std::vector<double>> doy =
-        checkStepDates(table, *dateColumn, model);
+        checkStepDates(table, *dateColumn, basin.dates, model);
     if (!doy)
       return doy.takeError();
     // A model may read the day of the year (PET formulas): from the dates.

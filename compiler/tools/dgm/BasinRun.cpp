@@ -192,9 +192,9 @@ Result<BasinRun> dgm::cli::runOnBasin(const LoadedModel &model, BasinData data,
   std::size_t steps = basin.numSteps;
   std::size_t warmup = static_cast<std::size_t>(s.warmup);
   if (warmup >= steps)
-    return Error{"--warmup " + std::to_string(warmup) +
-                 " leaves no steps to run: " + basin.description + " has " +
-                 std::to_string(steps) + " steps"};
+    return Error{"a warm-up of " + std::to_string(warmup) +
+                 " steps leaves none to run: the run has " +
+                 std::to_string(steps) + " (" + basin.description + ")"};
   Result<SimulationInputs> inputs =
       buildInputs(model, basin, warmup, steps - warmup, s.components,
                   paramValues, initValues, explicitParams);

@@ -40,6 +40,12 @@ ReplSession::~ReplSession() = default;
 
 void ReplSession::error(const std::string &message) const {
   std::fflush(stdout);
+  // A located message ("data.csv:3:14: error: ...") carries its own label.
+  std::string firstLine = message.substr(0, message.find('\n'));
+  if (firstLine.find(": error: ") != std::string::npos) {
+    std::fprintf(stderr, "%s\n", message.c_str());
+    return;
+  }
   std::fprintf(stderr, "%serror:%s %s\n", options.color ? "\033[1;31m" : "",
                options.color ? "\033[0m" : "", message.c_str());
 }

@@ -86,19 +86,18 @@ Result<std::vector<double>> checkStepDates(const CsvTable &table,
         std::string note;
         std::string steps = "model '" + std::string(model.name()) +
                             "' steps " + step;
-        if (gap <= 0) {
+        if (gap <= 0)
           message += "; the rows must be in increasing date order without "
                      "repeats";
-        } else if (gap > stepSeconds) {
+        else
           message += ", " + describeDuration(gap) + " later";
+        if (gap > stepSeconds)
           note = steps + ", so the file needs a row for every step; a step "
                          "without data can be a row of empty values (with "
                          "--allow-missing)";
-        } else {
-          message += ", " + describeDuration(gap) + " later";
+        else if (gap > 0)
           note = steps + "; sum or average the data to one row per step "
                          "first";
-        }
         return Error{table.diagnostic(r, column, message) +
                      (note.empty() ? "" : "\ndgm: note: " + note)};
       }

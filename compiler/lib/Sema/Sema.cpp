@@ -17,6 +17,7 @@
 #include "FormulaChecker.h"
 #include "StepChecker.h"
 #include "UnitChecker.h"
+#include "Units.h"
 
 #include "dgm/Support/Diagnostics.h"
 
@@ -253,19 +254,6 @@ private:
   DiagnosticEngine &diag;
   Scope scope;
 };
-/// The units of time a step may be given in, and their length in seconds.
-std::optional<double> secondsPer(const std::string &unit) {
-  if (unit == "s")
-    return 1.0;
-  if (unit == "min")
-    return 60.0;
-  if (unit == "h")
-    return 3600.0;
-  if (unit == "d")
-    return 86400.0;
-  return std::nullopt;
-}
-
 /// Checks `step N UNIT;` and sets its length in seconds: a positive number
 /// of one unit of time, a whole number of seconds that the ABI's int32
 /// holds. Months and years have no fixed length, so they are not units here.
@@ -274,7 +262,7 @@ bool checkStepLength(const std::string &model, ModelDecl::StepLength &length,
   const UnitAnnotation &unit = length.unit;
   std::optional<double> factor;
   if (unit.terms.size() == 1 && unit.terms[0].exponent == 1)
-    factor = secondsPer(unit.terms[0].symbol);
+    factor = secondsPerTimeUnit(unit.terms[0].symbol);
   if (!factor) {
     diag.error(unit.loc, llvm::Twine("the step length of model '") + model +
                              "' must be in a unit of time: s, min, h or d; "

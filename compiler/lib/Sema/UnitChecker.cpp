@@ -153,15 +153,8 @@ std::string unitWord(const Unit &u) {
 /// user may mean to convert between.
 std::optional<double> relativeScale(const std::string &x,
                                     const std::string &y) {
-  static const std::pair<const char *, double> times[] = {
-      {"s", 1}, {"min", 60}, {"h", 3600}, {"d", 86400}};
-  std::optional<double> tx, ty;
-  for (const auto &[symbol, seconds] : times) {
-    if (x == symbol)
-      tx = seconds;
-    if (y == symbol)
-      ty = seconds;
-  }
+  std::optional<double> tx = secondsPerTimeUnit(x),
+                        ty = secondsPerTimeUnit(y);
   if (tx && ty)
     return *ty / *tx; // how many x in one y
   static const std::pair<const char *, int> prefixes[] = {

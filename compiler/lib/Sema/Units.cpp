@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <numeric>
+#include <utility>
 
 using namespace dgm;
 
@@ -76,6 +77,15 @@ std::optional<Rational> Rational::fromDouble(double value) {
 //===----------------------------------------------------------------------===//
 // Unit
 //===----------------------------------------------------------------------===//
+
+std::optional<double> dgm::secondsPerTimeUnit(const std::string &symbol) {
+  static const std::pair<const char *, double> times[] = {
+      {"s", 1}, {"min", 60}, {"h", 3600}, {"d", 86400}};
+  for (const auto &[name, seconds] : times)
+    if (symbol == name)
+      return seconds;
+  return std::nullopt;
+}
 
 Unit Unit::symbol(const std::string &symbol) {
   Unit u;

@@ -53,6 +53,11 @@ private:
   int64_t n, d;
 };
 
+/// The length in seconds of a unit of time dgm knows (s, min, h, d): the
+/// units a step may be declared in, and between which the unit checker
+/// suggests a conversion factor. nullopt for any other symbol.
+std::optional<double> secondsPerTimeUnit(const std::string &symbol);
+
 class Unit {
 public:
   /// `1`.

@@ -14,7 +14,6 @@
 #define DGM_TOOLS_DGM_REPLSUPPORT_H
 
 #include <chrono>
-#include <optional>
 #include <string>
 #include <string_view>
 

@@ -7,6 +7,7 @@
 #include "BasinRun.h"
 #include "Bindings.h"
 #include "Messages.h"
+#include "NonFiniteResults.h"
 
 #include "dgm/runtime/Format.h"
 #include "dgm/runtime/Metrics.h"
@@ -220,6 +221,9 @@ Result<BasinRun> dgm::cli::runOnBasin(const LoadedModel &model, BasinData data,
     return results.takeError();
   run.results = std::move(*results);
   run.first = warmup;
+  if (std::optional<std::string> warning =
+          nonFiniteWarning(model, *inputs, run.results, basin, warmup))
+    reportWarning(*warning);
   run.scores = scoreRun(model, run.results, basin, warmup, s);
   if (s.balance) {
     Result<std::string> closure =

@@ -55,12 +55,24 @@ bool dgm::rt::fileExists(const std::string &path) {
   return ::lstat(path.c_str(), &st) == 0;
 }
 
+bool dgm::rt::isStreamFile(const std::string &path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 &&
+         (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode));
+}
+
+bool dgm::rt::wouldOverwrite(const std::string &path) {
+  return fileExists(path) && !isStreamFile(path);
+}
+
 Result<void> dgm::rt::writeTextFile(const std::string &path,
                                     std::string_view contents,
                                     Overwrite overwrite) {
   int flags = O_WRONLY | O_CREAT | O_CLOEXEC;
   flags |= overwrite == Overwrite::Refuse ? O_EXCL : O_TRUNC;
   int fd = ::open(path.c_str(), flags, 0666);
+  if (fd < 0 && errno == EEXIST && isStreamFile(path))
+    fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
   if (fd < 0) {
     if (errno == EEXIST)
       return Error{"'" + path + "' already exists"};

@@ -7,6 +7,8 @@
 #include "ChartImage.h"
 #include "PngPlot.h"
 
+#include "dgm/runtime/File.h"
+
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
@@ -25,6 +27,15 @@ bool dgm::cli::writeFileAtomically(const std::string &path,
   };
   if (path.empty())
     return fail(ENOENT);
+  if (dgm::rt::isStreamFile(path)) {
+    // /dev/null or a pipe: written in place; a rename would replace the
+    // device node itself.
+    dgm::rt::Result<void> written = dgm::rt::writeTextFile(
+        path, bytes, dgm::rt::Overwrite::Replace);
+    if (!written)
+      error = written.error().message;
+    return static_cast<bool>(written);
+  }
   std::size_t slash = path.rfind('/');
   std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
   std::string base = slash == std::string::npos ? path : path.substr(slash + 1);

@@ -23,7 +23,8 @@ bool writeChartImage(const LineChart &chart, const std::string &path,
 
 /// Writes `bytes` to `path` through a temporary file next to it and a
 /// rename: on failure nothing (new) is left at `path`. The file gets the
-/// usual 0666 & ~umask permissions. Error: "cannot write 'path': <reason>".
+/// usual 0666 & ~umask permissions. A stream file (/dev/null, a pipe) is
+/// written in place. Error: "cannot write 'path': <reason>".
 bool writeFileAtomically(const std::string &path, std::string_view bytes,
                          std::string &error);
 

@@ -103,7 +103,7 @@ std::optional<int64_t> parseCount(const std::vector<std::string> &args,
 /// Why -o FILE may not be written: it exists and --force is not given.
 std::optional<std::string> overwriteProblem(const CommandArgs &parsed) {
   if (!parsed.output || *parsed.output == "-" || parsed.force ||
-      !fileExists(*parsed.output))
+      !wouldOverwrite(*parsed.output))
     return std::nullopt;
   return "'" + *parsed.output + "' exists; add --force to replace it";
 }

@@ -331,7 +331,7 @@ int run(const RunSettings &s) {
                              "' names a file per basin ({basin}), but only "
                              "--params TABLE runs several basins"});
   // Refuse before any work, so that a long run does not end in this error.
-  if (toFile && !perBasinFiles && !s.force && fileExists(*s.outputPath))
+  if (toFile && !perBasinFiles && !s.force && wouldOverwrite(*s.outputPath))
     return reportError(Error{"refusing to overwrite '" + *s.outputPath +
                              "'; pass --force to replace it"});
 
@@ -397,7 +397,7 @@ int run(const RunSettings &s) {
             (jobs.size() > 1 && pattern.find("{basin}") == std::string::npos))
           continue;
         std::string path = substituteBasin(pattern, job.id);
-        if (fileExists(path))
+        if (wouldOverwrite(path))
           return reportError(Error{"refusing to overwrite '" + path +
                                    "'; pass --force to replace it"});
       }

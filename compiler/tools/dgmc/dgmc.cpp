@@ -16,6 +16,7 @@
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -81,11 +82,24 @@ static int fail(const llvm::Twine &message) {
   return 1;
 }
 
+/// A character device, pipe or socket (/dev/null, /dev/stdout, a FIFO):
+/// writing one replaces no file. It is written in place: the linker must not
+/// replace the device node with a new file.
+static bool isStreamFile(llvm::StringRef path) {
+  llvm::sys::fs::file_status status;
+  if (llvm::sys::fs::status(path, status))
+    return false;
+  llvm::sys::fs::file_type type = status.type();
+  return type == llvm::sys::fs::file_type::character_file ||
+         type == llvm::sys::fs::file_type::fifo_file ||
+         type == llvm::sys::fs::file_type::socket_file;
+}
+
 /// dgmc never replaces a file it did not make (a user's source, notes, ...)
 /// unless told to: it overwrites only shared libraries and objects (ELF) and
 /// headers that carry its marker.
 static bool mayOverwrite(llvm::StringRef path, std::string &why) {
-  if (!llvm::sys::fs::exists(path))
+  if (!llvm::sys::fs::exists(path) || isStreamFile(path))
     return true;
   if (llvm::sys::fs::equivalent(path, inputFile)) {
     why = "'" + path.str() + "' is the input file; refusing to overwrite it";
@@ -109,6 +123,35 @@ static bool mayOverwrite(llvm::StringRef path, std::string &why) {
   why = "refusing to overwrite '" + path.str() +
         "', which dgmc did not generate; remove it or pass --force";
   return false;
+}
+
+/// Compiles a binary stage into a temporary file and copies its bytes to
+/// the stream file `output`.
+static int compileToStream(CompileOptions options, const std::string &output) {
+  llvm::SmallString<128> temp;
+  if (std::error_code ec = llvm::sys::fs::createTemporaryFile(
+          "dgmc-output", options.emit == EmitKind::Object ? "o" : "so", temp))
+    return fail("cannot create a temporary file: " + ec.message());
+  llvm::FileRemover removeTemp(temp);
+  options.outputFile = temp.str().str();
+  if (!compile(options, llvm::nulls(), llvm::errs()))
+    return 1;
+  auto bytes = llvm::MemoryBuffer::getFile(temp, /*IsText=*/false,
+                                           /*RequiresNullTerminator=*/false);
+  if (!bytes)
+    return fail("cannot read '" + temp.str() + "': " + bytes.getError().message());
+  std::error_code ec;
+  llvm::raw_fd_ostream out(output, ec, llvm::sys::fs::OF_None);
+  if (ec)
+    return fail("cannot write '" + output + "': " + ec.message());
+  out << (*bytes)->getBuffer();
+  out.close();
+  if (out.has_error()) {
+    std::string why = out.error().message();
+    out.clear_error();
+    return fail("cannot write '" + output + "': " + why);
+  }
+  return 0;
 }
 
 static std::string defaultOutputName(EmitKind emit) {
@@ -161,6 +204,8 @@ int main(int argc, char **argv) {
     return fail(std::string(*emit == EmitKind::SharedLib ? "a shared library"
                                                          : "an object file") +
                 " cannot go to standard output; give its file name with -o");
+  if (binary && isStreamFile(output))
+    return compileToStream(options, output);
   if (binary) {
     options.outputFile = output;
     return compile(options, llvm::nulls(), llvm::errs()) ? 0 : 1;

@@ -27,12 +27,24 @@ Result<std::string> readTextFile(const std::string &path);
 enum class Overwrite { Refuse, Replace };
 
 /// Writes `contents` to `path`. With Overwrite::Refuse an existing file is
-/// left alone and the error is "'path' already exists".
+/// left alone and the error is "'path' already exists"; a stream file
+/// (isStreamFile) is written either way.
 Result<void> writeTextFile(const std::string &path, std::string_view contents,
                            Overwrite overwrite);
 
 /// Whether `path` names an existing file (of any type).
 bool fileExists(const std::string &path);
+
+/// Whether `path` is (or links to) a character device, a pipe or a socket:
+/// /dev/null, /dev/stdout, a FIFO. Writing to one replaces no file, so it
+/// needs no --force; and it must be written in place, never renamed over
+/// (that would replace the device node itself). Block devices are not
+/// included: writing one overwrites a disk.
+bool isStreamFile(const std::string &path);
+
+/// Whether writing `path` would replace an existing file: it exists and is
+/// not a stream file.
+bool wouldOverwrite(const std::string &path);
 
 } // namespace dgm::rt
 

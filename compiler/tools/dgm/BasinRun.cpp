@@ -111,9 +111,10 @@ Scores dgm::cli::scoreRun(const LoadedModel &model, const SimulationOutputs &res
   return scores;
 }
 
-Result<std::string> dgm::cli::balanceReport(const LoadedModel &model,
-                                  const SimulationOutputs &results,
-                                  const BasinData &basin, std::size_t first) {
+Result<void> dgm::cli::addBalanceReport(const LoadedModel &model,
+                                        const SimulationOutputs &results,
+                                        const BasinData &basin,
+                                        std::size_t first, Scores &scores) {
   std::optional<std::size_t> index =
       model.indexOf(VarKind::Output, "balance_error");
   if (!index)
@@ -145,11 +146,11 @@ Result<std::string> dgm::cli::balanceReport(const LoadedModel &model,
       basin.dates.empty()
           ? "at step " + std::to_string(first + worstStep)
           : "on " + basin.dates[first + static_cast<std::size_t>(worstStep)];
+  if (comps > 1)
+    where += " (component " + std::to_string(worstComp) + ")";
   std::string line = std::string("balance: largest closure error ") + text +
                      (var.unit[0] ? std::string(" ") + var.unit : "") + " " +
                      where;
-  if (comps > 1)
-    line += " (component " + std::to_string(worstComp) + ")";
   std::snprintf(text, sizeof text, "%.3g",
                 count ? sum / static_cast<double>(count) : 0.0);
   line += "; mean |error| " + std::string(text) + " over " +
@@ -157,7 +158,10 @@ Result<std::string> dgm::cli::balanceReport(const LoadedModel &model,
           (comps > 1 ? " x components" : "");
   if (nans)
     line += "; NaN at " + std::to_string(nans);
-  return line;
+  scores.lines.push_back(line);
+  scores.balanceWorst = count ? worst : NAN;
+  scores.balanceWhere = count ? where : "";
+  return success();
 }
 
 Result<BasinRun> dgm::cli::runOnBasin(const LoadedModel &model, BasinData data,
@@ -225,13 +229,11 @@ Result<BasinRun> dgm::cli::runOnBasin(const LoadedModel &model, BasinData data,
           nonFiniteWarning(model, *inputs, run.results, basin, warmup))
     reportWarning(*warning);
   run.scores = scoreRun(model, run.results, basin, warmup, s);
-  if (s.balance) {
-    Result<std::string> closure =
-        balanceReport(model, run.results, basin, warmup);
-    if (!closure)
+  if (s.balance)
+    if (Result<void> closure = addBalanceReport(model, run.results, basin,
+                                                warmup, run.scores);
+        !closure)
       return closure.takeError();
-    run.scores.lines.push_back(*closure);
-  }
   return run;
 }
 

@@ -44,6 +44,10 @@ struct RunConfig {
 struct Scores {
   std::vector<std::string> lines;
   std::optional<double> nse, kge;
+  /// With --balance: the closure error of largest magnitude (NaN if every
+  /// step's is NaN) and where it is ("on 1983-04-02 (component 3)").
+  std::optional<double> balanceWorst;
+  std::string balanceWhere;
 };
 
 /// One basin's run: its data, results and scores.
@@ -74,11 +78,12 @@ Scores scoreRun(const dgm::rt::LoadedModel &model,
                 const BasinData &basin, std::size_t first, const RunConfig &s);
 
 /// "balance: largest closure error 2.1e-15 mm on 1983-04-02 ..." from the
-/// output balance_error.
-dgm::rt::Result<std::string>
-balanceReport(const dgm::rt::LoadedModel &model,
-              const dgm::rt::SimulationOutputs &results, const BasinData &basin,
-              std::size_t first);
+/// output balance_error: added to `scores` (its line, balanceWorst and
+/// balanceWhere).
+dgm::rt::Result<void> addBalanceReport(const dgm::rt::LoadedModel &model,
+                                       const dgm::rt::SimulationOutputs &results,
+                                       const BasinData &basin, std::size_t first,
+                                       Scores &scores);
 
 /// Spins up (s.warmup steps) and runs `model` on `data`, then scores it.
 /// NaN in `paramValues` means unset: an error unless a series sets it.

@@ -96,9 +96,12 @@ std::string dgm::cli::formatBasinTable(const std::vector<BasinRun> &runs,
                     (runs.size() == 1 ? " basin\n\n" : " basins\n\n");
   std::optional<std::size_t> sim = model.indexOf(VarKind::Output, s.simName);
   char line[256];
-  std::snprintf(line, sizeof line, "%-12s %6s %12s %8s %8s\n", "basin", "steps",
+  std::snprintf(line, sizeof line, "%-12s %6s %12s %8s %8s", "basin", "steps",
                 (s.simName + " mean").c_str(), "NSE", "KGE");
   out += line;
+  // --balance: each basin's closure error of largest magnitude.
+  out += s.balance ? "  max |balance_error|\n" : "\n";
+  const BasinRun *worstBalance = nullptr;
   std::vector<double> nses, kges;
   for (const BasinRun &run : runs) {
     double mean = NAN;
@@ -120,11 +123,20 @@ std::string dgm::cli::formatBasinTable(const std::vector<BasinRun> &runs,
         std::snprintf(text, sizeof text, "-");
       return std::string(text);
     };
-    std::snprintf(line, sizeof line, "%-12s %6lld %12.6g %8s %8s\n",
+    std::snprintf(line, sizeof line, "%-12s %6lld %12.6g %8s %8s",
                   run.id.c_str(), static_cast<long long>(run.results.numSteps),
                   mean, cell(run.scores.nse).c_str(),
                   cell(run.scores.kge).c_str());
     out += line;
+    if (std::optional<double> b = run.scores.balanceWorst) {
+      std::snprintf(line, sizeof line, "  %19.3g", std::fabs(*b));
+      out += line;
+      if (!std::isnan(*b) &&
+          (!worstBalance ||
+           std::fabs(*b) > std::fabs(*worstBalance->scores.balanceWorst)))
+        worstBalance = &run;
+    }
+    out += "\n";
     if (run.scores.nse)
       nses.push_back(*run.scores.nse);
     if (run.scores.kge)
@@ -143,6 +155,17 @@ std::string dgm::cli::formatBasinTable(const std::vector<BasinRun> &runs,
     out += ", median KGE " + formatNumber(std::round(median(kges) * 1e4) / 1e4);
   if (!nses.empty() || !kges.empty())
     out += " (" + s.simName + " vs " + s.obsName.value_or("Qobs") + ")\n";
+  if (worstBalance) {
+    const dgm_variable &var =
+        model.outputs()[*model.indexOf(VarKind::Output, "balance_error")];
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3g",
+                  *worstBalance->scores.balanceWorst);
+    out += (nses.empty() && kges.empty() ? "\n" : "") +
+           std::string("balance: largest closure error ") + text +
+           (var.unit[0] ? std::string(" ") + var.unit : "") + " in basin " +
+           worstBalance->id + " " + worstBalance->scores.balanceWhere + "\n";
+  }
   return out;
 }
 

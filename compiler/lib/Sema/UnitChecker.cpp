@@ -306,6 +306,8 @@ public:
     for (VarDecl &var : m.vars)
       if (var.isBasinOutput())
         checkBasinOutput(var);
+    if (m.balance)
+      checkBalance(*m.balance);
   }
 
 private:
@@ -394,6 +396,62 @@ private:
                                     unit.str() + ", but its formula gives " +
                                     operand(q, *var.init) +
                                     convertHint(q.unit, unit));
+  }
+
+  /// The storage is an amount; the inflow and outflow are rates, in the
+  /// storage's unit per unit of dt, since balance_error = change in storage
+  /// - (inflow - outflow) * dt. When the flows agree with each other, a
+  /// mismatch is the storage's; otherwise each flow that is not the rate is
+  /// reported (or, with the storage's unit unknown, the outflow).
+  void checkBalance(const BalanceDecl &balance) {
+    Quantity storage =
+        balance.storage ? check(*balance.storage) : Quantity::unknown();
+    struct Flow {
+      const Expr *expr;
+      const char *what;
+      Quantity q;
+    };
+    std::vector<Flow> flows;
+    for (auto [expr, what] : {std::pair{&balance.inflow, "inflow"},
+                              std::pair{&balance.outflow, "outflow"}})
+      if (*expr)
+        if (Quantity q = check(**expr); q.isKnown())
+          flows.push_back({expr->get(), what, q});
+    if (flows.empty())
+      return;
+    bool flowsAgree = flows.size() == 1 || flows[0].q.unit == flows[1].q.unit;
+    if (!storage.isKnown()) {
+      if (!flowsAgree)
+        error(flows[1].expr->getLoc(),
+              "the balance's inflow and outflow need the same unit, but the "
+              "inflow is " +
+                  operand(flows[0].q, *flows[0].expr) + " and the outflow " +
+                  operand(flows[1].q, *flows[1].expr));
+      return;
+    }
+    Unit rate = storage.unit / stepUnit;
+    if (flowsAgree) {
+      Unit flow = flows[0].q.unit;
+      if (flow == rate)
+        return;
+      Unit amount = flow * stepUnit;
+      error(balance.storage->getLoc(),
+            "the balance's storage is " + operand(storage, *balance.storage) +
+                ", but its " +
+                (flows.size() == 1 ? std::string(flows[0].what) + " is a rate"
+                                   : std::string("inflow and outflow are rates")) +
+                " in " + flow.str() + ", so the storage must be in " +
+                amount.str() + " (" + flow.str() + " times dt)" +
+                convertHint(storage.unit, amount));
+      return;
+    }
+    for (const Flow &f : flows)
+      if (!(f.q.unit == rate))
+        error(f.expr->getLoc(),
+              std::string("the balance's ") + f.what + " is a rate in " +
+                  rate.str() + " (the storage's " + storage.unit.str() +
+                  " per " + stepUnit.str() + "), but this is " +
+                  operand(f.q, *f.expr) + convertHint(f.q.unit, rate));
   }
 
   //===--------------------------------------------------------------------===//

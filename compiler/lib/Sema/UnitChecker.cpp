@@ -286,6 +286,9 @@ public:
   }
 
   void run() {
+    // A misspelt unit would make every use of it an error of its own.
+    if (!checkSymbols())
+      return;
     for (const std::unique_ptr<Module> &imported : module.imported)
       defineAll(imported->consts, imported->fns, fileLevel);
     defineAll(module.consts, module.fns, fileLevel);
@@ -311,6 +314,46 @@ public:
   }
 
 private:
+  //===--------------------------------------------------------------------===//
+  // Unit symbols
+  //===--------------------------------------------------------------------===//
+
+  /// Reports each symbol spelt the way dgm does not (`day` for `d`) once, at
+  /// its first use; false if there was one.
+  bool checkSymbols() {
+    std::map<std::string, std::pair<Location, int>> found;
+    auto visit = [&](const std::optional<UnitAnnotation> &unit) {
+      if (!unit)
+        return;
+      for (const UnitTerm &term : unit->terms)
+        if (conventionalSpelling(term.symbol)) {
+          auto [it, fresh] = found.try_emplace(term.symbol, term.loc, 0);
+          ++it->second.second;
+        }
+    };
+    for (const ConstDecl &c : module.consts)
+      visit(c.unit);
+    for (ModelDecl &m : module.models) {
+      for (const ConstDecl &c : m.consts)
+        visit(c.unit);
+      for (const VarDecl &var : m.vars)
+        visit(var.unit);
+      for (const StepBlock &step : m.steps)
+        for (const StmtPtr &stmt : step.body)
+          if (auto *let = llvm::dyn_cast<LetStmt>(stmt.get()))
+            visit(let->getUnit());
+    }
+    for (const auto &[symbol, use] : found) {
+      std::string uses = use.second > 1 ? " (it is used " +
+                                              std::to_string(use.second) +
+                                              " times)"
+                                        : "";
+      diag.error(use.first, "unit '" + symbol + "'" + uses + ": " +
+                                *conventionalSpelling(symbol));
+    }
+    return found.empty();
+  }
+
   //===--------------------------------------------------------------------===//
   // Declarations
   //===--------------------------------------------------------------------===//

@@ -87,6 +87,43 @@ std::optional<double> dgm::secondsPerTimeUnit(const std::string &symbol) {
   return std::nullopt;
 }
 
+std::optional<std::string>
+dgm::conventionalSpelling(const std::string &symbol) {
+  struct Alias {
+    const char *symbol, *write, *what;
+  };
+  static const Alias aliases[] = {
+      {"day", "d", "days"},          {"days", "d", "days"},
+      {"hr", "h", "hours"},          {"hrs", "h", "hours"},
+      {"hour", "h", "hours"},        {"hours", "h", "hours"},
+      {"sec", "s", "seconds"},       {"secs", "s", "seconds"},
+      {"second", "s", "seconds"},    {"seconds", "s", "seconds"},
+      {"minute", "min", "minutes"},  {"minutes", "min", "minutes"},
+      {"mins", "min", "minutes"},    {"celsius", "degC", "degrees Celsius"},
+      {"Celsius", "degC", "degrees Celsius"},
+      {"deg_C", "degC", "degrees Celsius"},
+      {"degreeC", "degC", "degrees Celsius"},
+      {"oC", "degC", "degrees Celsius"},
+      {"meter", "m", "metres"},      {"meters", "m", "metres"},
+      {"metre", "m", "metres"},      {"metres", "m", "metres"},
+      {"millimeter", "mm", "millimetres"},
+      {"millimeters", "mm", "millimetres"},
+      {"millimetre", "mm", "millimetres"},
+      {"millimetres", "mm", "millimetres"},
+  };
+  for (const Alias &a : aliases)
+    if (symbol == a.symbol) {
+      std::string text = std::string("write '") + a.write + "' for " + a.what +
+                         "; '" + symbol +
+                         "' would be a unit of its own that nothing converts "
+                         "to '" + a.write + "'";
+      if (secondsPerTimeUnit(a.write))
+        text += ", and dt is in s, min, h or d";
+      return text;
+    }
+  return std::nullopt;
+}
+
 Unit Unit::symbol(const std::string &symbol) {
   Unit u;
   u.powers.emplace(symbol, Rational(1));

@@ -58,6 +58,12 @@ private:
 /// suggests a conversion factor. nullopt for any other symbol.
 std::optional<double> secondsPerTimeUnit(const std::string &symbol);
 
+/// For a symbol that people write for a unit dgm spells otherwise (`day`,
+/// `hr`, `sec`, `celsius`, `meter`, ...), the sentence that says what to
+/// write instead; nullopt for any other symbol. Such a symbol would be a
+/// dimension of its own: `mm/day * dt` would never become `mm`.
+std::optional<std::string> conventionalSpelling(const std::string &symbol);
+
 class Unit {
 public:
   /// `1`.

@@ -15,6 +15,9 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 
+#include <algorithm>
+#include <cctype>
+
 using namespace dgm;
 
 #ifndef DGM_STDLIB_DIR
@@ -150,9 +153,60 @@ private:
 };
 } // namespace
 
+/// The module (file stem) of the first `.dgm` file in the folders of
+/// `searchPath` whose text defines `name`: `fn NAME(` or `const NAME`. A
+/// plain text search: it runs only for the hint under an error, and a
+/// comment that looks like a definition costs no more than a wrong hint.
+static std::optional<std::string>
+findModuleDefining(const std::vector<std::string> &searchPath,
+                   const std::string &root, const std::string &name) {
+  auto isNameChar = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+  };
+  // Whether `text` at `at` is keyword `kw` followed by `name` (and, for a
+  // function, its '(').
+  auto definesAt = [&](llvm::StringRef text, size_t at, llvm::StringRef kw) {
+    if (at > 0 && isNameChar(text[at - 1]))
+      return false;
+    llvm::StringRef rest = text.drop_front(at + kw.size());
+    if (rest.empty() || isNameChar(rest.front()))
+      return false;
+    rest = rest.ltrim();
+    if (!rest.consume_front(name) || (!rest.empty() && isNameChar(rest.front())))
+      return false;
+    return kw == "const" || rest.ltrim().starts_with("(");
+  };
+  for (const std::string &dir : searchPath) {
+    std::error_code ec;
+    std::vector<std::string> files;
+    for (llvm::sys::fs::directory_iterator it(dir, ec), end; it != end && !ec;
+         it.increment(ec))
+      if (llvm::sys::path::extension(it->path()) == ".dgm" &&
+          !llvm::sys::fs::equivalent(it->path(), root))
+        files.push_back(it->path());
+    std::sort(files.begin(), files.end());
+    for (const std::string &file : files) {
+      auto buffer = llvm::MemoryBuffer::getFile(file);
+      if (!buffer)
+        continue;
+      llvm::StringRef text = (*buffer)->getBuffer();
+      for (llvm::StringRef kw : {"fn", "const"})
+        for (size_t at = text.find(kw); at != llvm::StringRef::npos;
+             at = text.find(kw, at + kw.size()))
+          if (definesAt(text, at, kw))
+            return llvm::sys::path::stem(file).str();
+    }
+  }
+  return std::nullopt;
+}
+
 bool dgm::resolveImports(ast::Module &root,
                          const std::vector<std::string> &searchPath,
                          DiagnosticEngine &diag) {
+  root.findModuleDefining = [searchPath, file = root.filename](
+                                const std::string &fn) {
+    return ::findModuleDefining(searchPath, file, fn);
+  };
   return ImportResolver(root, searchPath, diag).run();
 }
 

@@ -69,6 +69,14 @@ bool Scope::hasFailed(llvm::StringRef name) const {
   return false;
 }
 
+std::optional<std::string>
+Scope::findModuleDefining(const std::string &name) const {
+  for (const Scope *s = this; s; s = s->parent)
+    if (s->moduleFinder && *s->moduleFinder)
+      return (*s->moduleFinder)(name);
+  return std::nullopt;
+}
+
 const Location *Scope::lookupLater(llvm::StringRef name) const {
   for (const Scope *s = this; s; s = s->parent)
     if (auto it = s->later.find(name); it != s->later.end())
@@ -218,6 +226,15 @@ Type ExprChecker::checkCall(CallExpr &e) {
         names.push_back(entry.first().str());
     for (const char *special : {"mean", "sum", "weighted_mean", "convolve"})
       names.push_back(special);
+    // A library function used without its import: name the module.
+    if (std::optional<std::string> library =
+            scope.findModuleDefining(e.getCallee())) {
+      diag.error(e.getLoc(), llvm::Twine("unknown function '") +
+                                 e.getCallee() + "'; it is defined in module '" +
+                                 *library + "': add 'import " + *library +
+                                 ";' at the top of the file");
+      return Type::Error;
+    }
     std::string suggestion = closestMatch(e.getCallee(), names);
     diag.error(e.getLoc(),
                llvm::Twine("unknown function '") + e.getCallee() + "'" +
@@ -314,6 +331,14 @@ void ExprChecker::reportUnknownName(const std::string &name,
   std::vector<std::string> candidates;
   collectNames(candidates);
   scope.collectNames(candidates);
+  // A library constant used without its import: name the module.
+  if (std::optional<std::string> library = scope.findModuleDefining(name)) {
+    diag.error(loc, llvm::Twine("unknown name '") + name +
+                        "'; it is defined in module '" + *library +
+                        "': add 'import " + *library +
+                        ";' at the top of the file");
+    return;
+  }
   std::string suggestion = closestMatch(name, candidates);
   diag.error(loc, llvm::Twine("unknown name '") + name + "'" +
                       (suggestion.empty() ? llvm::Twine(hint)

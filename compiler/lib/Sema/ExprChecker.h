@@ -22,6 +22,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 
+#include <functional>
 #include <optional>
 
 namespace dgm {
@@ -45,6 +46,13 @@ struct Scope {
   /// Constants whose definition had an error (already reported).
   llvm::StringSet<> failed;
   const Scope *parent = nullptr;
+  /// On the outermost scope: the root module's search for a library module
+  /// that defines a function (ast::Module::findModuleDefining), for hints.
+  const std::function<std::optional<std::string>(const std::string &)>
+      *moduleFinder = nullptr;
+  /// The library module that defines `name` (a function or constant), if
+  /// the outermost scope has a finder and it finds one.
+  std::optional<std::string> findModuleDefining(const std::string &name) const;
 
   const ast::ConstDecl *lookupConst(llvm::StringRef name) const;
   const ast::FnDecl *lookupFn(llvm::StringRef name) const;

@@ -332,6 +332,8 @@ bool dgm::checkModule(Module &module, DiagnosticEngine &diag,
                                           formatNumber(dt.constValue));
   Scope builtins;
   builtins.consts.try_emplace(dt.name, &dt);
+  if (module.findModuleDefining)
+    builtins.moduleFinder = &module.findModuleDefining;
   // One scope for the file and everything it imports, dependencies first.
   Scope fileScope;
   fileScope.parent = &builtins;

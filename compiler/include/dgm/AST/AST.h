@@ -19,6 +19,7 @@
 
 #include "llvm/Support/Casting.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -403,6 +404,12 @@ struct Module {
   /// For an imported module: the first `import` that brought it in, for the
   /// "imported here" note under errors inside it.
   std::optional<Location> importedAt;
+  /// Set by resolveImports() on the root module, for the hint under an
+  /// unknown function or name: the module on the search path that defines
+  /// a function or constant of that name (`smooth_max` -> "smooth",
+  /// `MM_PER_M` -> "units"), found only when asked.
+  std::function<std::optional<std::string>(const std::string &name)>
+      findModuleDefining;
 };
 
 const char *toString(VarDecl::Kind kind);

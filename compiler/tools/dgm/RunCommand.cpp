@@ -356,6 +356,19 @@ int run(const RunSettings &s) {
   if (!model)
     return reportError(model.error());
 
+  // --sim names the output to score and plot: a typo is an error now, not a
+  // warning after the run.
+  if (s.simExplicit && !model->indexOf(VarKind::Output, s.simName)) {
+    std::vector<std::string> outputs;
+    for (const dgm_variable &v : model->outputs())
+      outputs.push_back(v.name);
+    return reportError(Error{"--sim: model '" + std::string(model->name()) +
+                             "' has no output '" + s.simName + "'" +
+                             didYouMean(s.simName, outputs) +
+                             "\ndgm: note: its outputs are: " +
+                             joinNames(outputs)});
+  }
+
   std::vector<double> paramValues, initValues;
   for (const dgm_variable &p : model->params())
     paramValues.push_back(p.default_value);

@@ -40,6 +40,17 @@ dgm::cli::readParamsTable(const LoadedModel &model, const std::string &path,
       continue;
     const std::string &name = table->columnNames()[c];
     std::optional<std::size_t> p = model.indexOf(VarKind::Param, name);
+    if (!p && model.indexOf(VarKind::State, name))
+      return Error{"column '" + name + "' of '" + path + "' is a state of model '" +
+                   std::string(model.name()) +
+                   "', not a parameter: a --params table holds parameter "
+                   "values; give a state's initial value with --init " +
+                   name + "=VALUE"};
+    if (!p && model.indexOf(VarKind::Forcing, name))
+      return Error{"column '" + name + "' of '" + path +
+                   "' is a forcing of model '" + std::string(model.name()) +
+                   "', not a parameter: forcings are read from --forcing (or "
+                   "--camels), one value per step"};
     if (!p) {
       std::vector<std::string> names;
       for (const dgm_variable &v : model.params())

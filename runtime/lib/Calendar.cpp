@@ -136,3 +136,55 @@ std::optional<Timestamp> dgm::rt::parseTimestamp(std::string_view text) {
   stamp.hasTime = true;
   return stamp;
 }
+
+std::optional<std::string>
+dgm::rt::impossibleTimestamp(std::string_view text) {
+  static const char *const months[12] = {
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  std::size_t at = 0;
+  std::optional<int> year = digits(text, at, 4);
+  if (!year || !expect(text, at, '-'))
+    return std::nullopt;
+  std::optional<int> month = digits(text, at, 2);
+  if (!month || !expect(text, at, '-'))
+    return std::nullopt;
+  std::optional<int> day = digits(text, at, 2);
+  if (!day)
+    return std::nullopt;
+  // Only the shape matters here; what follows the date is checked below.
+  if (*month < 1 || *month > 12)
+    return "there is no month " + std::to_string(*month);
+  if (!CalendarDate{*year, *month, *day}.valid()) {
+    if (*day == 0)
+      return std::string("there is no day 0");
+    if (*month == 2 && *day == 29)
+      return std::to_string(*year) +
+             " is not a leap year: its February has 28 days";
+    int length = 28;
+    while (CalendarDate{*year, *month, length + 1}.valid())
+      ++length;
+    return std::string(months[*month - 1]) +
+           (*month == 2 ? " " + std::to_string(*year) : std::string()) +
+           " has " + std::to_string(length) + " days";
+  }
+  if (at == text.size() || (text[at] != 'T' && text[at] != ' '))
+    return std::nullopt;
+  ++at;
+  std::optional<int> hour = digits(text, at, 2);
+  if (!hour || !expect(text, at, ':'))
+    return std::nullopt;
+  std::optional<int> minute = digits(text, at, 2);
+  if (!minute)
+    return std::nullopt;
+  if (*hour > 23)
+    return "hour " + std::to_string(*hour) + " is beyond 23";
+  if (*minute > 59)
+    return "minute " + std::to_string(*minute) + " is beyond 59";
+  if (at < text.size() && text[at] == ':') {
+    ++at;
+    if (std::optional<int> second = digits(text, at, 2); second && *second > 59)
+      return "second " + std::to_string(*second) + " is beyond 59";
+  }
+  return std::nullopt;
+}

@@ -54,6 +54,10 @@ Result<std::vector<double>> checkStepDates(const CsvTable &table,
     const std::string &text = dates[r];
     std::optional<Timestamp> stamp = parseTimestamp(text);
     if (!stamp) {
+      if (std::optional<std::string> why = impossibleTimestamp(text))
+        return Error{table.diagnostic(r, column,
+                                      "'" + text + "' is not a real date: " +
+                                          *why)};
       // A first cell that starts like a date but is not one (a time zone, an
       // hour 25) is a mistake, not a label.
       bool looksLikeDate = text.size() >= 10 && text[4] == '-' &&

@@ -6,6 +6,8 @@
 
 #include "dgm/runtime/Calendar.h"
 
+#include <cstdio>
+
 #include "gtest/gtest.h"
 
 using namespace dgm::rt;
@@ -101,6 +103,33 @@ TEST(Calendar, ParseTimes) {
   EXPECT_FALSE(parseTimestamp("1980-10-01T12"));
   EXPECT_FALSE(parseTimestamp("1980-10-01T12:00:00+01:00"));
   EXPECT_FALSE(parseTimestamp("1980-10-01 "));
+}
+
+TEST(Calendar, ImpossibleTimestampsSayWhy) {
+  EXPECT_EQ(impossibleTimestamp("2001-02-29"),
+            "2001 is not a leap year: its February has 28 days");
+  EXPECT_EQ(impossibleTimestamp("1900-02-29"),
+            "1900 is not a leap year: its February has 28 days");
+  EXPECT_EQ(impossibleTimestamp("2000-02-30"), "February 2000 has 29 days");
+  EXPECT_EQ(impossibleTimestamp("2000-06-31"), "June has 30 days");
+  EXPECT_EQ(impossibleTimestamp("2000-00-10"), "there is no month 0");
+  EXPECT_EQ(impossibleTimestamp("2000-01-00"), "there is no day 0");
+  EXPECT_EQ(impossibleTimestamp("2000-01-01T25:00"), "hour 25 is beyond 23");
+  EXPECT_EQ(impossibleTimestamp("2000-01-01 12:60"), "minute 60 is beyond 59");
+  EXPECT_EQ(impossibleTimestamp("2000-01-01 12:00:61"),
+            "second 61 is beyond 59");
+  // Real dates, and text of another shape, have nothing to report.
+  for (const char *text : {"2000-02-29", "2000-01-01T23:59:59", "day 1",
+                           "10/01/1980", "2000-01-01T12"})
+    EXPECT_FALSE(impossibleTimestamp(text)) << text;
+  // Every date parseTimestamp rejects in the right shape has a reason.
+  for (int month = 1; month <= 12; ++month)
+    for (int day = 1; day <= 31; ++day) {
+      char text[16];
+      std::snprintf(text, sizeof text, "2001-%02d-%02d", month, day);
+      EXPECT_EQ(!parseTimestamp(text), impossibleTimestamp(text).has_value())
+          << text;
+    }
 }
 
 } // namespace

@@ -63,6 +63,11 @@ std::string describeDuration(std::int64_t seconds);
 /// names a date or time that does not exist (2001-02-29, 24:00).
 std::optional<Timestamp> parseTimestamp(std::string_view text);
 
+/// For text shaped like a timestamp (YYYY-MM-DD, with an optional time) that
+/// names no real date or time, why: "2001 has no 29 February", "there is no
+/// month 13", "hour 24 is beyond 23". nullopt for any other text.
+std::optional<std::string> impossibleTimestamp(std::string_view text);
+
 } // namespace dgm::rt
 
 #endif // DGM_RUNTIME_CALENDAR_H

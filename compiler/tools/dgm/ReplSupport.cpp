@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <vector>
 
 using namespace dgm::cli;
@@ -21,6 +22,10 @@ double repl::millisecondsSince(std::chrono::steady_clock::time_point start) {
 }
 
 std::string repl::shortest(double value) {
+  // NaN has a sign bit that to_chars shows ("-nan" for sqrt(-1)); it means
+  // nothing, so every NaN is printed alike, as in the CSV files.
+  if (std::isnan(value))
+    return "NaN";
   char buffer[64];
   auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
   return ec == std::errc() ? std::string(buffer, end) : dgm::rt::formatNumber(value);

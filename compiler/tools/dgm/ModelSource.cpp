@@ -92,6 +92,19 @@ Result<LoadedModel> dgm::cli::obtainModel(const std::string &path,
                                           const ModelSourceOptions &options) {
   if (isSharedLibraryPath(path)) {
     Result<LoadedModel> model = LoadedModel::load(path);
+    if (model && options.precisionGiven &&
+        model->descriptor().scalar_bits != options.scalarBits)
+      std::fprintf(stderr,
+                   "dgm: warning: '%s' is compiled in f%u; --precision "
+                   "f%u applies only when dgm compiles a .dgm file (or "
+                   "compile the library with dgmc --precision=f%u)\n",
+                   path.c_str(), model->descriptor().scalar_bits,
+                   options.scalarBits, options.scalarBits);
+    if (model && options.optLevelGiven)
+      std::fprintf(stderr,
+                   "dgm: warning: -O%u applies only when dgm compiles a .dgm "
+                   "file; '%s' is compiled already\n",
+                   options.optLevel, path.c_str());
     if (model && options.verbose)
       std::fprintf(stderr, "dgm: loaded the compiled model '%s'\n",
                    path.c_str());

@@ -31,6 +31,9 @@ struct ModelSourceOptions {
   bool noCache = false;
   /// Say on stderr whether the cache was hit and where the library is.
   bool verbose = false;
+  /// Whether --precision or -O was given: they do nothing to a library that
+  /// is compiled already, which a warning then says.
+  bool precisionGiven = false, optLevelGiven = false;
 };
 
 /// Whether `path` names a compiled library rather than .dgm source.

@@ -236,6 +236,7 @@ int readSettings(const ParsedArgs &args, RunSettings &s) {
                                   "'; expected f32 or f64",
                               runCommandName);
     s.source.scalarBits = *precision == "f32" ? 32 : 64;
+    s.source.precisionGiven = true;
   }
   if (std::optional<std::string> level = args.value("O")) {
     if (level->size() != 1 || (*level)[0] < '0' || (*level)[0] > '3')
@@ -243,6 +244,7 @@ int readSettings(const ParsedArgs &args, RunSettings &s) {
                                   "'; expected -O0, -O1, -O2 or -O3",
                               runCommandName);
     s.source.optLevel = static_cast<unsigned>((*level)[0] - '0');
+    s.source.optLevelGiven = true;
   }
   if (std::optional<std::string> text = args.value("missing-value")) {
     double v = 0;

@@ -23,6 +23,7 @@
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace dgm;
@@ -51,8 +52,9 @@ public:
       NameRef ref;
       ref.kind = refKindOf(var.kind);
       ref.index = counts[static_cast<unsigned>(var.kind)]++;
-      if (!var.isBasinOutput())
-        decls.try_emplace(var.name, Decl{&var, ref});
+      if (!var.isBasinOutput() &&
+          !decls.try_emplace(var.name, Decl{&var, ref}).second)
+        duplicated.insert(var.name); // reported by checkUniqueNames
     }
     outputAssigned.assign(counts[static_cast<unsigned>(VarDecl::Kind::Output)],
                           false);
@@ -83,7 +85,10 @@ public:
     for (VarDecl &var : model.vars) {
       if (var.isBasinOutput())
         continue;
-      auto &ref = decls.find(var.name)->second.ref;
+      const Decl &decl = decls.find(var.name)->second;
+      if (decl.var != &var)
+        continue; // a second declaration of the name: already an error
+      const NameRef &ref = decl.ref;
       if (var.kind == VarDecl::Kind::Output && !outputAssigned[ref.index])
         diag.error(var.loc, llvm::Twine("output '") + var.name +
                                 "' is never assigned in the step block");
@@ -162,6 +167,10 @@ private:
     }
     Decl &decl = it->second;
     VarDecl::Kind kind = decl.var->kind;
+    // A name declared twice (already an error): which one is meant is
+    // unknown, so nothing more is said of it.
+    if (duplicated.contains(name))
+      return;
     if (kind == VarDecl::Kind::Forcing || kind == VarDecl::Kind::Param) {
       diag.error(assign.getTargetLoc(),
                  llvm::Twine("cannot assign to ") + kindWord(kind) + " '" +
@@ -356,6 +365,8 @@ private:
 
   ModelDecl &model;
   llvm::StringMap<Decl> decls;
+  /// Names declared more than once: every use of one is ambiguous.
+  llvm::StringSet<> duplicated;
   llvm::StringMap<LetInfo> lets;
   llvm::StringMap<LetStmt *> laterLets;
   unsigned numLets = 0;

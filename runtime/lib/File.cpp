@@ -55,6 +55,11 @@ bool dgm::rt::fileExists(const std::string &path) {
   return ::lstat(path.c_str(), &st) == 0;
 }
 
+bool dgm::rt::isDirectory(const std::string &path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 bool dgm::rt::isStreamFile(const std::string &path) {
   struct stat st;
   return ::stat(path.c_str(), &st) == 0 &&

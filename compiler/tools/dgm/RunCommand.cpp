@@ -403,7 +403,24 @@ int run(const RunSettings &s) {
       job.explicitParams.insert(explicitParams.begin(), explicitParams.end());
   }
 
-  // Refuse before any work, so that a long run does not end in this error.
+  // Refuse before any work, so that a long run does not end in these errors.
+  if (!s.plotPath.empty() && jobs.size() > 1 &&
+      s.plotPath.find("{basin}") == std::string::npos)
+    return reportError(Error{"--plot '" + s.plotPath + "' would hold one basin of " +
+                             std::to_string(jobs.size()) +
+                             "; put '{basin}' in the name for a file each"});
+  for (const BasinJob &job : jobs)
+    for (const std::string &pattern :
+         {toFile ? *s.outputPath : std::string(), s.plotPath}) {
+      if (pattern.empty())
+        continue;
+      std::string path = substituteBasin(pattern, job.id);
+      std::size_t slash = path.rfind('/');
+      std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
+      if (!isDirectory(dir))
+        return reportError(Error{"cannot write '" + path + "': the folder '" +
+                                 dir + "' does not exist"});
+    }
   if (!s.force)
     for (const BasinJob &job : jobs)
       for (const std::string &pattern :

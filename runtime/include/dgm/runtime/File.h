@@ -35,6 +35,9 @@ Result<void> writeTextFile(const std::string &path, std::string_view contents,
 /// Whether `path` names an existing file (of any type).
 bool fileExists(const std::string &path);
 
+/// Whether `path` is (or links to) a directory.
+bool isDirectory(const std::string &path);
+
 /// Whether `path` is (or links to) a character device, a pipe or a socket:
 /// /dev/null, /dev/stdout, a FIFO. Writing to one replaces no file, so it
 /// needs no --force; and it must be written in place, never renamed over

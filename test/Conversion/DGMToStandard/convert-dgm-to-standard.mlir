@@ -133,8 +133,8 @@ func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
 // CHECK-NEXT:        %[[GS2:.*]] = llvm.getelementptr %[[I1]][%[[LANE]]]
 // CHECK-NEXT:        %[[S2_0:.*]] = llvm.load %[[GS2]]
 // CHECK-NEXT:        %[[BS2:.*]] = llvm.getelementptr %[[SB2]][%[[J]]]
-// CHECK-NEXT:        llvm.store %[[S2_0]], %[[BS2]]
-// CHECK-NEXT:      }
+// CHECK-NEXT:        llvm.store %[[S2_0]], %[[BS2]] {access_groups = [#{{.*}}]}
+// CHECK-NEXT:      } {llvm.loop_annotation = #{{.*}}}
 // Steps, then the lanes innermost, in two copies: with the trajectory, and
 // without (not a test per lane).
 // CHECK-NEXT:      scf.for %[[T:.*]] = %[[C0]] to %[[NT]] step %[[C1]] : i64 {
@@ -168,9 +168,9 @@ func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
 // CHECK-NEXT:            %[[R:.*]] = arith.addf %[[S2]], %[[Q]] : f64
 // Outputs at t * nc * nb + lane, states back into the buffers, trajectory.
 // CHECK-NEXT:            %[[GQ:.*]] = llvm.getelementptr %[[OUT]][%[[TLANE]]]
-// CHECK-NEXT:            llvm.store %[[Q]], %[[GQ]] : f64, !llvm.ptr
+// CHECK-NEXT:            llvm.store %[[Q]], %[[GQ]] {access_groups = [#[[STEP_LANES:.*]]]} : f64, !llvm.ptr
 // CHECK-NEXT:            %[[GR:.*]] = llvm.getelementptr %[[O1]][%[[TLANE]]]
-// CHECK-NEXT:            llvm.store %[[R]], %[[GR]] : f64, !llvm.ptr
+// CHECK-NEXT:            llvm.store %[[R]], %[[GR]] {access_groups = [#[[STEP_LANES]]]} : f64, !llvm.ptr
 // CHECK-NEXT:            %[[WS1:.*]] = llvm.getelementptr %[[SB1]][%[[LJ]]]
 // CHECK-NEXT:            llvm.store %[[NEW1]], %[[WS1]]
 // CHECK-NEXT:            %[[WS2:.*]] = llvm.getelementptr %[[SB2]][%[[LJ]]]
@@ -179,11 +179,11 @@ func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
 // CHECK-NEXT:            llvm.store %[[NEW1]], %[[GT1]]
 // CHECK-NEXT:            %[[GT2:.*]] = llvm.getelementptr %[[T1]][%[[TLANE]]]
 // CHECK-NEXT:            llvm.store %[[NEW2]], %[[GT2]]
-// CHECK-NEXT:          }
+// CHECK-NEXT:          } {llvm.loop_annotation = #{{.*}}}
 // CHECK-NEXT:        } else {
 // CHECK-NEXT:          scf.for
 // CHECK-NOT:             %[[TRAJ]]
-// CHECK:               }
+// CHECK:               } {llvm.loop_annotation = #{{.*}}}
 // CHECK-NEXT:        }
 // CHECK-NEXT:      }
 // Epilogue: the final states.
@@ -197,7 +197,7 @@ func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
 // CHECK-NEXT:          llvm.store %[[F1V]], %[[GF1]]
 // CHECK:               %[[GF2:.*]] = llvm.getelementptr %[[FIN1]][%[[FL]]]
 // CHECK-NEXT:          llvm.store %{{.*}}, %[[GF2]]
-// CHECK-NEXT:        }
+// CHECK-NEXT:        } {llvm.loop_annotation = #{{.*}}}
 // CHECK-NEXT:      }
 // CHECK-NEXT:    }
 // CHECK-NEXT:  }
@@ -253,8 +253,8 @@ dgm.model @two source "two.dgm" {
 // CHECK:               %[[GP:.*]] = llvm.getelementptr %[[FORC]][%[[AT]]]
 // CHECK-NEXT:          %[[P:.*]] = llvm.load %[[GP]]
 // CHECK-NEXT:          %[[GQ:.*]] = llvm.getelementptr %[[OUT]][%{{.*}}]
-// CHECK-NEXT:          llvm.store %[[P]], %[[GQ]]
-// CHECK-NEXT:        }
+// CHECK-NEXT:          llvm.store %[[P]], %[[GQ]] {access_groups = [#{{.*}}]}
+// CHECK-NEXT:        } {llvm.loop_annotation = #{{.*}}}
 // CHECK-NEXT:      }
 // CHECK-NEXT:    }
 // CHECK-NEXT:  }
@@ -374,13 +374,13 @@ dgm.model @single {
 // CHECK-NEXT:          %[[KW:.*]] = arith.muli %[[K]], %[[LB]] : i64
 // CHECK-NEXT:          %[[KJ:.*]] = arith.addi %[[KW]], %[[J]] : i64
 // CHECK-NEXT:          %[[GW:.*]] = llvm.getelementptr %[[AVG_W]][%[[KJ]]]
-// CHECK-NEXT:          llvm.store %[[HALF]], %[[GW]]
+// CHECK-NEXT:          llvm.store %[[HALF]], %[[GW]] {access_groups = [#{{.*}}]}
 // CHECK-NEXT:        }
 // CHECK-NEXT:        scf.for %[[K:.*]] = %[[C0]] to %[[C2]] step %[[C1]] : i64 {
 // CHECK-NEXT:          %[[KR:.*]] = arith.muli %[[K]], %[[LB]] : i64
 // CHECK-NEXT:          %[[KJ:.*]] = arith.addi %[[KR]], %[[J]] : i64
 // CHECK-NEXT:          %[[GR:.*]] = llvm.getelementptr %[[AVG_RING]][%[[KJ]]]
-// CHECK-NEXT:          llvm.store %[[ZERO]], %[[GR]]
+// CHECK-NEXT:          llvm.store %[[ZERO]], %[[GR]] {access_groups = [#{{.*}}]}
 // CHECK-NEXT:        }
 // CHECK-NEXT:      }
 // The steps; the ring slot of step t is t mod 2; the lanes innermost.
@@ -448,18 +448,18 @@ dgm.model @single {
 // CHECK-NEXT:            llvm.store %[[S2]], %[[WS]]
 // CHECK-NEXT:            %[[GT:.*]] = llvm.getelementptr %[[TRAJ]][%[[TLANE]]]
 // CHECK-NEXT:            llvm.store %[[S2]], %[[GT]]
-// CHECK-NEXT:          }
+// CHECK-NEXT:          } {llvm.loop_annotation = #{{.*}}}
 // The same without the trajectory; then the final states.
 // CHECK-NEXT:        } else {
 // CHECK-NEXT:          scf.for
 // CHECK-NOT:             %[[TRAJ]]
-// CHECK:               }
+// CHECK:               } {llvm.loop_annotation = #{{.*}}}
 // CHECK-NEXT:        }
 // CHECK-NEXT:      }
 // CHECK-NEXT:      scf.if %{{.*}} {
 // CHECK-NEXT:        scf.for
 // CHECK:               llvm.getelementptr %[[FINAL]][%{{.*}}]
-// CHECK:             }
+// CHECK:             } {llvm.loop_annotation = #{{.*}}}
 // CHECK-NEXT:      }
 // CHECK-NEXT:    }
 // CHECK-NEXT:  }
@@ -485,7 +485,7 @@ dgm.model @single {
 // CHECK-NEXT:        %[[KO:.*]] = arith.muli %[[K]], %[[LB]] : i64
 // CHECK-NEXT:        %[[KI:.*]] = arith.addi %[[KO]], %[[BJ]] : i64
 // CHECK-NEXT:        %[[GWK:.*]] = llvm.getelementptr %[[UH_W]][%[[KI]]]
-// CHECK-NEXT:        llvm.store %[[WK]], %[[GWK]]
+// CHECK-NEXT:        llvm.store %[[WK]], %[[GWK]] {access_groups = [#{{.*}}]}
 // CHECK-NEXT:      }
 // CHECK-NEXT:      %[[TOTAL:.*]] = scf.for %[[K:.*]] = %[[C0]] to %[[C3]] step %[[C1]] iter_args(%[[ACC:.*]] = %[[ZERO]]) -> (f64)  : i64 {
 // CHECK:             %[[WS:.*]] = llvm.load %{{.*}} : !llvm.ptr -> f64
@@ -501,7 +501,7 @@ dgm.model @single {
 // CHECK-NEXT:        %[[KZ:.*]] = arith.muli %[[K]], %[[LB]] : i64
 // CHECK-NEXT:        %[[KZJ:.*]] = arith.addi %[[KZ]], %[[BJ]] : i64
 // CHECK-NEXT:        %[[GZ:.*]] = llvm.getelementptr %[[UH_RING]][%[[KZJ]]]
-// CHECK-NEXT:        llvm.store %[[ZERO]], %[[GZ]]
+// CHECK-NEXT:        llvm.store %[[ZERO]], %[[GZ]] {access_groups = [#{{.*}}]}
 // CHECK-NEXT:      }
 // CHECK-NEXT:    }
 // The basin outputs, step by step; the ring slot t mod 3.
@@ -516,7 +516,7 @@ dgm.model @single {
 // CHECK-NEXT:        %[[GZS:.*]] = llvm.getelementptr %[[SUM_BUF]][%[[ZJ]]]
 // CHECK-NEXT:        llvm.store %[[ZERO]], %[[GZS]]
 // CHECK-NEXT:        %[[GZW:.*]] = llvm.getelementptr %[[WSUM_BUF]][%[[ZJ]]]
-// CHECK-NEXT:        llvm.store %[[ZERO]], %[[GZW]]
+// CHECK-NEXT:        llvm.store %[[ZERO]], %[[GZW]] {access_groups = [#{{.*}}]}
 // CHECK-NEXT:      }
 // ... and add Qc at t * nc * nb + c * nb + b (weight 1), component by
 // component.
@@ -538,8 +538,8 @@ dgm.model @single {
 // CHECK-NEXT:          %[[WSUM:.*]] = llvm.load %[[GWSUM]]
 // CHECK-NEXT:          %[[WSUM1:.*]] = arith.addf %[[WSUM]], %[[ONE]] : f64
 // CHECK-NEXT:          %[[GWSUM1:.*]] = llvm.getelementptr %[[WSUM_BUF]][%[[AJ]]]
-// CHECK-NEXT:          llvm.store %[[WSUM1]], %[[GWSUM1]]
-// CHECK-NEXT:        }
+// CHECK-NEXT:          llvm.store %[[WSUM1]], %[[GWSUM1]] {access_groups = [#{{.*}}]}
+// CHECK-NEXT:        } {llvm.loop_annotation = #{{.*}}}
 // CHECK-NEXT:      }
 // Then the rest, lane by lane: gain at t * nb + b, the mean, and
 // convolve(mean, UH) unrolled over its 3 weights.
@@ -602,8 +602,8 @@ dgm.model @single {
 // Q = routed * gain, at t * nb + b in Q's block.
 // CHECK-NEXT:        %[[QB:.*]] = arith.mulf %[[ROUTED]], %[[GAINV]] : f64
 // CHECK-NEXT:        %[[GQB:.*]] = llvm.getelementptr %[[Q]][%[[BTB]]]
-// CHECK-NEXT:        llvm.store %[[QB]], %[[GQB]]
-// CHECK-NEXT:      }
+// CHECK-NEXT:        llvm.store %[[QB]], %[[GQB]] {access_groups = [#{{.*}}]}
+// CHECK-NEXT:      } {llvm.loop_annotation = #{{.*}}}
 // CHECK-NEXT:    }
 // CHECK-NEXT:  }
 // CHECK-NEXT:  %[[STATUS:.*]] = arith.constant 0 : i32

@@ -23,12 +23,19 @@ def ConvertDGMToStandardPass
     Replaces every `dgm.model` by
 
     1. `func.func @dgm_<model>_simulate`, the `dgm_simulate_fn` of
-       `dgm/abi.h`: a loop over basins (outer) and time steps (inner, the
-       states as loop-carried values) around a copy of the step body, with
-       the arrays of the ABI read and written through `llvm.getelementptr`,
-       `llvm.load` and `llvm.store` (f64 elements, i64 indices); the
-       trajectory and final states are written only when their pointer is
-       not null (tested once, before the loops); it returns 0;
+       `dgm/abi.h`. Its loop nest (docs/architecture.md, "The loop nest"):
+       for each component, for each block of up to 32 basins, the states
+       go into small stack buffers; for each time step, a lane loop over the
+       block's basins (innermost, so that LLVM vectorises it) runs a copy of
+       the step body. The arrays of the ABI are read and written through
+       `llvm.getelementptr`, `llvm.load` and `llvm.store` (scalar elements,
+       i64 indices). The trajectory is written by a second copy of the lane
+       loop, chosen once per step when its pointer is not null; final states
+       after the steps. Basin outputs (aggregates over the components,
+       convolutions through ring buffers) follow, in lane blocks too. Each
+       lane loop carries `llvm.loop_annotation` with `parallelAccesses`, and
+       its loads and stores its access group: lanes are independent. It
+       returns 0;
     2. a `dgm.descriptor` with the model's name, source, simulate function
        and variables (for `convert-dgm-to-llvm`);
 
@@ -54,26 +61,34 @@ def ConvertDGMToStandardPass
     }
     ```
 
-    After (abridged):
+    After (abridged; `test/Conversion/DGMToStandard` has it whole):
 
     ```mlir
-    func.func @dgm_lr_simulate(%nb: i64, %nt: i64, %params: !llvm.ptr,
+    func.func @dgm_lr_simulate(%nb: i64, %nc: i64, %nt: i64, %params: !llvm.ptr,
         %init_states: !llvm.ptr, %forcings: !llvm.ptr, %outputs: !llvm.ptr,
         %trajectory: !llvm.ptr, %final_states: !llvm.ptr) -> i32 {
-      %has_traj = llvm.icmp "ne" %trajectory, %null : !llvm.ptr
-      scf.for %b = %c0 to %nb step %c1 : i64 {
-        %k = llvm.load ... : !llvm.ptr -> f64        // params[0][b]
-        %S0 = llvm.load ... : !llvm.ptr -> f64       // init_states[0][b]
-        %S = scf.for %t = %c0 to %nt step %c1 iter_args(%S = %S0) -> (f64) {
-          %P = llvm.load ... : !llvm.ptr -> f64      // forcings[0][t][b]
-          %q = arith.mulf %k, %S : f64
-          %0 = arith.addf %S, %P : f64
-          %s = arith.subf %0, %q : f64
-          llvm.store %q, ... : f64, !llvm.ptr        // outputs[0][t][b]
-          scf.if %has_traj { llvm.store %s, ... }    // trajectory[0][t][b]
-          scf.yield %s : f64
+      %S_buf = llvm.alloca ... x f64                  // one slot per lane
+      scf.for %c = %c0 to %nc step %c1 : i64 {
+        scf.for %start = %c0 to %nb step %c32 : i64 {  // [%b0, %bEnd)
+          scf.for %b = %b0 to %bEnd step %c1 : i64 {   // S_buf[j] = init
+            ...
+          } {llvm.loop_annotation = #lanes0}
+          scf.for %t = %c0 to %nt step %c1 : i64 {
+            scf.if %has_traj { ... } else {
+              scf.for %b = %b0 to %bEnd step %c1 : i64 {
+                %P = llvm.load ... {access_groups = [#g1]}   // forcings[0][t][b]
+                %k = llvm.load ... {access_groups = [#g1]}   // params[0][c][b]
+                %S = llvm.load ... {access_groups = [#g1]}   // S_buf[j]
+                %q = arith.mulf %k, %S : f64
+                %0 = arith.addf %S, %P : f64
+                %s = arith.subf %0, %q : f64
+                llvm.store %q, ... {access_groups = [#g1]}   // outputs[0][t][c][b]
+                llvm.store %s, ... {access_groups = [#g1]}   // S_buf[j]
+              } {llvm.loop_annotation = #lanes1}
+            }
+          }
+          scf.if %has_final { ... }                    // final_states[0][c][b]
         }
-        scf.if %has_final { llvm.store %S, ... }     // final_states[0][b]
       }
       return %c0_i32 : i32
     }
@@ -107,6 +122,12 @@ def ConvertDGMToLLVMPass : Pass<"convert-dgm-to-llvm", "::mlir::ModuleOp"> {
     `const dgm_model *dgm_<model>_get_model(void)`. One model, chosen by
     `default-model` or the only one in the module, also gets the getter every
     compiled model exports, `dgm_get_model`.
+
+    It also makes the discardable `llvm.loop_annotation` attribute that
+    SCF-to-CF leaves on a loop's latch branch (from the lane loops of
+    `convert-dgm-to-standard`, with `parallelAccesses`) the branch's own
+    `loop_annotation`, which the translation to LLVM IR emits as
+    `!llvm.loop` metadata.
 
     Before:
 

@@ -25,12 +25,32 @@ using namespace mlir;
 using namespace dgm;
 
 namespace {
+/// The lane loops of convert-dgm-to-standard carry an llvm.loop_annotation
+/// (parallel accesses); SCF-to-CF moves it to the loop's latch branch as a
+/// discardable attribute, which CF-to-LLVM copies as it is. The translation
+/// to LLVM IR reads only the branch's own loop_annotation: move it there, or
+/// the loop metadata is lost.
+void attachLoopAnnotations(ModuleOp module) {
+  constexpr llvm::StringLiteral name = "llvm.loop_annotation";
+  module.walk([&](Operation *op) {
+    auto annotation = op->getAttrOfType<LLVM::LoopAnnotationAttr>(name);
+    if (!annotation)
+      return;
+    if (auto br = dyn_cast<LLVM::BrOp>(op))
+      br.setLoopAnnotationAttr(annotation);
+    else if (auto condBr = dyn_cast<LLVM::CondBrOp>(op))
+      condBr.setLoopAnnotationAttr(annotation);
+    op->removeAttr(name);
+  });
+}
+
 struct ConvertDGMToLLVMPass
     : dgm::impl::ConvertDGMToLLVMPassBase<ConvertDGMToLLVMPass> {
   using Base::Base;
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
+    attachLoopAnnotations(module);
     SmallVector<DescriptorOp> descriptors(module.getOps<DescriptorOp>());
     if (descriptors.empty())
       return;

@@ -78,11 +78,20 @@ public:
     return LLVM::GEPOp::create(builder, loc, ptr, f64, base, ValueRange{index});
   }
   Value load(Value base, Value index) {
-    return LLVM::LoadOp::create(builder, loc, f64, element(base, index));
+    auto op = LLVM::LoadOp::create(builder, loc, f64, element(base, index));
+    if (accessGroup)
+      op.setAccessGroupsAttr(builder.getArrayAttr({accessGroup}));
+    return op;
   }
   void store(Value value, Value base, Value index) {
-    LLVM::StoreOp::create(builder, loc, value, element(base, index));
+    auto op = LLVM::StoreOp::create(builder, loc, value, element(base, index));
+    if (accessGroup)
+      op.setAccessGroupsAttr(builder.getArrayAttr({accessGroup}));
   }
+
+  /// While set, every load and store joins this access group: that of the
+  /// lane loop being built (SimulateBuilder::forEachLane).
+  LLVM::AccessGroupAttr accessGroup;
 
 private:
   OpBuilder &builder;
@@ -293,13 +302,37 @@ private:
     });
   }
   /// `for i in [0, count): body(i)` (no iter_args).
-  void forEach(Value lower, Value upper, llvm::function_ref<void(Value)> body) {
+  scf::ForOp forEach(Value lower, Value upper,
+                     llvm::function_ref<void(Value)> body) {
     auto loop =
         scf::ForOp::create(rewriter, loc, lower, upper, mem.constant(1));
     OpBuilder::InsertionGuard guard(rewriter);
     rewriter.setInsertionPointToStart(loop.getBody());
     body(loop.getInductionVar());
+    return loop;
   }
+  /// forEach over the lanes [b0, bEnd) of a block. Each lane reads and
+  /// writes only its own elements (its basin's columns, its slot of the
+  /// stack buffers), so the iterations are independent; the loop says so to
+  /// LLVM (llvm.loop.parallel_accesses over an access group holding every
+  /// load and store in it). The vectorizer then needs no run-time checks
+  /// that arrays do not overlap, whose number grows with the square of the
+  /// model's outputs (a model with 1000 outputs spent most of its compile
+  /// time building them).
+  void forEachLane(Value b0, Value bEnd, llvm::function_ref<void(Value)> body) {
+    MLIRContext *ctx = rewriter.getContext();
+    LLVM::AccessGroupAttr group = LLVM::AccessGroupAttr::get(ctx);
+    LLVM::AccessGroupAttr outer = std::exchange(mem.accessGroup, group);
+    scf::ForOp loop = forEach(b0, bEnd, body);
+    mem.accessGroup = outer;
+    auto annotation = LLVM::LoopAnnotationAttr::get(
+        ctx, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {group});
+    loop->setAttr(llvmLoopAnnotationName, annotation);
+  }
+  /// The discardable attribute that SCF-to-CF moves to the loop's latch
+  /// branch; DGMToLLVM makes it the branch's loop metadata.
+  static constexpr llvm::StringLiteral llvmLoopAnnotationName =
+      "llvm.loop_annotation";
   /// y = sum over k < size of w[k] * x[t - k], with x[t] = `series` stored
   /// first at ring slot `slot`; history before the run is the ring's zeros.
   Value lowerConvolve(const ConvolveStorage &storage, Value series, Value slot);
@@ -501,7 +534,7 @@ LogicalResult SimulateBuilder::buildComponents() {
   auto [b0, bEnd] = laneBlockBounds(blockLoop.getInductionVar());
 
   // Prologue, per lane: initial states, kernel weights, empty rings.
-  forEach(b0, bEnd, [&](Value b) {
+  forEachLane(b0, bEnd, [&](Value b) {
     Value j = mem.sub(b, b0), lane = mem.add(componentStart, b);
     for (unsigned s = 0; s < numStates; ++s)
       mem.store(mem.load(initBases[s], lane), stateBuffers[s], j);
@@ -524,7 +557,7 @@ LogicalResult SimulateBuilder::buildComponents() {
     // a NULL trajectory pointer, the stores cost a microcode assist per
     // vector on some CPUs.
     auto laneLoop = [&](bool writeTrajectory) {
-      forEach(b0, bEnd, [&](Value b) {
+      forEachLane(b0, bEnd, [&](Value b) {
         Value j = mem.sub(b, b0), lane = mem.add(componentStart, b);
         Value tb = mem.add(tnb, b);       // t * nb + b
         Value tlane = mem.add(tcb, lane); // t * nc * nb + c * nb + b
@@ -584,7 +617,7 @@ LogicalResult SimulateBuilder::buildComponents() {
     auto ifFinal = scf::IfOp::create(rewriter, loc, hasFinal);
     OpBuilder::InsertionGuard ifGuard(rewriter);
     rewriter.setInsertionPointToStart(ifFinal.thenBlock());
-    forEach(b0, bEnd, [&](Value b) {
+    forEachLane(b0, bEnd, [&](Value b) {
       Value j = mem.sub(b, b0), lane = mem.add(componentStart, b);
       for (unsigned s = 0; s < numStates; ++s)
         mem.store(mem.load(stateBuffers[s], j), finalBases[s], lane);
@@ -635,7 +668,7 @@ LogicalResult SimulateBuilder::buildBasinOutputs() {
 
   // Prologue, per lane: kernel weights, empty rings.
   if (!convolutions.empty())
-    forEach(b0, bEnd, [&](Value b) {
+    forEachLane(b0, bEnd, [&](Value b) {
       Value j = mem.sub(b, b0);
       for (ConvolveOp op : convolutions)
         startConvolution(op, storage[op], b, j);
@@ -653,7 +686,7 @@ LogicalResult SimulateBuilder::buildBasinOutputs() {
   // params), with the lanes innermost: the sums start at 0 and add
   // weight * value component by component, in the order of a scalar loop.
   if (!aggregates.empty()) {
-    forEach(b0, bEnd, [&](Value b) {
+    forEachLane(b0, bEnd, [&](Value b) {
       Value j = mem.sub(b, b0);
       for (auto [sum, weights] : sums) {
         mem.store(mem.f64Constant(0.0), sum, j);
@@ -662,7 +695,7 @@ LogicalResult SimulateBuilder::buildBasinOutputs() {
     });
     forEach(mem.constant(0), nc, [&](Value c) {
       Value cnb = mem.mul(c, nb);
-      forEach(b0, bEnd, [&](Value b) {
+      forEachLane(b0, bEnd, [&](Value b) {
         Value j = mem.sub(b, b0), lane = mem.add(cnb, b);
         for (auto [aggregate, buffers] : llvm::zip_equal(aggregates, sums)) {
           unsigned o = outputIndex.lookup(aggregate.getOutput());
@@ -686,7 +719,7 @@ LogicalResult SimulateBuilder::buildBasinOutputs() {
   }
 
   // Then the rest of the body, lane by lane.
-  forEach(b0, bEnd, [&](Value b) {
+  forEachLane(b0, bEnd, [&](Value b) {
     Value j = mem.sub(b, b0);
     Value tb = mem.add(tnb, b);
     IRMapping mapping;

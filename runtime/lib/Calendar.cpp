@@ -188,3 +188,28 @@ dgm::rt::impossibleTimestamp(std::string_view text) {
   }
   return std::nullopt;
 }
+
+std::int64_t dgm::rt::leapDaysBetween(const CalendarDate &from,
+                                      const CalendarDate &to) {
+  auto leap = [](int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; };
+  std::int64_t count = 0;
+  for (int year = from.year; year <= to.year; ++year) {
+    if (!leap(year))
+      continue;
+    CalendarDate feb29{year, 2, 29};
+    if (feb29.dayNumber() > from.dayNumber() &&
+        feb29.dayNumber() <= to.dayNumber())
+      ++count;
+  }
+  return count;
+}
+
+int dgm::rt::dayOfYearIn(CalendarKind calendar, const CalendarDate &date) {
+  int doy = dayOfYear(date.year, date.month, date.day);
+  if (calendar == CalendarKind::Standard || doy == 0)
+    return doy;
+  if (date.month == 2 && date.day == 29)
+    return 0;
+  // After February of a leap year, one day less.
+  return date.month > 2 && dayOfYear(date.year, 2, 29) != 0 ? doy - 1 : doy;
+}

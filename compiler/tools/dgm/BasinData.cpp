@@ -45,7 +45,9 @@ std::vector<std::string> forcingNames(const LoadedModel &model) {
 Result<std::vector<double>> checkStepDates(const CsvTable &table,
                                            std::size_t column,
                                            const std::vector<std::string> &dates,
-                                           const LoadedModel &model) {
+                                           const LoadedModel &model,
+                                           CalendarKind calendar) {
+  const bool noLeap = calendar == CalendarKind::NoLeap;
   const std::int64_t stepSeconds = model.stepSeconds();
   const std::string step = describeDuration(stepSeconds);
   std::vector<double> doy;
@@ -76,16 +78,28 @@ Result<std::vector<double>> checkStepDates(const CsvTable &table,
           "expected a date YYYY-MM-DD like the rows above, found '" + text +
               "'")};
     }
+    if (noLeap && stamp->date.month == 2 && stamp->date.day == 29)
+      return Error{table.diagnostic(
+          r, column,
+          "'" + text + "' is not a date of the noleap calendar (--calendar "
+          "noleap): its years have no 29 February")};
     if (previous) {
       std::int64_t gap = stamp->seconds() - previous->seconds();
+      // The noleap calendar's years have no 29 February: a step from 28
+      // February to 1 March of a leap year is one day.
+      if (noLeap && gap > 0)
+        gap -= 86400 * leapDaysBetween(previous->date, stamp->date);
       if (gap != stepSeconds) {
         const std::string &before = dates[r - 1];
         bool daily = stepSeconds == 86400 && !previous->hasTime;
+        CalendarDate expected = previous->date.next();
+        if (noLeap && expected.month == 2 && expected.day == 29)
+          expected = expected.next();
         std::string message =
             (daily ? "expected the day after " + before
                    : "expected the time " + step + " after " + before) +
             " (line " + std::to_string(table.lineNumber(r - 1)) + ")" +
-            (daily ? ", " + previous->date.next().toString() : "") +
+            (daily ? ", " + expected.toString() : "") +
             ", found " + text;
         std::string note;
         std::string steps = "model '" + std::string(model.name()) +
@@ -95,10 +109,18 @@ Result<std::vector<double>> checkStepDates(const CsvTable &table,
                      "repeats";
         else
           message += ", " + describeDuration(gap) + " later";
+        bool skipsLeapDay = !noLeap &&
+                            gap - 86400 * leapDaysBetween(previous->date,
+                                                          stamp->date) ==
+                                stepSeconds;
         if (gap > stepSeconds)
           note = steps + ", so the file needs a row for every step; a step "
                          "without data can be a row of empty values (with "
                          "--allow-missing)";
+        if (skipsLeapDay)
+          note += "\ndgm: note: the file skips 29 February, as the 'noleap' "
+                  "(365_day) calendar of climate models does; if it uses that "
+                  "calendar, pass --calendar noleap";
         else if (gap > 0)
           note = steps + "; sum or average the data to one row per step "
                          "first";
@@ -107,8 +129,7 @@ Result<std::vector<double>> checkStepDates(const CsvTable &table,
       }
     }
     previous = stamp;
-    doy.push_back(dayOfYear(stamp->date.year, stamp->date.month,
-                            stamp->date.day));
+    doy.push_back(dayOfYearIn(calendar, stamp->date));
   }
   return doy;
 }
@@ -142,7 +163,8 @@ Error missingForcings(const LoadedModel &model,
 Result<BasinData> dgm::cli::loadCsvBasin(const CsvTable &table,
                                          const LoadedModel &model,
                                          const std::vector<std::string> &extra,
-                                         const MissingPolicy &policy) {
+                                         const MissingPolicy &policy,
+                                         CalendarKind calendar) {
   BasinData basin;
   basin.description = "'" + table.fileName() + "'";
   basin.numSteps = table.numRows();
@@ -169,7 +191,7 @@ Result<BasinData> dgm::cli::loadCsvBasin(const CsvTable &table,
       }
   if (dateColumn) {
     Result<std::vector<double>> doy =
-        checkStepDates(table, *dateColumn, basin.dates, model);
+        checkStepDates(table, *dateColumn, basin.dates, model, calendar);
     if (!doy)
       return doy.takeError();
     // A model may read the day of the year (PET formulas): from the dates.

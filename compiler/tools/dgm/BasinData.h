@@ -16,6 +16,7 @@
 #define DGM_TOOLS_DGM_BASINDATA_H
 
 #include "dgm/runtime/CSV.h"
+#include "dgm/runtime/Calendar.h"
 #include "dgm/runtime/Model.h"
 #include "dgm/runtime/Result.h"
 
@@ -59,11 +60,13 @@ struct MissingPolicy {
 
 /// A basin from a CSV file: the model's forcings (required), and every
 /// other numeric column that names a dynamic parameter or `extraColumns`
-/// (observations).
+/// (observations). Its date column, if any, must advance one model step per
+/// row in `calendar`.
 dgm::rt::Result<BasinData>
 loadCsvBasin(const dgm::rt::CsvTable &table, const dgm::rt::LoadedModel &model,
              const std::vector<std::string> &extraColumns,
-             const MissingPolicy &policy);
+             const MissingPolicy &policy,
+             dgm::rt::CalendarKind calendar = dgm::rt::CalendarKind::Standard);
 
 /// A basin from CAMELS-US files under `dir` (see runtime/Camels.h): P, T,
 /// Tmin, Tmax, PET (Hargreaves), dayl, srad, vp, swe and Qobs (mm/d).

@@ -106,6 +106,10 @@ const OptionSpec runOptions[] = {
     {"allow-missing", 0, ArgKind::Flag, "",
      "Run even if a forcing has missing values: they enter\n"
      "the model as NaN (a warning says how many)"},
+    {"calendar", 0, ArgKind::Value, "standard|noleap",
+     "The calendar of the forcing file's dates: standard\n"
+     "(Gregorian, the default) or noleap (365_day: no\n"
+     "29 February, as climate models write)"},
     {"verbose", 'v', ArgKind::Flag, "",
      "Say whether the compiled model came from the cache,\n"
      "and where it is"},
@@ -157,6 +161,7 @@ struct RunSettings : RunConfig {
   std::optional<std::string> outputPath;
   bool states = false, force = false, allowMissing = false;
   std::optional<double> missingValue;
+  CalendarKind calendar = CalendarKind::Standard;
   ModelSourceOptions source;
 };
 
@@ -227,6 +232,16 @@ int readSettings(const ParsedArgs &args, RunSettings &s) {
   s.states = args.has("states");
   s.force = args.has("force");
   s.allowMissing = args.has("allow-missing");
+  if (std::optional<std::string> calendar = args.value("calendar")) {
+    if (*calendar == "noleap" || *calendar == "365_day")
+      s.calendar = CalendarKind::NoLeap;
+    else if (*calendar != "standard" && *calendar != "gregorian" &&
+             *calendar != "proleptic_gregorian")
+      return reportUsageError("unknown --calendar '" + *calendar +
+                                  "'; expected standard (gregorian) or "
+                                  "noleap (365_day)",
+                              runCommandName);
+  }
   s.source.verbose = args.has("verbose");
   s.source.noCache = args.has("no-cache");
   s.source.cacheDir = args.value("cache-dir").value_or("");
@@ -296,7 +311,7 @@ Result<BasinData> loadBasin(const LoadedModel &model, const BasinJob &job,
     return Error{"'" + path +
                  "' has a header but no data rows; expected one row per "
                  "time step"};
-  return loadCsvBasin(*table, model, extra, policy);
+  return loadCsvBasin(*table, model, extra, policy, s.calendar);
 }
 
 /// Loads, spins up and runs one basin.
@@ -322,6 +337,9 @@ int run(const RunSettings &s) {
   if (s.states && !s.outputPath)
     reportWarning("--states adds columns to the CSV of -o; the summary shows "
                   "the states anyway");
+  if (s.calendar != CalendarKind::Standard && !s.camelsDir.empty())
+    return reportError(Error{"--calendar applies to the dates of a --forcing "
+                             "file; CAMELS files use the standard calendar"});
   if (perBasinFiles && s.paramsTable.empty())
     return reportError(Error{"-o '" + *s.outputPath +
                              "' names a file per basin ({basin}), but only "

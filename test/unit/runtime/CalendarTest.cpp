@@ -132,4 +132,28 @@ TEST(Calendar, ImpossibleTimestampsSayWhy) {
     }
 }
 
+TEST(Calendar, NoLeap) {
+  // The 29 Februaries after `from`, up to and including `to`.
+  EXPECT_EQ(leapDaysBetween({2004, 2, 28}, {2004, 3, 1}), 1);
+  EXPECT_EQ(leapDaysBetween({2004, 2, 29}, {2004, 3, 1}), 0);
+  EXPECT_EQ(leapDaysBetween({2004, 2, 28}, {2004, 2, 29}), 1);
+  EXPECT_EQ(leapDaysBetween({2003, 1, 1}, {2003, 12, 31}), 0);
+  EXPECT_EQ(leapDaysBetween({1899, 1, 1}, {2001, 1, 1}), 25); // not 1900
+  // Independently: count by walking the days.
+  CalendarDate from{1999, 12, 1}, d = from;
+  int feb29 = 0;
+  for (int i = 0; i < 3000; ++i) {
+    d = d.next();
+    feb29 += d.month == 2 && d.day == 29;
+    ASSERT_EQ(leapDaysBetween(from, d), feb29) << d.toString();
+  }
+  // Day of the year: 1 March is day 60 in every noleap year.
+  EXPECT_EQ(dayOfYearIn(CalendarKind::NoLeap, {2004, 3, 1}), 60);
+  EXPECT_EQ(dayOfYearIn(CalendarKind::NoLeap, {2003, 3, 1}), 60);
+  EXPECT_EQ(dayOfYearIn(CalendarKind::NoLeap, {2004, 12, 31}), 365);
+  EXPECT_EQ(dayOfYearIn(CalendarKind::NoLeap, {2004, 2, 29}), 0);
+  EXPECT_EQ(dayOfYearIn(CalendarKind::Standard, {2004, 12, 31}), 366);
+  EXPECT_EQ(dayOfYearIn(CalendarKind::Standard, {2004, 2, 29}), 60);
+}
+
 } // namespace

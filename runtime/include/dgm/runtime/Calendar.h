@@ -55,6 +55,20 @@ struct Timestamp {
   }
 };
 
+/// The calendars of date columns: the Gregorian one, or the 365-day year
+/// without 29 February that climate models write ("noleap", CF's
+/// "365_day").
+enum class CalendarKind { Standard, NoLeap };
+
+/// The number of 29 Februaries in the days after `from` up to and including
+/// `to` (from <= to; Gregorian dates): what a noleap calendar leaves out
+/// between them.
+std::int64_t leapDaysBetween(const CalendarDate &from, const CalendarDate &to);
+
+/// The day of the year in `calendar` (1..365 for NoLeap: 1 March is day 60
+/// every year); 0 if the date does not exist in it.
+int dayOfYearIn(CalendarKind calendar, const CalendarDate &date);
+
 /// A duration for messages, in the largest unit that divides it: "1 day",
 /// "6 hours", "90 minutes", "1 second".
 std::string describeDuration(std::int64_t seconds);

@@ -116,11 +116,12 @@ Result<std::vector<double>> checkStepDates(const CsvTable &table,
         if (gap > stepSeconds)
           note = steps + ", so the file needs a row for every step; a step "
                          "without data can be a row of empty values (with "
-                         "--allow-missing)";
-        if (skipsLeapDay)
-          note += "\ndgm: note: the file skips 29 February, as the 'noleap' "
-                  "(365_day) calendar of climate models does; if it uses that "
-                  "calendar, pass --calendar noleap";
+                         "--allow-missing)" +
+                 (skipsLeapDay
+                      ? "\ndgm: note: the file skips 29 February, as the "
+                        "'noleap' (365_day) calendar of climate models does; "
+                        "if it uses that calendar, pass --calendar noleap"
+                      : "");
         else if (gap > 0)
           note = steps + "; sum or average the data to one row per step "
                          "first";

@@ -399,12 +399,70 @@ void dgm::checkFunction(FnDecl &fn, const Scope &scope,
         break;
       }
   FunctionChecker checker(fn, scope, diag);
+  unsigned errorsBefore = diag.getNumErrors();
   Type type = checker.check(*fn.body);
   if (type == Type::Truth)
     diag.error(fn.body->getLoc(),
                llvm::Twine("function '") + fn.name +
                    "' must compute a number, not a truth value; use 'if ... "
                    "then ... else ...' to choose a number");
+  if (diag.getNumErrors() == errorsBefore)
+    checkInlinedSize(fn, diag);
+}
+
+namespace {
+/// Operations of `e` with every user call inlined, saturating at
+/// UINT64_MAX / 2; `largestCallee` is the function call that costs most.
+uint64_t inlinedSizeOf(const Expr &e, const FnDecl *&largestCallee,
+                       bool &calleeTooLarge) {
+  auto add = [](uint64_t a, uint64_t b) {
+    constexpr uint64_t cap = UINT64_MAX / 2;
+    return a > cap - b ? cap : a + b;
+  };
+  uint64_t size = 1;
+  if (auto *call = llvm::dyn_cast<CallExpr>(&e)) {
+    if (const FnDecl *fn = call->fn) {
+      size = std::max<uint64_t>(fn->inlinedSize, 1);
+      calleeTooLarge |= fn->inlinedTooLarge;
+      if (!largestCallee || fn->inlinedSize > largestCallee->inlinedSize)
+        largestCallee = fn;
+    }
+    for (const ExprPtr &arg : call->getArgs())
+      size = add(size, inlinedSizeOf(*arg, largestCallee, calleeTooLarge));
+  } else if (auto *unary = llvm::dyn_cast<UnaryExpr>(&e)) {
+    size = add(size, inlinedSizeOf(unary->getOperand(), largestCallee,
+                                   calleeTooLarge));
+  } else if (auto *binary = llvm::dyn_cast<BinaryExpr>(&e)) {
+    size = add(size, inlinedSizeOf(binary->getLHS(), largestCallee,
+                                   calleeTooLarge));
+    size = add(size, inlinedSizeOf(binary->getRHS(), largestCallee,
+                                   calleeTooLarge));
+  } else if (auto *ifExpr = llvm::dyn_cast<IfExpr>(&e)) {
+    for (const Expr *part :
+         {&ifExpr->getCond(), &ifExpr->getThen(), &ifExpr->getElse()})
+      size = add(size, inlinedSizeOf(*part, largestCallee, calleeTooLarge));
+  }
+  return size;
+}
+} // namespace
+
+void dgm::checkInlinedSize(FnDecl &fn, DiagnosticEngine &diag) {
+  const FnDecl *largest = nullptr;
+  bool calleeTooLarge = false;
+  fn.inlinedSize = inlinedSizeOf(*fn.body, largest, calleeTooLarge);
+  fn.inlinedTooLarge = calleeTooLarge || fn.inlinedSize > kMaxInlinedSize;
+  if (!fn.inlinedTooLarge || calleeTooLarge)
+    return; // fine, or reported at the function it calls
+  std::string why =
+      largest ? " (each call of '" + largest->name + "' repeats its " +
+                    std::to_string(largest->inlinedSize) + " operations)"
+              : std::string();
+  diag.error(fn.loc, llvm::Twine("function '") + fn.name + "' expands to " +
+                         llvm::Twine(fn.inlinedSize) +
+                         " operations: dgm inlines every call of a function, "
+                         "so nested calls multiply" + why + "; the limit is " +
+                         llvm::Twine(kMaxInlinedSize) +
+                         ". Call the functions fewer times in one another");
 }
 
 bool dgm::checkConstant(ConstDecl &constant, const Scope &scope,

@@ -116,6 +116,15 @@ private:
 /// Checks the body of a function: its names are its arguments and constants.
 void checkFunction(ast::FnDecl &fn, const Scope &scope, DiagnosticEngine &diag);
 
+/// The most operations a function may expand to with its calls inlined:
+/// nested calls multiply (f1(x) = f0(f0(x)), f2(x) = f1(f1(x)), ...), and
+/// 20 levels would take minutes and gigabytes to compile.
+constexpr uint64_t kMaxInlinedSize = 200000;
+
+/// Sets fn.inlinedSize and reports a function over kMaxInlinedSize (once:
+/// not the functions that call it).
+void checkInlinedSize(ast::FnDecl &fn, DiagnosticEngine &diag);
+
 /// Checks and evaluates a constant; false after reporting an error.
 bool checkConstant(ast::ConstDecl &constant, const Scope &scope,
                    DiagnosticEngine &diag);

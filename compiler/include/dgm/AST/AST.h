@@ -19,6 +19,7 @@
 
 #include "llvm/Support/Casting.h"
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -318,6 +319,11 @@ struct FnDecl {
   std::vector<std::string> params;
   std::vector<Location> paramLocs;
   ExprPtr body;
+  /// Set by Sema: the number of operations of the body with every call
+  /// inlined (as MLIRGen inlines them), saturating; and whether it, or a
+  /// function it calls, is over the limit (reported once, at the first).
+  uint64_t inlinedSize = 0;
+  bool inlinedTooLarge = false;
 };
 
 /// `kernel NAME[k < N] = expr;` (`normalize(...)` around the whole

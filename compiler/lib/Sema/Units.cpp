@@ -65,10 +65,13 @@ Rational Rational::operator*(Rational o) const {
 std::optional<Rational> Rational::fromDouble(double value) {
   if (!std::isfinite(value) || std::fabs(value) > 1000)
     return std::nullopt;
+  // Close enough to be the fraction computed in double (1 / 3, 0.1 * 3),
+  // not merely near it: 2 + 1e-10 is not 2, and a nonzero power is not 0.
   for (int64_t den = 1; den <= 100; ++den) {
     double num = std::round(value * static_cast<double>(den));
-    if (std::fabs(num / static_cast<double>(den) - value) <=
-        1e-9 * std::max(1.0, std::fabs(value)))
+    if ((num != 0 || value == 0) &&
+        std::fabs(num / static_cast<double>(den) - value) <=
+            1e-12 * std::max(1.0, std::fabs(value)))
       return Rational(static_cast<int64_t>(num), den);
   }
   return std::nullopt;

@@ -57,6 +57,7 @@ public:
 
   void error(ast::Location loc, std::string message);
   bool empty() const { return errors.empty(); }
+  size_t size() const { return errors.size(); }
 
   /// Reports every error to `diag`, in source order.
   void emit(DiagnosticEngine &diag);

@@ -266,7 +266,14 @@ void ParseTreeTransformer::transformStepLength(P::StepLengthDeclContext *ctx,
     return;
   }
   ast::ModelDecl::StepLength length;
-  length.value = std::strtod(number->getText().c_str(), nullptr);
+  // transformNumber reports a number beyond the double range (1e400), which
+  // it replaces by 0; the step is then not recorded, so that Sema says
+  // nothing more of it.
+  size_t errorsBefore = errors.size();
+  length.value =
+      llvm::cast<ast::NumberExpr>(*transformNumber(number).expr).getValue();
+  if (errors.size() != errorsBefore)
+    return;
   length.unit = transformUnit(ctx->unit());
   length.loc = at(number);
   model.stepLength = std::move(length);

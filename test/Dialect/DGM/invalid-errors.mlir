@@ -604,3 +604,40 @@ func.func @f(%a: f64) {
   %c = dgm.convolve %a, @K : f64 -> f64
   return
 }
+
+// -----
+
+// The series and the kernel's weights have one type (the lowering multiplies
+// them); an f32 series with f64 weights was accepted and then lowered to
+// invalid arith.
+dgm.model @m {
+  dgm.forcing @P : f64
+  dgm.output @Q : f64
+  dgm.kernel @K size 2 {
+  ^bb0(%i: f64):
+    dgm.yield %i : f64
+  }
+  dgm.step {
+  ^bb0(%p: f64):
+    %c = dgm.constant 1.0 : f32
+    // expected-error @+1 {{'dgm.convolve' op convolves a series of type 'f32' with @K, whose weights are 'f64'; they must be the same}}
+    %r = dgm.convolve %c, @K : f32 -> f32
+    dgm.yield %p : f64
+  }
+}
+
+// -----
+
+dgm.model @m {
+  dgm.output @Qc : f64
+  dgm.output @Q : f32 {basin}
+  dgm.step {
+    %c = dgm.constant 1.0 : f64
+    dgm.yield %c : f64
+  }
+  dgm.basin {
+    // expected-error @+1 {{'dgm.aggregate' op aggregates @Qc of type 'f64' into a result of type 'f32'; they must be the same}}
+    %m = dgm.aggregate mean @Qc : f32
+    dgm.yield %m : f32
+  }
+}

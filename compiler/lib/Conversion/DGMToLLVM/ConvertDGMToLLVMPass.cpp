@@ -44,6 +44,16 @@ void attachLoopAnnotations(ModuleOp module) {
   });
 }
 
+/// Where to report a problem of the whole module: the module, unless it is
+/// the implicit one the parser made around the file's ops (line 0, or no
+/// location), which would print as file:0:0; then its first descriptor.
+Location moduleProblemLoc(ModuleOp module, DescriptorOp first) {
+  Location loc = module.getLoc();
+  if (auto fileLoc = dyn_cast<FileLineColLoc>(loc); fileLoc && fileLoc.getLine() > 0)
+    return loc;
+  return isa<UnknownLoc, FileLineColLoc>(loc) ? first.getLoc() : loc;
+}
+
 struct ConvertDGMToLLVMPass
     : dgm::impl::ConvertDGMToLLVMPassBase<ConvertDGMToLLVMPass> {
   using Base::Base;
@@ -61,7 +71,8 @@ struct ConvertDGMToLLVMPass
         if (descriptor.getModelName() == defaultModel)
           chosen = descriptor;
       if (!chosen) {
-        module.emitError() << "default-model=" << defaultModel
+        emitError(moduleProblemLoc(module, descriptors.front()))
+            << "default-model=" << defaultModel
                            << " names no model of this module";
         return signalPassFailure();
       }
@@ -69,7 +80,7 @@ struct ConvertDGMToLLVMPass
       chosen = descriptors.front();
     } else {
       InFlightDiagnostic diag =
-          module.emitError()
+          emitError(moduleProblemLoc(module, descriptors.front()))
           << "this module has " << descriptors.size()
           << " models, but dgm_get_model can return only one; choose it "
              "with convert-dgm-to-llvm{default-model=<name>}";

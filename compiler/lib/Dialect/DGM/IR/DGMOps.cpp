@@ -402,6 +402,10 @@ AggregateOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
   if (!output || output.getBasin())
     return emitOpError() << getOutputAttr()
                          << " is not an output computed in the step";
+  if (output.getType() != getType())
+    return emitOpError() << "aggregates " << getOutputAttr() << " of type "
+                         << output.getType() << " into a result of type "
+                         << getType() << "; they must be the same";
   if (getKind() == AggregateKind::weighted_mean) {
     ParamOp weights =
         getWeightsAttr()
@@ -426,8 +430,18 @@ LogicalResult ConvolveOp::verify() {
 
 LogicalResult ConvolveOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
   auto model = (*this)->getParentOfType<ModelOp>();
-  if (!symbolTable.lookupSymbolIn<KernelOp>(model, getKernelAttr()))
+  auto kernel = symbolTable.lookupSymbolIn<KernelOp>(model, getKernelAttr());
+  if (!kernel)
     return emitOpError() << getKernelAttr() << " is not a dgm.kernel";
+  // The lowering multiplies the series by the weights in one type.
+  Block &body = kernel.getBodyRegion().front();
+  if (auto yield = dyn_cast<YieldOp>(body.getTerminator());
+      yield && yield.getValues().size() == 1 &&
+      yield.getValues()[0].getType() != getType())
+    return emitOpError() << "convolves a series of type " << getType()
+                         << " with " << getKernelAttr() << ", whose weights are "
+                         << yield.getValues()[0].getType()
+                         << "; they must be the same";
   return success();
 }
 

@@ -93,7 +93,17 @@ bool expect(std::string_view text, std::size_t &at, char c) {
 }
 } // namespace
 
-std::optional<Timestamp> dgm::rt::parseTimestamp(std::string_view text) {
+namespace {
+/// The numbers of a date cell in the shape of parseTimestamp, whether or not
+/// they name a real date or time.
+struct TimestampFields {
+  int year = 0, month = 0, day = 0;
+  bool hasTime = false;
+  int hour = 0, minute = 0, second = 0;
+};
+
+std::optional<TimestampFields> readFields(std::string_view text) {
+  TimestampFields f;
   std::size_t at = 0;
   std::optional<int> year = digits(text, at, 4);
   if (!year || !expect(text, at, '-'))
@@ -104,13 +114,11 @@ std::optional<Timestamp> dgm::rt::parseTimestamp(std::string_view text) {
   std::optional<int> day = digits(text, at, 2);
   if (!day)
     return std::nullopt;
-  Timestamp stamp;
-  stamp.date = CalendarDate{*year, *month, *day};
-  if (!stamp.date.valid())
-    return std::nullopt;
+  f.year = *year;
+  f.month = *month;
+  f.day = *day;
   if (at == text.size())
-    return stamp;
-
+    return f;
   if (text[at] != 'T' && text[at] != ' ')
     return std::nullopt;
   ++at;
@@ -120,20 +128,32 @@ std::optional<Timestamp> dgm::rt::parseTimestamp(std::string_view text) {
   std::optional<int> minute = digits(text, at, 2);
   if (!minute)
     return std::nullopt;
-  int second = 0;
   if (at < text.size() && text[at] == ':') {
     ++at;
-    std::optional<int> s = digits(text, at, 2);
-    if (!s)
+    std::optional<int> second = digits(text, at, 2);
+    if (!second)
       return std::nullopt;
-    second = *s;
+    f.second = *second;
   }
   if (at < text.size() && text[at] == 'Z')
     ++at;
-  if (at != text.size() || *hour > 23 || *minute > 59 || second > 59)
+  if (at != text.size())
     return std::nullopt;
-  stamp.secondOfDay = *hour * 3600 + *minute * 60 + second;
-  stamp.hasTime = true;
+  f.hasTime = true;
+  f.hour = *hour;
+  f.minute = *minute;
+  return f;
+}
+} // namespace
+
+std::optional<Timestamp> dgm::rt::parseTimestamp(std::string_view text) {
+  std::optional<TimestampFields> f = readFields(text);
+  if (!f || impossibleTimestamp(text))
+    return std::nullopt;
+  Timestamp stamp;
+  stamp.date = CalendarDate{f->year, f->month, f->day};
+  stamp.hasTime = f->hasTime;
+  stamp.secondOfDay = f->hour * 3600 + f->minute * 60 + f->second;
   return stamp;
 }
 
@@ -142,50 +162,30 @@ dgm::rt::impossibleTimestamp(std::string_view text) {
   static const char *const months[12] = {
       "January", "February", "March",     "April",   "May",      "June",
       "July",    "August",   "September", "October", "November", "December"};
-  std::size_t at = 0;
-  std::optional<int> year = digits(text, at, 4);
-  if (!year || !expect(text, at, '-'))
+  std::optional<TimestampFields> f = readFields(text);
+  if (!f)
     return std::nullopt;
-  std::optional<int> month = digits(text, at, 2);
-  if (!month || !expect(text, at, '-'))
-    return std::nullopt;
-  std::optional<int> day = digits(text, at, 2);
-  if (!day)
-    return std::nullopt;
-  // Only the shape matters here; what follows the date is checked below.
-  if (*month < 1 || *month > 12)
-    return "there is no month " + std::to_string(*month);
-  if (!CalendarDate{*year, *month, *day}.valid()) {
-    if (*day == 0)
+  if (f->month < 1 || f->month > 12)
+    return "there is no month " + std::to_string(f->month);
+  if (!CalendarDate{f->year, f->month, f->day}.valid()) {
+    if (f->day == 0)
       return std::string("there is no day 0");
-    if (*month == 2 && *day == 29)
-      return std::to_string(*year) +
+    if (f->month == 2 && f->day == 29)
+      return std::to_string(f->year) +
              " is not a leap year: its February has 28 days";
     int length = 28;
-    while (CalendarDate{*year, *month, length + 1}.valid())
+    while (CalendarDate{f->year, f->month, length + 1}.valid())
       ++length;
-    return std::string(months[*month - 1]) +
-           (*month == 2 ? " " + std::to_string(*year) : std::string()) +
+    return std::string(months[f->month - 1]) +
+           (f->month == 2 ? " " + std::to_string(f->year) : std::string()) +
            " has " + std::to_string(length) + " days";
   }
-  if (at == text.size() || (text[at] != 'T' && text[at] != ' '))
-    return std::nullopt;
-  ++at;
-  std::optional<int> hour = digits(text, at, 2);
-  if (!hour || !expect(text, at, ':'))
-    return std::nullopt;
-  std::optional<int> minute = digits(text, at, 2);
-  if (!minute)
-    return std::nullopt;
-  if (*hour > 23)
-    return "hour " + std::to_string(*hour) + " is beyond 23";
-  if (*minute > 59)
-    return "minute " + std::to_string(*minute) + " is beyond 59";
-  if (at < text.size() && text[at] == ':') {
-    ++at;
-    if (std::optional<int> second = digits(text, at, 2); second && *second > 59)
-      return "second " + std::to_string(*second) + " is beyond 59";
-  }
+  if (f->hour > 23)
+    return "hour " + std::to_string(f->hour) + " is beyond 23";
+  if (f->minute > 59)
+    return "minute " + std::to_string(f->minute) + " is beyond 59";
+  if (f->second > 59)
+    return "second " + std::to_string(f->second) + " is beyond 59";
   return std::nullopt;
 }
 

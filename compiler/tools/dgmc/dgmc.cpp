@@ -125,6 +125,26 @@ static bool mayOverwrite(llvm::StringRef path, std::string &why) {
   return false;
 }
 
+/// Writes `bytes` to `path` (opened in place: a file, /dev/null or a pipe);
+/// 0, or 1 after an error naming the file.
+static int writeOutput(const std::string &path, llvm::StringRef bytes,
+                       llvm::sys::fs::OpenFlags flags) {
+  std::error_code ec;
+  llvm::raw_fd_ostream out(path, ec, flags);
+  if (ec)
+    return fail("cannot write '" + path + "': " + ec.message());
+  out << bytes;
+  out.close();
+  if (out.has_error()) {
+    // Said here, with the file's name; an unchecked error would abort with
+    // "LLVM ERROR" when the stream is destroyed.
+    std::string why = out.error().message();
+    out.clear_error();
+    return fail("cannot write '" + path + "': " + why);
+  }
+  return 0;
+}
+
 /// Compiles a binary stage into a temporary file and copies its bytes to
 /// the stream file `output`.
 static int compileToStream(CompileOptions options, const std::string &output) {
@@ -140,18 +160,7 @@ static int compileToStream(CompileOptions options, const std::string &output) {
                                            /*RequiresNullTerminator=*/false);
   if (!bytes)
     return fail("cannot read '" + temp.str() + "': " + bytes.getError().message());
-  std::error_code ec;
-  llvm::raw_fd_ostream out(output, ec, llvm::sys::fs::OF_None);
-  if (ec)
-    return fail("cannot write '" + output + "': " + ec.message());
-  out << (*bytes)->getBuffer();
-  out.close();
-  if (out.has_error()) {
-    std::string why = out.error().message();
-    out.clear_error();
-    return fail("cannot write '" + output + "': " + why);
-  }
-  return 0;
+  return writeOutput(output, (*bytes)->getBuffer(), llvm::sys::fs::OF_None);
 }
 
 static std::string defaultOutputName(EmitKind emit) {
@@ -221,18 +230,5 @@ int main(int argc, char **argv) {
     llvm::outs() << text;
     return 0;
   }
-  std::error_code ec;
-  llvm::raw_fd_ostream out(output, ec, llvm::sys::fs::OF_Text);
-  if (ec)
-    return fail("cannot write '" + output + "': " + ec.message());
-  out << text;
-  out.close();
-  if (out.has_error()) {
-    // Said here, with the file's name; an unchecked error would abort with
-    // "LLVM ERROR" when the stream is destroyed.
-    std::string why = out.error().message();
-    out.clear_error();
-    return fail("cannot write '" + output + "': " + why);
-  }
-  return 0;
+  return writeOutput(output, text, llvm::sys::fs::OF_Text);
 }

@@ -225,9 +225,8 @@ Result<BasinRun> dgm::cli::runOnBasin(const LoadedModel &model, BasinData data,
     return results.takeError();
   run.results = std::move(*results);
   run.first = warmup;
-  if (std::optional<std::string> warning =
-          nonFiniteWarning(model, *inputs, run.results, basin, warmup))
-    reportWarning(*warning);
+  run.nonFiniteWarning =
+      nonFiniteWarning(model, *inputs, run.results, basin, warmup);
   run.scores = scoreRun(model, run.results, basin, warmup, s);
   if (s.balance)
     if (Result<void> closure = addBalanceReport(model, run.results, basin,

@@ -57,6 +57,9 @@ struct BasinRun {
   dgm::rt::SimulationOutputs results;
   std::size_t first = 0; ///< steps spent on warm-up
   Scores scores;
+  /// Where the results stop being finite, and why (NonFiniteResults.h), for
+  /// the caller to report: one basin's warning, or the first few of many.
+  std::optional<std::string> nonFiniteWarning;
 };
 
 /// The inputs of steps [first, first + count) of `basin`: forcings and

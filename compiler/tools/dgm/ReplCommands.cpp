@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ChartImage.h"
+#include "Messages.h"
 #include "ReplInput.h"
 #include "ReplSession.h"
 #include "ReplSupport.h"
@@ -505,7 +506,11 @@ Result<BasinRun> ReplSession::runCurrentModel(const BasinData &basin) const {
     auto it = initValues.find(v.name);
     inits.push_back(it != initValues.end() ? it->second : v.default_value);
   }
-  return runOnBasin(m, basin, params, explicitParams, inits, config);
+  Result<BasinRun> run =
+      runOnBasin(m, basin, params, explicitParams, inits, config);
+  if (run && run->nonFiniteWarning)
+    reportWarning(*run->nonFiniteWarning);
+  return run;
 }
 
 bool ReplSession::cmdSteps(const std::vector<std::string> &args) {

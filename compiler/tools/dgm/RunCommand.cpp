@@ -453,6 +453,8 @@ int run(const RunSettings &s) {
       }
 
   std::vector<BasinRun> runs;
+  constexpr std::size_t kNonFiniteWarnings = 5;
+  std::size_t nonFiniteRuns = 0;
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     if (jobs.size() > 1)
       std::fprintf(stderr, "dgm: [%zu/%zu] basin %s\n", i + 1, jobs.size(),
@@ -465,8 +467,16 @@ int run(const RunSettings &s) {
         e.message = "basin '" + jobs[i].id + "': " + e.message;
       return reportError(e);
     }
+    // A table of many basins says the first few, then how many more.
+    if (run->nonFiniteWarning && ++nonFiniteRuns <= kNonFiniteWarnings)
+      reportWarning(*run->nonFiniteWarning);
     runs.push_back(std::move(*run));
   }
+  if (nonFiniteRuns > kNonFiniteWarnings)
+    reportWarning(std::to_string(nonFiniteRuns - kNonFiniteWarnings) +
+                  " more basins have results that are not finite (NaN or "
+                  "infinite); the warnings above show the first " +
+                  std::to_string(kNonFiniteWarnings));
 
   if (!s.plotPath.empty()) {
     if (runs.size() > 1 && s.plotPath.find("{basin}") == std::string::npos)

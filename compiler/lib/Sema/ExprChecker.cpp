@@ -12,6 +12,8 @@
 
 #include "llvm/ADT/TypeSwitch.h"
 
+#include <set>
+
 using namespace dgm;
 using namespace dgm::ast;
 using Type = ExprChecker::Type;
@@ -411,45 +413,70 @@ void dgm::checkFunction(FnDecl &fn, const Scope &scope,
 }
 
 namespace {
-/// Operations of `e` with every user call inlined, saturating at
-/// UINT64_MAX / 2; `largestCallee` is the function call that costs most.
-uint64_t inlinedSizeOf(const Expr &e, const FnDecl *&largestCallee,
-                       bool &calleeTooLarge) {
-  auto add = [](uint64_t a, uint64_t b) {
+/// Counts the operations of an expression with every user call inlined, the
+/// way MLIRGen inlines them: it reuses a call whose arguments are the same
+/// values, which for a function body means the same names (`f1(x) + f1(x)`
+/// is expanded once); any other argument is a new value each time.
+class InlinedSizeCounter {
+public:
+  uint64_t size(const Expr &e) {
+    uint64_t total = 1;
+    if (auto *call = llvm::dyn_cast<CallExpr>(&e)) {
+      for (const ExprPtr &arg : call->getArgs())
+        total = add(total, size(*arg));
+      if (const FnDecl *fn = call->fn) {
+        calleeTooLarge |= fn->inlinedTooLarge;
+        if (!largest || fn->inlinedSize > largest->inlinedSize)
+          largest = fn;
+        if (std::optional<std::string> key = reusedCallKey(*call);
+            key && !seen.insert(*key).second)
+          return total; // the same call again: its result is reused
+        total = add(total, fn->inlinedSize);
+      }
+    } else if (auto *unary = llvm::dyn_cast<UnaryExpr>(&e)) {
+      total = add(total, size(unary->getOperand()));
+    } else if (auto *binary = llvm::dyn_cast<BinaryExpr>(&e)) {
+      total = add(total, size(binary->getLHS()));
+      total = add(total, size(binary->getRHS()));
+    } else if (auto *ifExpr = llvm::dyn_cast<IfExpr>(&e)) {
+      for (const Expr *part :
+           {&ifExpr->getCond(), &ifExpr->getThen(), &ifExpr->getElse()})
+        total = add(total, size(*part));
+    }
+    return total;
+  }
+
+  /// The function call that costs most, and whether a callee is already
+  /// over the limit.
+  const FnDecl *largest = nullptr;
+  bool calleeTooLarge = false;
+
+private:
+  static uint64_t add(uint64_t a, uint64_t b) {
     constexpr uint64_t cap = UINT64_MAX / 2;
     return a > cap - b ? cap : a + b;
-  };
-  uint64_t size = 1;
-  if (auto *call = llvm::dyn_cast<CallExpr>(&e)) {
-    if (const FnDecl *fn = call->fn) {
-      size = std::max<uint64_t>(fn->inlinedSize, 1);
-      calleeTooLarge |= fn->inlinedTooLarge;
-      if (!largestCallee || fn->inlinedSize > largestCallee->inlinedSize)
-        largestCallee = fn;
-    }
-    for (const ExprPtr &arg : call->getArgs())
-      size = add(size, inlinedSizeOf(*arg, largestCallee, calleeTooLarge));
-  } else if (auto *unary = llvm::dyn_cast<UnaryExpr>(&e)) {
-    size = add(size, inlinedSizeOf(unary->getOperand(), largestCallee,
-                                   calleeTooLarge));
-  } else if (auto *binary = llvm::dyn_cast<BinaryExpr>(&e)) {
-    size = add(size, inlinedSizeOf(binary->getLHS(), largestCallee,
-                                   calleeTooLarge));
-    size = add(size, inlinedSizeOf(binary->getRHS(), largestCallee,
-                                   calleeTooLarge));
-  } else if (auto *ifExpr = llvm::dyn_cast<IfExpr>(&e)) {
-    for (const Expr *part :
-         {&ifExpr->getCond(), &ifExpr->getThen(), &ifExpr->getElse()})
-      size = add(size, inlinedSizeOf(*part, largestCallee, calleeTooLarge));
   }
-  return size;
-}
+  /// "callee(name, name)" when every argument is a name that stands for an
+  /// existing value (not a constant, which MLIRGen makes anew); else none.
+  static std::optional<std::string> reusedCallKey(const CallExpr &call) {
+    std::string key = call.getCallee() + "(";
+    for (const ExprPtr &arg : call.getArgs()) {
+      auto *name = llvm::dyn_cast<NameExpr>(arg.get());
+      if (!name || name->ref.kind == NameRef::Kind::Const)
+        return std::nullopt;
+      key += name->getName() + ",";
+    }
+    return key + ")";
+  }
+  std::set<std::string> seen;
+};
 } // namespace
 
 void dgm::checkInlinedSize(FnDecl &fn, DiagnosticEngine &diag) {
-  const FnDecl *largest = nullptr;
-  bool calleeTooLarge = false;
-  fn.inlinedSize = inlinedSizeOf(*fn.body, largest, calleeTooLarge);
+  InlinedSizeCounter counter;
+  fn.inlinedSize = counter.size(*fn.body);
+  const FnDecl *largest = counter.largest;
+  bool calleeTooLarge = counter.calleeTooLarge;
   fn.inlinedTooLarge = calleeTooLarge || fn.inlinedSize > kMaxInlinedSize;
   if (!fn.inlinedTooLarge || calleeTooLarge)
     return; // fine, or reported at the function it calls

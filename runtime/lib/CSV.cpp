@@ -282,6 +282,15 @@ Result<NumericColumn> CsvTable::numericColumn(std::size_t column) const {
                                 "expected a number in column '" +
                                     columns[column] + "', found '" +
                                     std::string(text) + "'")};
+      // An infinity is never a measurement, and a model fed one returns
+      // NaN or inf far from the cell that caused it.
+      if (std::isinf(value))
+        return Error{diagnostic(r, column,
+                                "an infinite value in column '" +
+                                    columns[column] + "': '" +
+                                    std::string(text) +
+                                    "'; write a missing value as an empty cell, "
+                                    "NA or NaN")};
       missing =
           std::isnan(value) ||
           std::find(options.missingValues.begin(), options.missingValues.end(),

@@ -128,6 +128,12 @@ public:
   }
 
 private:
+  static std::string withArticle(const std::string &noun) {
+    bool vowel = !noun.empty() && std::string_view("aeiou").find(noun[0]) !=
+                                      std::string_view::npos;
+    return (vowel ? "an " : "a ") + noun;
+  }
+
   void checkUniqueNames() {
     llvm::StringMap<std::pair<Location, std::string>> seen;
     auto add = [&](const std::string &name, const Location &loc,
@@ -139,8 +145,8 @@ private:
                           "' is already declared in model '" + model.name +
                           "'");
       diag.note(it->second.first, llvm::Twine("'") + name +
-                                      "' was first declared here as a " +
-                                      it->second.second);
+                                      "' was first declared here as " +
+                                      withArticle(it->second.second));
     };
     for (const ConstDecl &constant : model.consts)
       add(constant.name, constant.loc, "constant");

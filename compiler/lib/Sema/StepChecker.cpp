@@ -86,8 +86,10 @@ public:
       if (var.isBasinOutput())
         continue;
       const Decl &decl = decls.find(var.name)->second;
-      if (decl.var != &var)
-        continue; // a second declaration of the name: already an error
+      // A name declared twice is already an error, and its assignments
+      // were not tracked (which declaration they meant is unknown).
+      if (decl.var != &var || duplicated.contains(var.name))
+        continue;
       const NameRef &ref = decl.ref;
       if (var.kind == VarDecl::Kind::Output && !outputAssigned[ref.index])
         diag.error(var.loc, llvm::Twine("output '") + var.name +

@@ -472,6 +472,15 @@ private:
 };
 } // namespace
 
+InlinedSize dgm::measureInlinedSize(const Expr &e) {
+  InlinedSizeCounter counter;
+  InlinedSize result;
+  result.operations = counter.size(e);
+  result.largestCall = counter.largest;
+  result.calleeTooLarge = counter.calleeTooLarge;
+  return result;
+}
+
 void dgm::checkInlinedSize(FnDecl &fn, DiagnosticEngine &diag) {
   InlinedSizeCounter counter;
   fn.inlinedSize = counter.size(*fn.body);

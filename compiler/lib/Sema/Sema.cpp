@@ -115,6 +115,7 @@ public:
   }
 
   void check() {
+    unsigned errorsBefore = diag.getNumErrors();
     defineAll(model.consts, model.fns, scope, diag);
     checkUniqueNames();
     for (VarDecl &var : model.vars)
@@ -123,6 +124,8 @@ public:
       checkKernel(model, kernel, scope, diag);
     checkStepBlocks();
     checkBasinOutputs(model, scope, diag);
+    if (diag.getNumErrors() == errorsBefore && !model.steps.empty())
+      checkExpansionSize(model, model.steps[0], diag);
     // After the step: the balance's output is computed by the compiler.
     checkBalance(model, scope, diag);
   }

@@ -383,3 +383,71 @@ void dgm::checkStep(ModelDecl &model, StepBlock &step, const Scope &scope,
                     DiagnosticEngine &diag) {
   StepChecker(model, scope, diag).checkBlock(step);
 }
+
+namespace {
+std::string callNote(const InlinedSize &size) {
+  if (!size.largestCall)
+    return "";
+  return " (each call of '" + size.largestCall->name + "' repeats its " +
+         std::to_string(size.largestCall->inlinedSize) + " operations)";
+}
+} // namespace
+
+void dgm::checkExpansionSize(ModelDecl &model, const StepBlock &step,
+                             DiagnosticEngine &diag) {
+  // The step: every statement, as many times as the solver evaluates it.
+  uint64_t total = 0;
+  InlinedSize largest;
+  const Stmt *largestStmt = nullptr;
+  for (const StmtPtr &stmt : step.body) {
+    const Expr &value = llvm::isa<LetStmt>(*stmt)
+                            ? llvm::cast<LetStmt>(*stmt).getValue()
+                            : llvm::cast<AssignStmt>(*stmt).getValue();
+    InlinedSize size = measureInlinedSize(value);
+    if (size.calleeTooLarge)
+      return; // reported at the function
+    total += size.operations;
+    if (size.operations > largest.operations) {
+      largest = size;
+      largestStmt = stmt.get();
+    }
+  }
+  uint64_t evaluations = 1;
+  std::string solverNote;
+  if (model.solver) {
+    bool rk4 = model.solver->scheme == ModelDecl::Solver::Scheme::RK4;
+    evaluations = (rk4 ? 4 : 1) * static_cast<uint64_t>(model.solver->substeps);
+    if (evaluations > 1)
+      solverNote = ", evaluated " + std::to_string(evaluations) +
+                   " times per step by the " + (rk4 ? "rk4" : "euler") +
+                   " solver";
+  }
+  if (total * evaluations > kMaxInlinedSize) {
+    diag.error(step.loc,
+               llvm::Twine("the step of model '") + model.name +
+                   "' expands to " + llvm::Twine(total * evaluations) +
+                   " operations with every function call inlined" +
+                   solverNote + "; the limit is " +
+                   llvm::Twine(kMaxInlinedSize) +
+                   ", beyond which compiling takes minutes");
+    if (step.body.size() > 1)
+      diag.note(largestStmt->getLoc(),
+                llvm::Twine("the largest statement has ") +
+                    llvm::Twine(largest.operations) + " operations" +
+                    callNote(largest));
+  }
+  // A basin output is computed by a loop of its own.
+  for (const VarDecl &var : model.vars) {
+    if (!var.isBasinOutput())
+      continue;
+    InlinedSize size = measureInlinedSize(*var.init);
+    if (size.operations > kMaxInlinedSize && !size.calleeTooLarge)
+      diag.error(var.loc,
+                 llvm::Twine("the formula of output '") + var.name +
+                     "' expands to " + llvm::Twine(size.operations) +
+                     " operations with every function call inlined" +
+                     callNote(size) + "; the limit is " +
+                     llvm::Twine(kMaxInlinedSize) +
+                     ", beyond which compiling takes minutes");
+  }
+}

@@ -23,6 +23,12 @@ struct Scope;
 void checkStep(ast::ModelDecl &model, ast::StepBlock &step, const Scope &scope,
                DiagnosticEngine &diag);
 
+/// Reports a step (counting each evaluation by the solver) or a basin
+/// output whose expansion, with every function call inlined, exceeds
+/// kMaxInlinedSize operations. Run after the step and formulas check clean.
+void checkExpansionSize(ast::ModelDecl &model, const ast::StepBlock &step,
+                        DiagnosticEngine &diag);
+
 } // namespace dgm
 
 #endif // DGM_LIB_SEMA_STEPCHECKER_H

@@ -80,20 +80,34 @@ bool dgm::cli::writeFileAtomically(const std::string &path,
   return true;
 }
 
-bool dgm::cli::writeChartImage(const LineChart &chart, const std::string &path,
-                               std::string &error) {
+std::string dgm::cli::fileExtension(const std::string &path) {
   std::size_t slash = path.rfind('/');
   std::size_t dot = path.rfind('.');
-  std::string ext;
   if (dot != std::string::npos &&
       (slash == std::string::npos || dot > slash + 1))
-    ext = path.substr(dot);
+    return path.substr(dot);
+  return "";
+}
+
+std::optional<ImageFormat> dgm::cli::imageFormatOf(const std::string &path) {
   std::string lower;
-  for (char c : ext)
+  for (char c : fileExtension(path))
     lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (lower == ".svg")
+    return ImageFormat::Svg;
+  if (lower == ".png")
+    return ImageFormat::Png;
+  return std::nullopt;
+}
+
+bool dgm::cli::writeChartImage(const LineChart &chart, const std::string &path,
+                               std::string &error) {
+  std::optional<ImageFormat> format = imageFormatOf(path);
+  if (!format && rt::isStreamFile(path))
+    format = ImageFormat::Svg; // /dev/null, a pipe: the name says nothing
+  if (format == ImageFormat::Svg)
     return writeFileAtomically(path, renderSvg(chart), error);
-  if (lower == ".png") {
+  if (format == ImageFormat::Png) {
     std::string png = encodePng(chart);
     if (png.empty()) {
       error = "cannot write '" + path + "': PNG encoding failed";
@@ -101,6 +115,7 @@ bool dgm::cli::writeChartImage(const LineChart &chart, const std::string &path,
     }
     return writeFileAtomically(path, png, error);
   }
+  std::string ext = fileExtension(path);
   if (ext.empty())
     error = "'" + path + "' has no image extension; use .png or .svg";
   else

@@ -9,10 +9,20 @@
 
 #include "Plot.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace dgm::cli {
+
+enum class ImageFormat { Svg, Png };
+
+/// The extension of the file name in `path`, with its dot (".PNG"), or ""
+/// when it has none (a leading dot, as in ".svg", starts a name).
+std::string fileExtension(const std::string &path);
+
+/// The image format that `path`'s extension names (.svg or .png, any case).
+std::optional<ImageFormat> imageFormatOf(const std::string &path);
 
 /// Writes the chart as SVG or PNG, chosen by the extension of `path`
 /// (.svg or .png, any case), replacing an existing file. Otherwise returns

@@ -15,6 +15,7 @@
 #include "BasinRun.h"
 #include "BasinTable.h"
 #include "Bindings.h"
+#include "ChartImage.h"
 #include "Messages.h"
 #include "ModelSource.h"
 #include "Options.h"
@@ -32,12 +33,26 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <set>
 
 using namespace dgm::cli;
 using namespace dgm::rt;
 
 namespace {
+/// Whether two paths name one file: the same path once made absolute and
+/// normal, or one existing file (a hard or symbolic link to the other).
+bool sameFile(const std::string &a, const std::string &b) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (isStreamFile(a) && isStreamFile(b))
+    return false; // /dev/null twice: both may write to it
+  if (fs::absolute(a, ec).lexically_normal() ==
+      fs::absolute(b, ec).lexically_normal())
+    return true;
+  return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
+}
+
 
 const OptionSpec runOptions[] = {
     {"forcing", 0, ArgKind::Value, "FILE",
@@ -66,8 +81,8 @@ const OptionSpec runOptions[] = {
      "results, outputs and scores start after them"},
     {"plot", 0, ArgKind::Value, "FILE.svg",
      "Draw the hydrograph: the output Q (or --sim) and the\n"
-     "observations, as an SVG image ('{basin}' in FILE makes\n"
-     "one per basin of --params)"},
+     "observations, as an SVG or PNG image (by the extension;\n"
+     "'{basin}' in FILE makes one per basin of --params)"},
     {"balance", 0, ArgKind::Flag, "",
      "Report the largest closure error of the model's water\n"
      "balance (its 'balance { ... }'): the output\n"
@@ -195,6 +210,10 @@ int readSettings(const ParsedArgs &args, RunSettings &s) {
                             runCommandName);
   if (basin && !camels)
     return reportUsageError("--basin chooses a basin of --camels DIR",
+                            runCommandName);
+  if (basin && args.value("params"))
+    return reportUsageError("--basin runs one basin, and --params TABLE runs "
+                            "the basins of its rows; give one of them",
                             runCommandName);
   s.forcingPath = forcing.value_or("");
   s.camelsDir = camels.value_or("");
@@ -344,6 +363,24 @@ int run(const RunSettings &s) {
     return reportError(Error{"-o '" + *s.outputPath +
                              "' names a file per basin ({basin}), but only "
                              "--params TABLE runs several basins"});
+  if (s.plotPath.find("{basin}") != std::string::npos &&
+      s.paramsTable.empty())
+    return reportError(Error{"--plot '" + s.plotPath +
+                             "' names a file per basin ({basin}), but only "
+                             "--params TABLE runs several basins"});
+  if (!s.plotPath.empty() && !imageFormatOf(s.plotPath) &&
+      !isStreamFile(s.plotPath))
+    return reportError(
+        Error{"--plot '" + s.plotPath + "': " +
+              (fileExtension(s.plotPath).empty()
+                   ? std::string("no image extension")
+                   : "unsupported image format '" + fileExtension(s.plotPath) +
+                         "'") +
+              "; use .svg or .png"});
+  if (toFile && !s.plotPath.empty() &&
+      sameFile(*s.outputPath, s.plotPath))
+    return reportError(Error{"-o and --plot name the same file '" +
+                             s.plotPath + "'; give each its own"});
   if (s.camelsDir.empty() &&
       s.forcingPath.find("{basin}") != std::string::npos &&
       s.paramsTable.empty())
@@ -486,11 +523,12 @@ int run(const RunSettings &s) {
                                "; put '{basin}' in the name for a file each"});
     for (const BasinRun &run : runs) {
       std::string path = substituteBasin(s.plotPath, run.id);
-      Result<void> written =
-          writeTextFile(path, renderSvg(hydrograph(*model, run, s)),
-                        s.force ? Overwrite::Replace : Overwrite::Refuse);
-      if (!written)
-        return reportError(written.error());
+      // Checked before the run; checked again in case the file appeared.
+      if (!s.force && wouldOverwrite(path))
+        return reportError(Error{"'" + path + "' already exists"});
+      std::string error;
+      if (!writeChartImage(hydrograph(*model, run, s), path, error))
+        return reportError(Error{error});
     }
   }
 

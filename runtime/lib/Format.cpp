@@ -55,8 +55,15 @@ std::string dgm::rt::formatLocatedError(std::string_view file, std::size_t line,
   out += '\n';
   appendVisible(out, lineText);
   out += '\n';
-  for (std::size_t i = 0; i + 1 < col; ++i)
-    out += i < lineText.size() && lineText[i] == '\t' ? '\t' : ' ';
+  // One column per character: a UTF-8 continuation byte takes none; a tab
+  // stays a tab.
+  for (std::size_t i = 0; i + 1 < col; ++i) {
+    unsigned char c =
+        i < lineText.size() ? static_cast<unsigned char>(lineText[i]) : ' ';
+    if ((c & 0xC0) == 0x80)
+      continue;
+    out += c == '\t' ? '\t' : ' ';
+  }
   out += '^';
   return out;
 }

@@ -16,6 +16,10 @@ ByteInputStream::ByteInputStream(llvm::StringRef bytes,
   _data.resize(bytes.size());
   for (size_t i = 0, e = bytes.size(); i != e; ++i)
     _data[i] = static_cast<unsigned char>(bytes[i]);
+  // A UTF-8 byte order mark, which some editors put first, is read as
+  // blanks: the columns after it still count bytes, as the carets do.
+  if (bytes.starts_with("\xEF\xBB\xBF"))
+    _data[0] = _data[1] = _data[2] = ' ';
   name = sourceName.str();
 }
 

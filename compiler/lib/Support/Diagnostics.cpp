@@ -31,12 +31,21 @@ void DiagnosticEngine::emit(const ast::Location &loc,
   if (kind == llvm::SourceMgr::DK_Error)
     ++numErrors;
   llvm::SMLoc smLoc = toSMLoc(loc);
+  llvm::StringRef lineText;
   if (smLoc.isValid()) {
-    sourceMgr.PrintMessage(os, smLoc, kind, message);
-    return;
+    lineText = sourceLine(smLoc);
+    // SourceMgr prints no caret under a line with a non-ASCII byte (it
+    // cannot tell the width of the characters): those lines are printed
+    // here, with the caret under the character at the column.
+    if (llvm::all_of(lineText, [](char c) {
+          return static_cast<unsigned char>(c) < 0x80;
+        })) {
+      sourceMgr.PrintMessage(os, smLoc, kind, message);
+      return;
+    }
   }
-  // No buffer for this file (should not happen for parsed input): still say
-  // where, without the excerpt.
+  // Else, or with no buffer for this file (should not happen for parsed
+  // input): still say where.
   os << (loc.file ? *loc.file : std::string("<unknown>")) << ":" << loc.line
      << ":" << loc.col << ": ";
   switch (kind) {
@@ -51,6 +60,35 @@ void DiagnosticEngine::emit(const ast::Location &loc,
     break;
   }
   os << message << "\n";
+  if (smLoc.isValid())
+    os << lineText << "\n" << caretLine(lineText, loc.col) << "\n";
+}
+
+llvm::StringRef DiagnosticEngine::sourceLine(llvm::SMLoc smLoc) const {
+  unsigned id = sourceMgr.FindBufferContainingLoc(smLoc);
+  llvm::StringRef buffer = sourceMgr.getMemoryBuffer(id)->getBuffer();
+  size_t at = smLoc.getPointer() - buffer.data();
+  size_t newline = buffer.substr(0, at).rfind('\n');
+  size_t begin = newline == llvm::StringRef::npos ? 0 : newline + 1;
+  size_t end = buffer.find_first_of("\r\n", at);
+  return buffer.slice(begin, end);
+}
+
+std::string dgm::caretLine(llvm::StringRef lineText, unsigned col) {
+  // One column per character: UTF-8 continuation bytes take none, and
+  // neither does a byte order mark; a tab stays a tab.
+  std::string caret;
+  for (size_t i = 0; i + 1 < col && i < lineText.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(lineText[i]);
+    if ((c & 0xC0) == 0x80)
+      continue;
+    if (lineText.substr(i).starts_with("\xEF\xBB\xBF")) {
+      i += 2;
+      continue;
+    }
+    caret += c == '\t' ? '\t' : ' ';
+  }
+  return caret + "^";
 }
 
 void DiagnosticEngine::error(const ast::Location &loc,

@@ -48,6 +48,8 @@ public:
   /// The SMLoc of a line/column in the buffer of `loc.file`, or an invalid
   /// SMLoc when the file is not loaded.
   llvm::SMLoc toSMLoc(const ast::Location &loc) const;
+  /// The text of the line holding `smLoc`, without its line break.
+  llvm::StringRef sourceLine(llvm::SMLoc smLoc) const;
 
 private:
   void emit(const ast::Location &loc, llvm::SourceMgr::DiagKind kind,
@@ -60,6 +62,10 @@ private:
 
 /// The closest candidate to `name` within a small edit distance, or "" when
 /// none is close enough to be a likely typo.
+/// The line under a source line with '^' below column `col` (in bytes,
+/// 1-based): a column per character of UTF-8, tabs kept as tabs.
+std::string caretLine(llvm::StringRef lineText, unsigned col);
+
 std::string closestMatch(llvm::StringRef name,
                          llvm::ArrayRef<std::string> candidates);
 

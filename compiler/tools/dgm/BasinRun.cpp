@@ -161,6 +161,7 @@ Result<void> dgm::cli::addBalanceReport(const LoadedModel &model,
   scores.lines.push_back(line);
   scores.balanceWorst = count ? worst : NAN;
   scores.balanceWhere = count ? where : "";
+  scores.balanceNaNs = nans;
   return success();
 }
 

@@ -48,6 +48,8 @@ struct Scores {
   /// step's is NaN) and where it is ("on 1983-04-02 (component 3)").
   std::optional<double> balanceWorst;
   std::string balanceWhere;
+  /// With --balance: the steps (x components) whose closure error is NaN.
+  int64_t balanceNaNs = 0;
 };
 
 /// One basin's run: its data, results and scores.

@@ -106,13 +106,32 @@ std::string dgm::cli::formatBasinTable(const std::vector<BasinRun> &runs,
                     std::to_string(runs.size()) +
                     (runs.size() == 1 ? " basin\n\n" : " basins\n\n");
   std::optional<std::size_t> sim = model.indexOf(VarKind::Output, s.simName);
-  char line[256];
-  std::snprintf(line, sizeof line, "%-12s %6s %12s %8s %8s", "basin", "steps",
-                (s.simName + " mean").c_str(), "NSE", "KGE");
-  out += line;
-  // --balance: each basin's closure error of largest magnitude.
+  // The basin column is as wide as the longest id (at least 12), so that a
+  // long id neither shifts nor cuts the row.
+  std::size_t idWidth = 12;
+  for (const BasinRun &run : runs)
+    idWidth = std::max(idWidth, run.id.size());
+  auto padded = [](std::string text, std::size_t width, bool right) {
+    if (text.size() < width)
+      text.insert(right ? 0 : text.size(), width - text.size(), ' ');
+    return text;
+  };
+  auto number = [](const char *format, double v) {
+    char text[64];
+    std::snprintf(text, sizeof text, format, v);
+    return std::string(text);
+  };
+  std::string simHeader = s.simName + " mean";
+  std::size_t simWidth = std::max<std::size_t>(12, simHeader.size());
+  out += padded("basin", idWidth, false) + " " + padded("steps", 6, true) +
+         " " + padded(simHeader, simWidth, true) + " " +
+         padded("NSE", 8, true) + " " + padded("KGE", 8, true);
+  // --balance: each basin's closure error of largest magnitude, and how
+  // many of its closure errors are NaN (the largest skips them).
   out += s.balance ? "  max |balance_error|\n" : "\n";
   const BasinRun *worstBalance = nullptr;
+  std::size_t basinsWithNaN = 0;
+  const BasinRun *firstWithNaN = nullptr;
   std::vector<double> nses, kges;
   for (const BasinRun &run : runs) {
     double mean = NAN;
@@ -126,26 +145,27 @@ std::string dgm::cli::formatBasinTable(const std::vector<BasinRun> &runs,
         }
       mean = n ? sum / static_cast<double>(n) : NAN;
     }
-    auto cell = [](std::optional<double> v) {
-      char text[32];
-      if (v)
-        std::snprintf(text, sizeof text, "%.4f", *v);
-      else
-        std::snprintf(text, sizeof text, "-");
-      return std::string(text);
+    auto cell = [&](std::optional<double> v) {
+      return v ? number("%.4f", *v) : std::string("-");
     };
-    std::snprintf(line, sizeof line, "%-12s %6lld %12.6g %8s %8s",
-                  run.id.c_str(), static_cast<long long>(run.results.numSteps),
-                  mean, cell(run.scores.nse).c_str(),
-                  cell(run.scores.kge).c_str());
-    out += line;
+    out += padded(run.id, idWidth, false) + " " +
+           padded(std::to_string(run.results.numSteps), 6, true) + " " +
+           padded(number("%.6g", mean), simWidth, true) + " " +
+           padded(cell(run.scores.nse), 8, true) + " " +
+           padded(cell(run.scores.kge), 8, true);
     if (std::optional<double> b = run.scores.balanceWorst) {
-      std::snprintf(line, sizeof line, "  %19.3g", std::fabs(*b));
-      out += line;
+      out += "  " + padded(std::isnan(*b) ? std::string("NaN")
+                                          : number("%.3g", std::fabs(*b)),
+                           19, true);
       if (!std::isnan(*b) &&
           (!worstBalance ||
            std::fabs(*b) > std::fabs(*worstBalance->scores.balanceWorst)))
         worstBalance = &run;
+      if (run.scores.balanceNaNs) {
+        out += "  NaN at " + std::to_string(run.scores.balanceNaNs);
+        if (basinsWithNaN++ == 0)
+          firstWithNaN = &run;
+      }
     }
     out += "\n";
     if (run.scores.nse)
@@ -177,6 +197,14 @@ std::string dgm::cli::formatBasinTable(const std::vector<BasinRun> &runs,
            (var.unit[0] ? std::string(" ") + var.unit : "") + " in basin " +
            worstBalance->id + " " + worstBalance->scores.balanceWhere + "\n";
   }
+  if (firstWithNaN)
+    out += "balance: " + std::to_string(basinsWithNaN) +
+           (basinsWithNaN == 1 ? " basin has" : " basins have") +
+           " NaN closure errors, which the largest above skips: the first "
+           "is " +
+           firstWithNaN->id + " (" +
+           std::to_string(firstWithNaN->scores.balanceNaNs) +
+           " of them); run it alone to see where they start\n";
   return out;
 }
 

@@ -62,6 +62,15 @@ dgm::cli::readParamsTable(const LoadedModel &model, const std::string &path,
     }
     columns.push_back({c, *p});
   }
+  // Each column is parsed once (per row, a table of thousands of basins
+  // took seconds).
+  std::vector<NumericColumn> values;
+  for (auto [c, p] : columns) {
+    Result<NumericColumn> column = table->numericColumn(c);
+    if (!column)
+      return column.takeError();
+    values.push_back(std::move(*column));
+  }
   std::vector<BasinJob> jobs;
   std::map<std::string, std::size_t> firstRow; // id -> row
   for (std::size_t r = 0; r < table->numRows(); ++r) {
@@ -75,12 +84,9 @@ dgm::cli::readParamsTable(const LoadedModel &model, const std::string &path,
           r, idColumn,
           "basin '" + job.id + "' appears a second time (first on line " +
               std::to_string(table->lineNumber(it->second)) + ")")};
-    for (auto [c, p] : columns) {
-      Result<NumericColumn> column =
-          table->numericColumn(table->columnNames()[c]);
-      if (!column)
-        return column.takeError();
-      double value = column->values[r];
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      auto [c, p] = columns[i];
+      double value = values[i].values[r];
       const dgm_variable &var = model.params()[p];
       if (std::isnan(value) || value < var.lower || value > var.upper)
         return Error{table->diagnostic(

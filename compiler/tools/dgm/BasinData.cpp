@@ -257,8 +257,13 @@ Result<BasinData> dgm::cli::loadCsvBasin(const CsvTable &table,
     if (!table.columnIndex(name) || basin.series.count(name))
       continue;
     Result<NumericColumn> column = table.numericColumn(name);
-    if (!column)
-      return column.takeError();
+    if (!column) {
+      // An error only if the series is used (runOnBasin): observations of
+      // an output the model lacks, or a series that --param replaces, are
+      // not read.
+      basin.unusableSeries[name] = column.error().message;
+      continue;
+    }
     // A dynamic parameter's values are checked here, where the cell can be
     // shown (the runtime would name only a step of the run); the error is
     // given when the series is used (runOnBasin).

@@ -40,8 +40,10 @@ struct BasinData {
   /// The basin's latitude, when the source gives it.
   std::optional<double> latitude;
   /// A series that cannot be used, with the located error to give when it
-  /// is (a dynamic parameter's column with a value outside its bounds: it is
-  /// an error only if no --param replaces it).
+  /// is: a cell that is not a number, or a dynamic parameter's value outside
+  /// its bounds. It is an error only if the series is used (no --param
+  /// replaces the parameter; the model has the output that observations
+  /// are scored against).
   std::map<std::string, std::string> unusableSeries;
 
   const std::vector<double> *find(const std::string &name) const {

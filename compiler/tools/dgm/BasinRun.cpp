@@ -178,7 +178,8 @@ Result<BasinRun> dgm::cli::runOnBasin(const LoadedModel &model, BasinData data,
   // the series is then not used.
   for (std::size_t p = 0; p < model.params().size(); ++p) {
     const dgm_variable &param = model.params()[p];
-    if (!(param.flags & DGM_DYNAMIC) || !basin.find(param.name))
+    if (!(param.flags & DGM_DYNAMIC) ||
+        (!basin.find(param.name) && !basin.unusableSeries.count(param.name)))
       continue;
     if (explicitParams.count(p)) {
       reportWarning("parameter '" + std::string(param.name) + "' is set to " +
@@ -194,6 +195,12 @@ Result<BasinRun> dgm::cli::runOnBasin(const LoadedModel &model, BasinData data,
   }
   if (Result<void> ok = checkAllParamsSet(model, paramValues); !ok)
     return ok.takeError();
+  // Observations that cannot be read are an error only when they would be
+  // scored: the model has the output to compare them with.
+  if (auto bad = basin.unusableSeries.find(s.obsName.value_or("Qobs"));
+      bad != basin.unusableSeries.end() &&
+      model.indexOf(VarKind::Output, s.simName))
+    return Error{bad->second};
 
   std::size_t steps = basin.numSteps;
   std::size_t warmup = static_cast<std::size_t>(s.warmup);

@@ -186,8 +186,18 @@ Result<BasinData> dgm::cli::loadCsvBasin(const CsvTable &table,
         std::string first(table.cell(0, *timeColumn));
         if (!parseTimestamp(basin.dates[0] + "T" + first))
           break; // not a time of day: the date column alone
-        for (std::size_t r = 0; r < table.numRows(); ++r)
-          basin.dates[r] += "T" + std::string(table.cell(r, *timeColumn));
+        for (std::size_t r = 0; r < table.numRows(); ++r) {
+          std::string time(table.cell(r, *timeColumn));
+          // A bad time is shown at its own cell (not as a bad date).
+          if (r > 0 && parseTimestamp(basin.dates[r]) &&
+              !parseTimestamp(basin.dates[r] + "T" + time))
+            return Error{table.diagnostic(
+                r, *timeColumn,
+                "expected a time of day hh:mm in column '" +
+                    table.columnNames()[*timeColumn] +
+                    "' like the rows above, found '" + time + "'")};
+          basin.dates[r] += "T" + time;
+        }
         break;
       }
   if (dateColumn) {

@@ -416,6 +416,12 @@ int run(const RunSettings &s) {
   // --sim names the output to score and plot: a typo is an error now, not a
   // warning after the run.
   if (s.simExplicit && !model->indexOf(VarKind::Output, s.simName)) {
+    if (model->indexOf(VarKind::State, s.simName))
+      return reportError(Error{
+          "--sim: '" + s.simName + "' is a state of model '" +
+          std::string(model->name()) +
+          "', not an output; --sim picks the output to score and plot "
+          "(states are in the summary, and in -o's CSV with --states)"});
     std::vector<std::string> outputs;
     for (const dgm_variable &v : model->outputs())
       outputs.push_back(v.name);

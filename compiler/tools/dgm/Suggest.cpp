@@ -53,7 +53,8 @@ std::string dgm::cli::closestMatch(std::string_view name,
   std::size_t bestDistance = limit + 1;
   for (const std::string &c : candidates) {
     std::size_t d = editDistance(name, c);
-    if (d < bestDistance) {
+    // Never a change of half the name: 'Q' for 'S' is noise.
+    if (d < bestDistance && 2 * d <= name.size()) {
       bestDistance = d;
       best = c;
     }

@@ -56,10 +56,16 @@ Result<std::vector<double>> checkStepDates(const CsvTable &table,
     const std::string &text = dates[r];
     std::optional<Timestamp> stamp = parseTimestamp(text);
     if (!stamp) {
-      if (std::optional<std::string> why = impossibleTimestamp(text))
+      if (std::optional<std::string> why = impossibleTimestamp(text)) {
+        // The standard calendar's reason ("February 2000 has 29 days") is
+        // not this calendar's.
+        if (noLeap && (why->starts_with("February") ||
+                       why->find("leap year") != std::string::npos))
+          why = "February has 28 days in the noleap (365_day) calendar";
         return Error{table.diagnostic(r, column,
                                       "'" + text + "' is not a real date: " +
                                           *why)};
+      }
       // A first cell that starts like a date but is not one (a time zone, an
       // hour 25) is a mistake, not a label.
       bool looksLikeDate = text.size() >= 10 && text[4] == '-' &&

@@ -193,7 +193,7 @@ Result<BasinRun> dgm::cli::runOnBasin(const LoadedModel &model, BasinData data,
     if (std::isnan(paramValues[p]))
       paramValues[p] = param.lower;
   }
-  if (Result<void> ok = checkAllParamsSet(model, paramValues); !ok)
+  if (Result<void> ok = checkAllParamsSet(model, paramValues, s.setParam); !ok)
     return ok.takeError();
   // Observations that cannot be read are an error only when they would be
   // scored: the model has the output to compare them with.

@@ -38,6 +38,9 @@ struct RunConfig {
   std::string simName = "Q"; ///< the output scored and plotted
   bool simExplicit = false;  ///< simName was chosen (warn if missing)
   bool balance = false;      ///< report the water balance (balance_error)
+  /// How the user gives a parameter a value, for advice in messages:
+  /// "--param" (dgm run) or ":set" (the REPL).
+  std::string setParam = "--param";
 };
 
 /// The goodness of fit of one basin: lines for the report and the values.

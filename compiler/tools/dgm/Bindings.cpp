@@ -104,13 +104,15 @@ dgm::cli::applyAssignments(const LoadedModel &model, VarKind kind,
 }
 
 Result<void> dgm::cli::checkAllParamsSet(const LoadedModel &model,
-                                         const std::vector<double> &values) {
+                                         const std::vector<double> &values,
+                                         const std::string &setParam) {
   auto params = model.params();
   for (std::size_t i = 0; i < params.size(); ++i)
     if (std::isnan(values[i]))
       return Error{"parameter '" + std::string(params[i].name) +
                    "' of model '" + std::string(model.name()) +
-                   "' has no default value; give it one with --param " +
+                   "' has no default value; give it one with " + setParam +
+                   " " +
                    params[i].name + "=VALUE"};
   return success();
 }

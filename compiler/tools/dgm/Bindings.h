@@ -32,9 +32,10 @@ applyAssignments(const dgm::rt::LoadedModel &model, dgm::rt::VarKind kind,
                  std::vector<double> &values);
 
 /// Fails for the first parameter that has no value (no default and no
-/// --param), telling how to give one.
+/// --param), telling how to give one: with `setParam` ("--param", ":set").
 dgm::rt::Result<void> checkAllParamsSet(const dgm::rt::LoadedModel &model,
-                                        const std::vector<double> &values);
+                                        const std::vector<double> &values,
+                                        const std::string &setParam);
 
 } // namespace dgm::cli
 

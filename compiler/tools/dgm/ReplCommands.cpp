@@ -118,7 +118,8 @@ static const CommandInfo kCommands[] = {
      &ReplSession::cmdLoad},
     {"reload", "", "compile the current model's file again (after editing it)",
      &ReplSession::cmdReload},
-    {"forcing", "CSV", "read the forcings (and observations) from a CSV file",
+    {"forcing", "CSV [--calendar noleap]",
+     "read the forcings (and observations) from a CSV file",
      &ReplSession::cmdForcing},
     {"camels", "DIR GAUGE",
      "read a CAMELS-US basin (forcings, PET, observed flow)",
@@ -295,7 +296,7 @@ const BasinData *ReplSession::basinData() {
       error("'" + csvPath + "' has a header but no data rows");
       return nullptr;
     }
-    loaded = loadCsvBasin(*table, *current.model, extra, policy);
+    loaded = loadCsvBasin(*table, *current.model, extra, policy, calendar);
   } else if (source == DataSource::Camels) {
     loaded = loadCamelsBasin(camelsDir, gauge, *current.model, policy);
   } else if (current.model->forcings().empty()) {
@@ -317,9 +318,24 @@ const BasinData *ReplSession::basinData() {
 }
 
 bool ReplSession::cmdForcing(const std::vector<std::string> &args) {
-  if (args.size() != 1) {
-    error(":forcing takes one CSV file, as in ':forcing "
-          "examples/data/01031500_daily.csv'");
+  // `:forcing FILE [--calendar standard|noleap]`, as dgm run's options.
+  CalendarKind newCalendar = CalendarKind::Standard;
+  bool calendarOk = true;
+  if (args.size() == 3 && args[1] == "--calendar") {
+    if (args[2] == "noleap" || args[2] == "365_day")
+      newCalendar = CalendarKind::NoLeap;
+    else if (args[2] != "standard" && args[2] != "gregorian" &&
+             args[2] != "proleptic_gregorian")
+      calendarOk = false;
+  }
+  if (!calendarOk) {
+    error("unknown --calendar '" + args[2] +
+          "'; expected standard (gregorian) or noleap (365_day)");
+    return false;
+  }
+  if (args.size() != 1 && !(args.size() == 3 && args[1] == "--calendar")) {
+    error(":forcing takes one CSV file, and optionally --calendar noleap, "
+          "as in ':forcing examples/data/01031500_daily.csv'");
     return false;
   }
   if (!fileExists(args.front())) {
@@ -328,13 +344,16 @@ bool ReplSession::cmdForcing(const std::vector<std::string> &args) {
   }
   DataSource oldSource = source;
   std::string oldPath = csvPath;
+  CalendarKind oldCalendar = calendar;
   source = DataSource::Csv;
   csvPath = args.front();
+  calendar = newCalendar;
   data.reset();
   lastRun.reset();
   if (current.model && !basinData()) {
     source = oldSource; // keep what worked before
     csvPath = oldPath;
+    calendar = oldCalendar;
     return false;
   }
   if (data)

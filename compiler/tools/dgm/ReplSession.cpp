@@ -35,7 +35,9 @@ constexpr const char *kStdlibImports =
     "import pet; import routing; import smooth; import units;\n";
 } // namespace
 
-ReplSession::ReplSession(ReplOptions options) : options(std::move(options)) {}
+ReplSession::ReplSession(ReplOptions options) : options(std::move(options)) {
+  config.setParam = ":set";
+}
 ReplSession::~ReplSession() = default;
 
 void ReplSession::error(const std::string &message) const {

@@ -147,6 +147,8 @@ private:
   CurrentModel current;
   DataSource source = DataSource::None;
   std::string csvPath, camelsDir, gauge;
+  /// The calendar of csvPath's dates (`:forcing FILE --calendar noleap`).
+  dgm::rt::CalendarKind calendar = dgm::rt::CalendarKind::Standard;
   std::optional<BasinData> data; ///< the series for the current model
   std::map<std::string, double> paramValues, initValues; ///< from :set
   RunConfig config;

@@ -101,3 +101,35 @@ Result<void> dgm::rt::writeTextFile(const std::string &path,
     return systemError("write", path, errno);
   return success();
 }
+
+std::optional<std::string>
+dgm::rt::unwritablePathReason(const std::string &path) {
+  if (isDirectory(path)) {
+    std::string base = path;
+    while (base.size() > 1 && base.back() == '/')
+      base.pop_back();
+    return "'" + path + "' is a folder; give a file name in it, such as '" +
+           base + "/NAME'";
+  }
+  std::size_t slash = path.rfind('/');
+  if (slash == std::string::npos)
+    return std::nullopt; // the current folder
+  std::string dir = path.substr(0, slash + 1);
+  if (isDirectory(dir))
+    return std::nullopt;
+  // The deepest existing part of the folder: a file there is the mistake.
+  std::string part = dir;
+  while (!part.empty()) {
+    while (!part.empty() && part.back() == '/')
+      part.pop_back();
+    if (part.empty())
+      break;
+    if (fileExists(part))
+      return isDirectory(part)
+                 ? "the folder '" + dir + "' does not exist"
+                 : "'" + part + "' is a file, not a folder";
+    std::size_t up = part.rfind('/');
+    part = up == std::string::npos ? "" : part.substr(0, up + 1);
+  }
+  return "the folder '" + dir + "' does not exist";
+}

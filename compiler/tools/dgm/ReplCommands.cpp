@@ -101,10 +101,14 @@ std::optional<int64_t> parseCount(const std::vector<std::string> &args,
   return static_cast<int64_t>(n);
 }
 
-/// Why -o FILE may not be written: it exists and --force is not given.
+/// Why -o FILE may not be written: its folder is missing, it is a folder,
+/// or it exists and --force is not given. Checked before the run.
 std::optional<std::string> overwriteProblem(const CommandArgs &parsed) {
-  if (!parsed.output || *parsed.output == "-" || parsed.force ||
-      !wouldOverwrite(*parsed.output))
+  if (!parsed.output || *parsed.output == "-")
+    return std::nullopt;
+  if (std::optional<std::string> why = unwritablePathReason(*parsed.output))
+    return "cannot write '" + *parsed.output + "': " + *why;
+  if (parsed.force || !wouldOverwrite(*parsed.output))
     return std::nullopt;
   return "'" + *parsed.output + "' exists; add --force to replace it";
 }

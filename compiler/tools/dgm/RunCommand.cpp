@@ -388,6 +388,10 @@ int run(const RunSettings &s) {
                              "' names a file per basin ({basin}), but only "
                              "--params TABLE runs several basins"});
   // Refuse before any work, so that a long run does not end in this error.
+  if (toFile && !perBasinFiles)
+    if (std::optional<std::string> why = unwritablePathReason(*s.outputPath))
+      return reportError(
+          Error{"cannot write '" + *s.outputPath + "': " + *why});
   if (toFile && !perBasinFiles && !s.force && wouldOverwrite(*s.outputPath))
     return reportError(Error{"refusing to overwrite '" + *s.outputPath +
                              "'; pass --force to replace it"});
@@ -476,11 +480,8 @@ int run(const RunSettings &s) {
       if (pattern.empty())
         continue;
       std::string path = substituteBasin(pattern, job.id);
-      std::size_t slash = path.rfind('/');
-      std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
-      if (!isDirectory(dir))
-        return reportError(Error{"cannot write '" + path + "': the folder '" +
-                                 dir + "' does not exist"});
+      if (std::optional<std::string> why = unwritablePathReason(path))
+        return reportError(Error{"cannot write '" + path + "': " + *why});
     }
   if (!s.force)
     for (const BasinJob &job : jobs)

@@ -207,6 +207,13 @@ int main(int argc, char **argv) {
     std::string why;
     if (!mayOverwrite(output, why))
       return fail(why);
+    // Before compiling: the linker's own error would come last, and raw.
+    llvm::StringRef folder = llvm::sys::path::parent_path(output);
+    if (!folder.empty() && !llvm::sys::fs::is_directory(folder))
+      return fail("cannot write '" + output + "': " +
+                  (llvm::sys::fs::exists(folder)
+                       ? "'" + folder.str() + "' is a file, not a folder"
+                       : "the folder '" + folder.str() + "/' does not exist"));
   }
 
   if (binary && output == "-")
@@ -228,6 +235,13 @@ int main(int argc, char **argv) {
     return 1;
   if (output.empty() || output == "-") {
     llvm::outs() << text;
+    llvm::outs().flush();
+    // A full disk or a closed pipe: an error here, not LLVM's fatal one
+    // when the stream is destroyed.
+    if (std::error_code ec = llvm::outs().error()) {
+      llvm::outs().clear_error();
+      return fail("cannot write to standard output: " + ec.message());
+    }
     return 0;
   }
   return writeOutput(output, text, llvm::sys::fs::OF_Text);

@@ -15,6 +15,7 @@
 
 #include "dgm/runtime/Result.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -48,6 +49,13 @@ bool isStreamFile(const std::string &path);
 /// Whether writing `path` would replace an existing file: it exists and is
 /// not a stream file.
 bool wouldOverwrite(const std::string &path);
+
+/// Why a new file cannot be written at `path`, checked before long work:
+/// "'out' is a folder; give a file name in it, such as 'out/NAME'",
+/// "the folder 'x/' does not exist", "'a.csv' is a file, not a folder".
+/// nullopt when the path may be written (permissions are left to the
+/// write itself).
+std::optional<std::string> unwritablePathReason(const std::string &path);
 
 } // namespace dgm::rt
 

@@ -180,7 +180,10 @@ private:
       // Point at the first extra field, or at the end of a short line.
       std::size_t col =
           fields.size() > expected ? fields[expected].col : row.lineSize + 1;
-      return error(row, col, message);
+      Error e = error(row, col, message);
+      // A decimal comma in a ';' file: the commas split the row.
+      e.message += otherSeparatorNote(table.columns);
+      return e;
     }
     table.rows.push_back(row);
     for (const Field &f : fields) {
@@ -354,4 +357,16 @@ void CsvWriter::endRow() {
   out += '\n';
   fieldsInRow = 0;
   lastFieldEmpty = false;
+}
+
+std::string dgm::rt::otherSeparatorNote(const std::vector<std::string> &columns) {
+  if (columns.size() != 1)
+    return "";
+  for (auto [separator, name] :
+       {std::pair{';', "';'"}, std::pair{'\t', "tabs"}})
+    if (columns[0].find(separator) != std::string::npos)
+      return std::string("\ndgm: note: the file seems to separate its "
+                         "columns with ") +
+             name + "; dgm reads ',' only: save it as comma-separated";
+  return "";
 }

@@ -230,16 +230,7 @@ Result<BasinData> dgm::cli::loadCsvBasin(const CsvTable &table,
                             {"its series are", "the file's columns are"}})
       if (std::size_t at = m.find(from); at != std::string::npos)
         m.replace(at, from.size(), to);
-    // One column whose name holds another separator: a file written with
-    // ';' or tabs (a spreadsheet's export in many locales).
-    if (table.numColumns() == 1)
-      for (auto [sep, name] : {std::pair{';', "';'"}, std::pair{'\t', "tabs"}})
-        if (table.columnNames()[0].find(sep) != std::string::npos) {
-          m += std::string("\ndgm: note: the file seems to separate its "
-                           "columns with ") +
-               name + "; dgm reads ',' only: save it as comma-separated";
-          break;
-        }
+    m += otherSeparatorNote(table.columnNames());
     return e;
   }
   for (const dgm_variable &f : model.forcings()) {

@@ -28,6 +28,10 @@ dgm::cli::readParamsTable(const LoadedModel &model, const std::string &path,
     return Error{"'" + path +
                  "' has a header but no rows; expected one row "
                  "per basin"};
+  if (std::string note = otherSeparatorNote(table->columnNames());
+      !note.empty())
+    return Error{"'" + path + "' has one column, '" +
+                 table->columnNames()[0] + "'" + note};
   std::size_t idColumn = 0;
   for (const char *name : {"basin", "gauge", "gauge_id"})
     if (std::optional<std::size_t> col = table->columnIndex(name)) {

@@ -63,6 +63,12 @@ struct CsvOptions {
   std::vector<double> missingValues = {-999.0};
 };
 
+/// For a file whose header is one column holding ';' or a tab (a
+/// spreadsheet's export in many locales): a note line to add under an error,
+/// "\ndgm: note: the file seems to separate its columns with ';'; ...".
+/// "" otherwise.
+std::string otherSeparatorNote(const std::vector<std::string> &columns);
+
 /// A column read as numbers: one value per row, NaN where a value is missing.
 struct NumericColumn {
   std::vector<double> values;

@@ -340,6 +340,21 @@ Result<BasinData> dgm::cli::loadCamelsBasin(const std::string &dir,
       missing.push_back(name);
   if (!missing.empty())
     return missingForcings(model, missing, basin.description, names);
+  // Daymet's tmax below its tmin is a data error; Hargreaves' PET then
+  // takes the range as 0.
+  std::size_t inverted = 0, firstInverted = 0;
+  for (std::size_t t = camels->Tmax.size(); t-- > 0;)
+    if (camels->Tmax[t] < camels->Tmin[t]) {
+      ++inverted;
+      firstInverted = t;
+    }
+  if (inverted)
+    reportWarning("tmax is below tmin on " + std::to_string(inverted) +
+                  (inverted == 1 ? " day" : " days") + " of '" +
+                  camels->forcingPath + "' (the first on " +
+                  basin.dates[firstInverted] +
+                  "); T is their mean there, and PET (Hargreaves) takes "
+                  "their range as 0");
   for (const dgm_variable &f : model.forcings()) {
     const std::vector<double> &values = *basin.find(f.name);
     std::size_t nans = 0, first = 0;
@@ -353,6 +368,13 @@ Result<BasinData> dgm::cli::loadCamelsBasin(const std::string &dir,
     std::string where = "forcing '" + std::string(f.name) + "' of " +
                         basin.description + " has " + missingCount(nans) +
                         " (the first on " + basin.dates[first] + ")";
+    // T and PET are computed: say from what, where the gap really is.
+    std::string name = f.name;
+    if ((name == "T" || name == "PET") &&
+        (std::isnan(camels->Tmax[first]) || std::isnan(camels->Tmin[first])))
+      where += ": " + name + " is computed from tmax and tmin, and " +
+               (std::isnan(camels->Tmax[first]) ? "tmax" : "tmin") +
+               " is missing on that day in '" + camels->forcingPath + "'";
     if (!policy.allowMissing)
       return Error{where + "\ndgm: note: pass --allow-missing to run with "
                            "NaN in their place"};

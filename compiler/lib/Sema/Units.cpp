@@ -6,6 +6,7 @@
 
 #include "Units.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <numeric>
@@ -114,17 +115,35 @@ dgm::conventionalSpelling(const std::string &symbol) {
       {"millimetre", "mm", "millimetres"},
       {"millimetres", "mm", "millimetres"},
   };
+  // Case slips too ('Day', 'mm/D', 'DegC'); the conventional symbols
+  // themselves are fine, and one-letter symbols other than d and h ('M',
+  // 'S') may be a model's own units.
+  static const Alias caseSlips[] = {
+      {"d", "d", "days"},
+      {"h", "h", "hours"},
+      {"min", "min", "minutes"},
+      {"mm", "mm", "millimetres"},
+      {"degc", "degC", "degrees Celsius"},
+  };
+  std::string lower;
+  for (char c : symbol)
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const Alias *match = nullptr;
   for (const Alias &a : aliases)
-    if (symbol == a.symbol) {
-      std::string text = std::string("write '") + a.write + "' for " + a.what +
-                         "; '" + symbol +
-                         "' would be a unit of its own that nothing converts "
-                         "to '" + a.write + "'";
-      if (secondsPerTimeUnit(a.write))
-        text += ", and dt is in s, min, h or d";
-      return text;
-    }
-  return std::nullopt;
+    if (symbol == a.symbol || lower == a.symbol)
+      match = &a;
+  for (const Alias &a : caseSlips)
+    if (lower == a.symbol && symbol != a.write)
+      match = &a;
+  if (!match)
+    return std::nullopt;
+  std::string text = std::string("write '") + match->write + "' for " +
+                     match->what + "; '" + symbol +
+                     "' would be a unit of its own that nothing converts to '" +
+                     match->write + "'";
+  if (secondsPerTimeUnit(match->write))
+    text += ", and dt is in s, min, h or d";
+  return text;
 }
 
 Unit Unit::symbol(const std::string &symbol) {

@@ -477,6 +477,22 @@ private:
       Unit flow = flows[0].q.unit;
       if (flow == rate)
         return;
+      // Flows written as amounts over the step (P * dt): the flows are the
+      // mistake, not the storage.
+      bool timesDt = llvm::any_of(flows, [](const Flow &f) {
+        return multipliesByDt(*f.expr);
+      });
+      if (flow == storage.unit && timesDt) {
+        bool both = flows.size() == 2;
+        error(flows[0].expr->getLoc(),
+              std::string("the balance's ") +
+                  (both ? "inflow and outflow are" : flows[0].what + std::string(" is")) +
+                  " in " + flow.str() + ", the unit of the storage, but " +
+                  (both ? "they must be rates" : "it must be a rate") + " in " +
+                  rate.str() + ": the balance multiplies " +
+                  (both ? "them" : "it") + " by dt itself; drop the '* dt'");
+        return;
+      }
       Unit amount = flow * stepUnit;
       error(balance.storage->getLoc(),
             "the balance's storage is " + operand(storage, *balance.storage) +
@@ -500,6 +516,19 @@ private:
   //===--------------------------------------------------------------------===//
   // The step
   //===--------------------------------------------------------------------===//
+
+  /// Whether `e` is a product with dt as a factor (`P * dt`, `dt * (a+b)`).
+  static bool multipliesByDt(const Expr &e) {
+    auto *binary = llvm::dyn_cast<BinaryExpr>(&e);
+    if (!binary || binary->getOp() != BinaryExpr::Op::Mul)
+      return false;
+    for (const Expr *side : {&binary->getLHS(), &binary->getRHS()}) {
+      auto *name = llvm::dyn_cast<NameExpr>(side);
+      if ((name && name->getName() == "dt") || multipliesByDt(*side))
+        return true;
+    }
+    return false;
+  }
 
   void checkStep(const StepBlock &step) {
     for (const StmtPtr &stmt : step.body) {

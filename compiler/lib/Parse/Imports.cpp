@@ -190,6 +190,18 @@ findModuleDefining(const std::vector<std::string> &searchPath,
       if (!buffer)
         continue;
       llvm::StringRef text = (*buffer)->getBuffer();
+      // A file with a model cannot be imported (another model's file): a
+      // line that starts with the keyword.
+      bool hasModel = false;
+      for (llvm::StringRef rest = text; !rest.empty() && !hasModel;) {
+        auto [line, next] = rest.split('\n');
+        llvm::StringRef words = line.ltrim();
+        hasModel = words.consume_front("model") && !words.empty() &&
+                   std::isspace(static_cast<unsigned char>(words.front()));
+        rest = next;
+      }
+      if (hasModel)
+        continue;
       for (llvm::StringRef kw : {"fn", "const"})
         for (size_t at = text.find(kw); at != llvm::StringRef::npos;
              at = text.find(kw, at + kw.size()))
@@ -203,9 +215,15 @@ findModuleDefining(const std::vector<std::string> &searchPath,
 bool dgm::resolveImports(ast::Module &root,
                          const std::vector<std::string> &searchPath,
                          DiagnosticEngine &diag) {
-  root.findModuleDefining = [searchPath, file = root.filename](
+  // The root's own folder first, as for `import`.
+  std::vector<std::string> hintPath{
+      llvm::sys::path::parent_path(root.filename).str()};
+  if (hintPath[0].empty())
+    hintPath[0] = ".";
+  hintPath.insert(hintPath.end(), searchPath.begin(), searchPath.end());
+  root.findModuleDefining = [hintPath, file = root.filename](
                                 const std::string &fn) {
-    return ::findModuleDefining(searchPath, file, fn);
+    return ::findModuleDefining(hintPath, file, fn);
   };
   return ImportResolver(root, searchPath, diag).run();
 }

@@ -809,7 +809,10 @@ private:
     if (!r) {
       error(loc, "cannot raise " + operand(base, baseExpr) + " to the power " +
                      formatNumber(*exponent.value) +
-                     ": the powers of a unit must be simple fractions");
+                     ": a unit's power must be a fraction with a denominator "
+                     "of at most 100 and a size of at most 1000; make the "
+                     "base dimensionless first, e.g. divide it by a value in " +
+                     base.unit.str());
       return Quantity::unknown();
     }
     return Quantity::known(base.unit.pow(*r), value);

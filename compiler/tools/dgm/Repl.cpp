@@ -109,9 +109,9 @@ int dgm::cli::replCommand(const std::vector<std::string> &args) {
   bool failed = false;
   // Arguments are commands typed before the first prompt.
   if (!parsed->positionals.empty())
-    failed |= !session.execute(":load \"" + parsed->positionals[0] + "\"");
+    failed |= !session.execute(":load " + quoteWord(parsed->positionals[0]));
   if (std::optional<std::string> csv = parsed->value("forcing"))
-    failed |= !session.execute(":forcing \"" + *csv + "\"");
+    failed |= !session.execute(":forcing " + quoteWord(*csv));
 
   std::unique_ptr<LineReader> reader;
   if (isatty(STDIN_FILENO)) {

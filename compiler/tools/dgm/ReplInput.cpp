@@ -181,6 +181,16 @@ std::vector<std::string> dgm::cli::splitWords(std::string_view line) {
   return words;
 }
 
+std::string dgm::cli::quoteWord(std::string_view word) {
+  std::string quoted = "\"";
+  for (char c : word)
+    if (c == '"')
+      quoted += "\"'\"'\""; // close, '"', reopen
+    else
+      quoted += c;
+  return quoted + "\"";
+}
+
 std::string dgm::cli::definedName(std::string_view text) {
   std::string_view rest = skipBlanksAndComments(text);
   for (std::string_view word : {"fn", "const"}) {

@@ -44,6 +44,10 @@ bool bracketsOpen(std::string_view text);
 /// blanks in a word (a file name with spaces).
 std::vector<std::string> splitWords(std::string_view line);
 
+/// `word` quoted so that splitWords gives it back whole: in "...", with
+/// each '"' in '...' (quoted parts of a word join).
+std::string quoteWord(std::string_view word);
+
 /// The identifier declared by a definition (`fn NAME(`, `const NAME`), or
 /// "" for an import or when there is none.
 std::string definedName(std::string_view text);

@@ -223,7 +223,9 @@ bool ReplSession::runCommand(const std::string &line) {
   std::vector<std::string> names;
   for (const CommandInfo &c : kCommands)
     names.push_back(c.name);
-  error("unknown command ':" + name + "'" + didYouMean(name, names) +
+  std::string suggestion = closestMatch(name, names);
+  error("unknown command ':" + name + "'" +
+        (suggestion.empty() ? "" : " (did you mean ':" + suggestion + "'?)") +
         "; type :help for the list");
   return false;
 }
@@ -725,7 +727,9 @@ bool ReplSession::cmdPlot(const std::vector<std::string> &args) {
           known.push_back(v.name);
       for (const auto &[series, values] : lastRun->data.series)
         known.push_back(series);
-      error("no series '" + name + "' to plot" + didYouMean(name, known) +
+      std::string suggestion = closestMatch(name, known);
+      error("no series '" + name + "' to plot" +
+            (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)") +
             "; outputs, states and the data's columns can be plotted");
       return false;
     }

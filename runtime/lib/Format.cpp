@@ -38,22 +38,29 @@ std::string dgm::rt::formatLocatedError(std::string_view file, std::size_t line,
                                         std::size_t col,
                                         std::string_view lineText,
                                         std::string_view message) {
-  // A NUL byte would end the message wherever it is printed as a C string:
-  // show it as the one-column symbol for NUL, so the caret still lines up.
-  auto appendVisible = [](std::string &to, std::string_view text) {
+  // A control character (a NUL, which would end the message wherever it is
+  // printed as a C string; a carriage return, which would move the cursor)
+  // is shown as its one-column symbol (U+2400 + code), so the caret still
+  // lines up. Tabs stay: the caret line copies them; so do the line breaks
+  // of a message with notes.
+  auto appendVisible = [](std::string &to, std::string_view text,
+                          bool keepNewlines) {
     for (char c : text) {
-      if (c == '\0')
-        to += "\xE2\x90\x80"; // U+2400 SYMBOL FOR NULL
-      else
+      auto code = static_cast<unsigned char>(c);
+      if (code < 0x20 && c != '\t' && !(keepNewlines && c == '\n')) {
+        to += "\xE2\x90";
+        to += static_cast<char>(0x80 + code);
+      } else {
         to += c;
+      }
     }
   };
   std::string out;
   out.append(file);
   out += ':' + std::to_string(line) + ':' + std::to_string(col) + ": error: ";
-  appendVisible(out, message);
+  appendVisible(out, message, /*keepNewlines=*/true);
   out += '\n';
-  appendVisible(out, lineText);
+  appendVisible(out, lineText, /*keepNewlines=*/false);
   out += '\n';
   // One column per character: a UTF-8 continuation byte takes none; a tab
   // stays a tab.

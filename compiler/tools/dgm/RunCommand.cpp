@@ -469,6 +469,26 @@ int run(const RunSettings &s) {
   }
 
   // Refuse before any work, so that a long run does not end in these errors.
+  // Every basin's forcing file exists (basin 5000 of 8000 would otherwise
+  // stop the run after hours).
+  if (s.camelsDir.empty() && s.forcingPath.find("{basin}") != std::string::npos) {
+    std::vector<std::string> absent;
+    for (const BasinJob &job : jobs)
+      if (std::string path = substituteBasin(s.forcingPath, job.id);
+          !fileExists(path))
+        absent.push_back(path);
+    if (!absent.empty()) {
+      std::string list;
+      for (std::size_t i = 0; i < absent.size() && i < 3; ++i)
+        list += (i ? ", '" : "'") + absent[i] + "'";
+      if (absent.size() > 3)
+        list += " and " + std::to_string(absent.size() - 3) + " more";
+      return reportError(Error{
+          std::to_string(absent.size()) + " of " +
+          std::to_string(jobs.size()) + " basins have no forcing file: " +
+          list + " (--forcing '" + s.forcingPath + "')"});
+    }
+  }
   if (!s.plotPath.empty() && jobs.size() > 1 &&
       s.plotPath.find("{basin}") == std::string::npos)
     return reportError(Error{"--plot '" + s.plotPath + "' would hold one basin of " +

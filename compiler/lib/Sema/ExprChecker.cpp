@@ -424,6 +424,12 @@ public:
     if (auto *call = llvm::dyn_cast<CallExpr>(&e)) {
       for (const ExprPtr &arg : call->getArgs())
         total = add(total, size(*arg));
+      if (kernelSizes && call->getCallee() == "convolve" &&
+          call->getArgs().size() == 2)
+        if (auto *kernel = llvm::dyn_cast<NameExpr>(call->getArgs()[1].get()))
+          if (auto it = kernelSizes->find(kernel->getName());
+              it != kernelSizes->end())
+            total = add(total, 2 * static_cast<uint64_t>(it->second));
       if (const FnDecl *fn = call->fn) {
         calleeTooLarge |= fn->inlinedTooLarge;
         if (!largest || fn->inlinedSize > largest->inlinedSize)
@@ -450,6 +456,7 @@ public:
   /// over the limit.
   const FnDecl *largest = nullptr;
   bool calleeTooLarge = false;
+  const llvm::StringMap<int64_t> *kernelSizes = nullptr;
 
 private:
   static uint64_t add(uint64_t a, uint64_t b) {
@@ -472,8 +479,10 @@ private:
 };
 } // namespace
 
-InlinedSize dgm::measureInlinedSize(const Expr &e) {
+InlinedSize dgm::measureInlinedSize(const Expr &e,
+                                    const llvm::StringMap<int64_t> *kernelSizes) {
   InlinedSizeCounter counter;
+  counter.kernelSizes = kernelSizes;
   InlinedSize result;
   result.operations = counter.size(e);
   result.largestCall = counter.largest;

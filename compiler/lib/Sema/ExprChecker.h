@@ -116,13 +116,15 @@ private:
 /// Checks the body of a function: its names are its arguments and constants.
 void checkFunction(ast::FnDecl &fn, const Scope &scope, DiagnosticEngine &diag);
 
-/// The most operations a function, a step or a basin output may expand to
-/// with its calls inlined. Nested calls multiply (f1(x) = f0(f0(x)),
-/// f2(x) = f1(f1(x)), ...), and LLVM's loop vectorizer takes time quadratic
-/// in the length of a chain of dependent operations: a chain of 16381
-/// operations (as counted here) compiles in 2.7 s, 32765 in 10 s, 65533 in
-/// 36 s, 131069 in about 165 s.
-constexpr uint64_t kMaxInlinedSize = 20000;
+/// The most operations a function, or a model's generated code in all, may
+/// expand to with its calls inlined. Nested calls multiply (f1(x) =
+/// f0(f0(x)), f2(x) = f1(f1(x)), ...), and LLVM's optimisers are
+/// superlinear: a chain of 16381 dependent operations (as counted here)
+/// compiles in 2.7 s, 32765 in 10 s, 65533 in 36 s (the loop vectorizer is
+/// quadratic in a chain's length); 1300 independent state updates (about
+/// 9500) take 17 s, 2500 (17500) 46 s. δHBV is far below (its step is
+/// about 100 MLIR operations).
+constexpr uint64_t kMaxInlinedSize = 10000;
 
 /// The operations of an expression with every call inlined, as MLIRGen
 /// inlines them, and the call in it that costs most (null if none).
@@ -132,7 +134,11 @@ struct InlinedSize {
   /// A function it calls is over the limit (already reported).
   bool calleeTooLarge = false;
 };
-InlinedSize measureInlinedSize(const ast::Expr &e);
+/// `kernelSizes` (kernel name -> weights) makes `convolve(x, K)` count one
+/// operation per weight, as the lowering unrolls it.
+InlinedSize measureInlinedSize(
+    const ast::Expr &e,
+    const llvm::StringMap<int64_t> *kernelSizes = nullptr);
 
 /// Sets fn.inlinedSize and reports a function over kMaxInlinedSize (once:
 /// not the functions that call it).

@@ -124,10 +124,11 @@ public:
       checkKernel(model, kernel, scope, diag);
     checkStepBlocks();
     checkBasinOutputs(model, scope, diag);
-    if (diag.getNumErrors() == errorsBefore && !model.steps.empty())
-      checkExpansionSize(model, model.steps[0], diag);
     // After the step: the balance's output is computed by the compiler.
     checkBalance(model, scope, diag);
+    // Last: every call in the model is resolved.
+    if (diag.getNumErrors() == errorsBefore && !model.steps.empty())
+      checkExpansionSize(model, model.steps[0], diag);
   }
 
 private:

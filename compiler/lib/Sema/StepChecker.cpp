@@ -395,59 +395,78 @@ std::string callNote(const InlinedSize &size) {
 
 void dgm::checkExpansionSize(ModelDecl &model, const StepBlock &step,
                              DiagnosticEngine &diag) {
-  // The step: every statement, as many times as the solver evaluates it.
-  uint64_t total = 0;
-  InlinedSize largest;
-  const Stmt *largestStmt = nullptr;
-  for (const StmtPtr &stmt : step.body) {
-    const Expr &value = llvm::isa<LetStmt>(*stmt)
-                            ? llvm::cast<LetStmt>(*stmt).getValue()
-                            : llvm::cast<AssignStmt>(*stmt).getValue();
-    InlinedSize size = measureInlinedSize(value);
-    if (size.calleeTooLarge)
-      return; // reported at the function
-    total += size.operations;
-    if (size.operations > largest.operations) {
-      largest = size;
-      largestStmt = stmt.get();
-    }
-  }
+  // Everything the model's simulate function is built from, with calls
+  // inlined: the step (as many times as the solver evaluates it, with each
+  // convolution unrolled over its weights), the balance (its storage twice),
+  // the basin outputs and the kernels. LLVM optimises it as one function.
+  llvm::StringMap<int64_t> kernelSizes;
+  for (const KernelDecl &kernel : model.kernels)
+    kernelSizes[kernel.name] = kernel.size;
+  struct Part {
+    Location loc;
+    std::string what;
+    InlinedSize size;
+    uint64_t times = 1;
+  };
+  std::vector<Part> parts;
+  auto add = [&](const Expr *e, const Location &loc, std::string what,
+                 uint64_t times) {
+    if (e)
+      parts.push_back({loc, std::move(what), measureInlinedSize(*e, &kernelSizes),
+                       times});
+  };
   uint64_t evaluations = 1;
   std::string solverNote;
   if (model.solver) {
     bool rk4 = model.solver->scheme == ModelDecl::Solver::Scheme::RK4;
     evaluations = (rk4 ? 4 : 1) * static_cast<uint64_t>(model.solver->substeps);
     if (evaluations > 1)
-      solverNote = ", evaluated " + std::to_string(evaluations) +
-                   " times per step by the " + (rk4 ? "rk4" : "euler") +
-                   " solver";
+      solverNote = ", the step evaluated " + std::to_string(evaluations) +
+                   " times by the " + (rk4 ? "rk4" : "euler") + " solver";
   }
-  if (total * evaluations > kMaxInlinedSize) {
-    diag.error(step.loc,
-               llvm::Twine("the step of model '") + model.name +
-                   "' expands to " + llvm::Twine(total * evaluations) +
-                   " operations with every function call inlined" +
-                   solverNote + "; the limit is " +
-                   llvm::Twine(kMaxInlinedSize) +
-                   ", beyond which compiling takes minutes");
-    if (step.body.size() > 1)
-      diag.note(largestStmt->getLoc(),
-                llvm::Twine("the largest statement has ") +
-                    llvm::Twine(largest.operations) + " operations" +
-                    callNote(largest));
+  for (const StmtPtr &stmt : step.body)
+    add(llvm::isa<LetStmt>(*stmt) ? &llvm::cast<LetStmt>(*stmt).getValue()
+                                  : &llvm::cast<AssignStmt>(*stmt).getValue(),
+        stmt->getLoc(), "this statement", evaluations);
+  if (model.balance) {
+    add(model.balance->storage.get(), model.balance->storageLoc,
+        "the balance's storage", 2);
+    add(model.balance->inflow.get(), model.balance->inflowLoc,
+        "the balance's inflow", 1);
+    add(model.balance->outflow.get(), model.balance->outflowLoc,
+        "the balance's outflow", 1);
   }
-  // A basin output is computed by a loop of its own.
-  for (const VarDecl &var : model.vars) {
-    if (!var.isBasinOutput())
-      continue;
-    InlinedSize size = measureInlinedSize(*var.init);
-    if (size.operations > kMaxInlinedSize && !size.calleeTooLarge)
-      diag.error(var.loc,
-                 llvm::Twine("the formula of output '") + var.name +
-                     "' expands to " + llvm::Twine(size.operations) +
-                     " operations with every function call inlined" +
-                     callNote(size) + "; the limit is " +
-                     llvm::Twine(kMaxInlinedSize) +
-                     ", beyond which compiling takes minutes");
+  for (const VarDecl &var : model.vars)
+    if (var.isBasinOutput())
+      add(var.init.get(), var.loc, "the formula of output '" + var.name + "'",
+          1);
+  for (const KernelDecl &kernel : model.kernels)
+    add(kernel.value.get(), kernel.loc, "kernel '" + kernel.name + "'", 1);
+
+  uint64_t total = 0;
+  const Part *largest = nullptr;
+  for (const Part &part : parts) {
+    if (part.size.calleeTooLarge)
+      return; // reported at the function
+    uint64_t cost = part.size.operations * part.times;
+    total += cost;
+    if (!largest || cost > largest->size.operations * largest->times)
+      largest = &part;
   }
+  if (total <= kMaxInlinedSize)
+    return;
+  diag.error(model.loc, llvm::Twine("model '") + model.name +
+                            "' expands to " + llvm::Twine(total) +
+                            " operations with every function call inlined" +
+                            solverNote + "; the limit is " +
+                            llvm::Twine(kMaxInlinedSize) +
+                            ", beyond which compiling takes minutes");
+  if (largest)
+    diag.note(largest->loc,
+              llvm::Twine("the largest part is ") + largest->what + ": " +
+                  llvm::Twine(largest->size.operations) + " operations" +
+                  (largest->times > 1
+                       ? " x " + std::to_string(largest->times)
+                       : std::string()) +
+                  callNote(largest->size));
 }

@@ -23,9 +23,10 @@ struct Scope;
 void checkStep(ast::ModelDecl &model, ast::StepBlock &step, const Scope &scope,
                DiagnosticEngine &diag);
 
-/// Reports a step (counting each evaluation by the solver) or a basin
-/// output whose expansion, with every function call inlined, exceeds
-/// kMaxInlinedSize operations. Run after the step and formulas check clean.
+/// Reports a model whose generated code, with every function call inlined,
+/// exceeds kMaxInlinedSize operations in all: the step (times the solver's
+/// evaluations; a convolution counts its weights), the balance, the basin
+/// outputs and the kernels. Run after the step and formulas check clean.
 void checkExpansionSize(ast::ModelDecl &model, const ast::StepBlock &step,
                         DiagnosticEngine &diag);
 

@@ -6,6 +6,8 @@
 
 #include "dgm/runtime/File.h"
 
+#include <filesystem>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -132,4 +134,13 @@ dgm::rt::unwritablePathReason(const std::string &path) {
     part = up == std::string::npos ? "" : part.substr(0, up + 1);
   }
   return "the folder '" + dir + "' does not exist";
+}
+
+std::string dgm::rt::fileKey(const std::string &path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path canonical = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  if (ec)
+    return fs::absolute(path, ec).lexically_normal().string();
+  return canonical.string();
 }

@@ -103,9 +103,16 @@ std::optional<int64_t> parseCount(const std::vector<std::string> &args,
 
 /// Why -o FILE may not be written: its folder is missing, it is a folder,
 /// or it exists and --force is not given. Checked before the run.
-std::optional<std::string> overwriteProblem(const CommandArgs &parsed) {
+std::optional<std::string>
+overwriteProblem(const CommandArgs &parsed,
+                 const std::vector<std::string> &inputs) {
   if (!parsed.output || *parsed.output == "-")
     return std::nullopt;
+  for (const std::string &input : inputs)
+    if (!input.empty() && !isStreamFile(input) &&
+        fileKey(input) == fileKey(*parsed.output))
+      return "-o '" + *parsed.output + "' is the input '" + input +
+             "'; results never replace an input, even with --force";
   if (std::optional<std::string> why = unwritablePathReason(*parsed.output))
     return "cannot write '" + *parsed.output + "': " + *why;
   if (parsed.force || !wouldOverwrite(*parsed.output))
@@ -566,7 +573,7 @@ bool ReplSession::cmdRun(const std::vector<std::string> &args) {
   }
   if (!requireModel())
     return false;
-  if (std::optional<std::string> problem = overwriteProblem(parsed)) {
+  if (std::optional<std::string> problem = overwriteProblem(parsed, inputFiles())) {
     error(*problem);
     return false;
   }
@@ -677,7 +684,7 @@ bool ReplSession::cmdPlot(const std::vector<std::string> &args) {
   }
   if (!requireModel())
     return false;
-  if (std::optional<std::string> problem = overwriteProblem(parsed)) {
+  if (std::optional<std::string> problem = overwriteProblem(parsed, inputFiles())) {
     error(*problem);
     return false;
   }

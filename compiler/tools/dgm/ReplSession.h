@@ -114,6 +114,10 @@ private:
   };
   enum class DataSource { None, Csv, Camels };
 
+  /// The files the session reads: the model's and the CSV data's.
+  std::vector<std::string> inputFiles() const {
+    return {current.file, source == DataSource::Csv ? csvPath : ""};
+  }
   bool runCommand(const std::string &line);
   bool evaluateExpression(const std::string &text);
   /// Whether `expr` compiles as a condition (a comparison, and/or/not).

@@ -140,11 +140,13 @@ std::vector<Series> seriesOf(const RunReport &report, VarKind kind,
 
 } // namespace
 
-std::string dgm::cli::formatResultCsv(const RunReport &report, bool withStates,
-                                      const std::string &basinId, bool header) {
+std::string dgm::cli::formatResultCsv(
+    const RunReport &report, bool withStates, const std::string &basinId,
+    bool header, const std::optional<std::string> &dateColumn) {
   const SimulationOutputs &res = report.results;
   const BasinData &basin = report.basin;
-  bool dates = !basin.dates.empty();
+  bool hasDates = !basin.dates.empty();
+  bool dates = hasDates || dateColumn;
   std::vector<Series> columns = seriesOf(report, VarKind::Output, true);
   if (withStates)
     for (Series &s : seriesOf(report, VarKind::State, true))
@@ -154,7 +156,7 @@ std::string dgm::cli::formatResultCsv(const RunReport &report, bool withStates,
     if (!basinId.empty())
       w.field("basin");
     if (dates)
-      w.field(basin.dateColumn);
+      w.field(dateColumn ? *dateColumn : basin.dateColumn);
     for (const Series &c : columns)
       w.field(c.name);
     w.endRow();
@@ -163,7 +165,7 @@ std::string dgm::cli::formatResultCsv(const RunReport &report, bool withStates,
     if (!basinId.empty())
       w.field(basinId);
     if (dates)
-      w.field(basin.dates[report.firstStep + t]);
+      w.field(hasDates ? basin.dates[report.firstStep + t] : std::string());
     for (const Series &c : columns)
       w.number(c.at(t));
     w.endRow();

@@ -40,10 +40,14 @@ struct RunReport {
 /// (one column per component, `Q[c]`, for per-component outputs when there
 /// are several components) and with `withStates` every state likewise.
 /// With a `basinId`, the first column is `basin` with that value; without
-/// `header`, the header row is left out (to append to a long table).
+/// `header`, the header row is left out (to append to a long table). A
+/// `dateColumn` gives every row a date field of that name, empty where the
+/// basin has no dates: a long table of basins with and without dates keeps
+/// one set of columns.
 std::string formatResultCsv(const RunReport &report, bool withStates,
                             const std::string &basinId = "",
-                            bool header = true);
+                            bool header = true,
+                            const std::optional<std::string> &dateColumn = {});
 
 /// The summary of a run: for each output its min / mean / max / sum over
 /// the steps, for each state its min / mean / max and final value (means

@@ -34,26 +34,13 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <set>
 
 using namespace dgm::cli;
 using namespace dgm::rt;
 
 namespace {
-/// Whether two paths name one file: the same path once made absolute and
-/// normal, or one existing file (a hard or symbolic link to the other).
-bool sameFile(const std::string &a, const std::string &b) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (isStreamFile(a) && isStreamFile(b))
-    return false; // /dev/null twice: both may write to it
-  if (fs::absolute(a, ec).lexically_normal() ==
-      fs::absolute(b, ec).lexically_normal())
-    return true;
-  return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
-}
-
-
 const OptionSpec runOptions[] = {
     {"forcing", 0, ArgKind::Value, "FILE",
      "CSV file of forcings: a header row of column names,\n"
@@ -377,10 +364,6 @@ int run(const RunSettings &s) {
                    : "unsupported image format '" + fileExtension(s.plotPath) +
                          "'") +
               "; use .svg or .png"});
-  if (toFile && !s.plotPath.empty() &&
-      sameFile(*s.outputPath, s.plotPath))
-    return reportError(Error{"-o and --plot name the same file '" +
-                             s.plotPath + "'; give each its own"});
   if (s.camelsDir.empty() &&
       s.forcingPath.find("{basin}") != std::string::npos &&
       s.paramsTable.empty())
@@ -488,6 +471,45 @@ int run(const RunSettings &s) {
           std::to_string(jobs.size()) + " basins have no forcing file: " +
           list + " (--forcing '" + s.forcingPath + "')"});
     }
+  }
+  // No output is an input, or another output (basins 'x' and './x', -o and
+  // a basin's plot): not even --force may replace data with results.
+  {
+    std::map<std::string, std::string> inputs; // key -> what it is
+    inputs[fileKey(s.modelPath)] = "the model '" + s.modelPath + "'";
+    if (!s.paramsTable.empty())
+      inputs[fileKey(s.paramsTable)] =
+          "the --params table '" + s.paramsTable + "'";
+    if (s.camelsDir.empty())
+      for (const BasinJob &job : jobs) {
+        std::string path = substituteBasin(s.forcingPath, job.id);
+        inputs[fileKey(path)] = "the --forcing file '" + path + "'";
+      }
+    std::map<std::string, std::string> outputs; // key -> who writes it
+    for (const BasinJob &job : jobs)
+      for (auto [pattern, option] :
+           {std::pair{toFile ? *s.outputPath : std::string(), "-o"},
+            std::pair{s.plotPath, "--plot"}}) {
+        if (pattern.empty())
+          continue;
+        bool perBasin = pattern.find("{basin}") != std::string::npos;
+        std::string path = substituteBasin(pattern, job.id);
+        if (isStreamFile(path))
+          continue;
+        std::string key = fileKey(path);
+        if (auto in = inputs.find(key); in != inputs.end())
+          return reportError(Error{std::string(option) + " '" + path +
+                                   "' is " + in->second +
+                                   "; results never replace an input, even "
+                                   "with --force: choose another name"});
+        std::string writer = std::string(option) +
+                             (perBasin ? " for basin '" + job.id + "'" : "");
+        auto [it, fresh] = outputs.emplace(key, writer);
+        if (!fresh && it->second != writer)
+          return reportError(Error{"'" + path + "' would be written twice, by " +
+                                   it->second + " and by " + writer +
+                                   "; give each its own name"});
+      }
   }
   if (!s.plotPath.empty() && jobs.size() > 1 &&
       s.plotPath.find("{basin}") == std::string::npos)
@@ -601,10 +623,18 @@ int run(const RunSettings &s) {
     }
     return writeStdout(summary);
   }
+  // One set of columns for all basins: a date column if any basin has
+  // dates (named as in the first that has), empty for those without.
+  std::optional<std::string> dateColumn;
+  for (const BasinRun &run : runs)
+    if (!run.data.dates.empty()) {
+      dateColumn = run.data.dateColumn;
+      break;
+    }
   std::string csv;
   for (std::size_t i = 0; i < runs.size(); ++i)
     csv += formatResultCsv(report(runs[i]), s.states, runs[i].id,
-                           /*header=*/i == 0);
+                           /*header=*/i == 0, dateColumn);
   if (!toFile) {
     std::fputs(summary.c_str(), stderr);
     return writeStdout(csv);

@@ -20,7 +20,10 @@
 #include "dgm/Driver/Compiler.h"
 
 #include <cstdio>
+#include <cstdlib>
+#include <new>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 using namespace dgm::cli;
@@ -67,7 +70,21 @@ void printVersion() {
 
 } // namespace
 
+/// Memory that cannot be had (a ulimit, a cluster job's limit below the
+/// machine's RAM, which the run's own estimate checks against): a clear
+/// error and exit 1, not an uncaught std::bad_alloc and an abort.
+[[noreturn]] static void outOfMemory() {
+  static const char message[] =
+      "dgm: error: out of memory: the run needs more memory than this process "
+      "may use (see 'ulimit -v'); run fewer basins, components or steps at "
+      "a time\n";
+  [[maybe_unused]] ssize_t written =
+      ::write(STDERR_FILENO, message, sizeof message - 1);
+  std::_Exit(1);
+}
+
 int main(int argc, char **argv) {
+  std::set_new_handler(outOfMemory);
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty())
     return replCommand({}); // `dgm` alone is the REPL

@@ -278,7 +278,10 @@ private:
     }
     if (auto it = decls.find(name); it != decls.end()) {
       e.ref = it->second.ref;
-      if (e.ref.kind == NameRef::Kind::Output && !outputAssigned[e.ref.index]) {
+      // A name declared twice: its assignments are not tracked (already an
+      // error), so nothing is said of its reads either.
+      if (e.ref.kind == NameRef::Kind::Output && !outputAssigned[e.ref.index] &&
+          !duplicated.contains(name)) {
         diag.error(e.getLoc(),
                    llvm::Twine("output '") + name +
                        "' is read before it is assigned in this step; "

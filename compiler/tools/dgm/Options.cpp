@@ -64,6 +64,11 @@ Result<ParsedArgs> dgm::cli::parseArgs(std::span<const OptionSpec> specs,
     std::vector<std::string> &slot = parsed.given[keyOf(spec)];
     if (spec.kind == ArgKind::Flag)
       return dgm::rt::success();
+    // An empty value ('--plot ""', '-o=') is a slip, never a choice: it was
+    // ignored (--plot) or became an odd error later (-o).
+    if (value->empty())
+      return Error{"option '" + spelling(spec) + "' has an empty value; "
+                   "expected " + spec.metavar};
     if (spec.kind == ArgKind::Value && !slot.empty())
       return Error{"option '" + spelling(spec) + "' is given twice ('" +
                    slot.front() + "' and '" + *value + "')"};

@@ -402,6 +402,17 @@ int run(const RunSettings &s) {
 
   // --sim names the output to score and plot: a typo is an error now, not a
   // warning after the run.
+  if (!s.simExplicit && !s.plotPath.empty() &&
+      !model->indexOf(VarKind::Output, s.simName)) {
+    std::vector<std::string> outputs;
+    for (const dgm_variable &v : model->outputs())
+      outputs.push_back(v.name);
+    return reportError(Error{
+        "--plot draws the output 'Q', which model '" +
+        std::string(model->name()) +
+        "' does not have; choose the output to draw with --sim OUTPUT" +
+        "\ndgm: note: its outputs are: " + joinNames(outputs)});
+  }
   if (s.simExplicit && !model->indexOf(VarKind::Output, s.simName)) {
     if (model->indexOf(VarKind::State, s.simName))
       return reportError(Error{

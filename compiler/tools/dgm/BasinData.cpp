@@ -190,8 +190,18 @@ Result<BasinData> dgm::cli::loadCsvBasin(const CsvTable &table,
     for (const char *name : {"time", "Time", "TIME"})
       if (std::optional<std::size_t> timeColumn = table.columnIndex(name)) {
         std::string first(table.cell(0, *timeColumn));
-        if (!parseTimestamp(basin.dates[0] + "T" + first))
+        if (!parseTimestamp(basin.dates[0] + "T" + first)) {
+          // A cell with ':' is meant as a time of day: say what is wrong
+          // with it (the column was dropped silently).
+          if (parseTimestamp(basin.dates[0]) &&
+              first.find(':') != std::string::npos)
+            return Error{table.diagnostic(
+                0, *timeColumn,
+                "expected a time of day hh:mm in column '" +
+                    table.columnNames()[*timeColumn] + "', found '" + first +
+                    "'")};
           break; // not a time of day: the date column alone
+        }
         for (std::size_t r = 0; r < table.numRows(); ++r) {
           std::string time(table.cell(r, *timeColumn));
           // A bad time is shown at its own cell (not as a bad date).

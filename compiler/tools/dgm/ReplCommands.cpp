@@ -129,7 +129,7 @@ static const CommandInfo kCommands[] = {
      &ReplSession::cmdLoad},
     {"reload", "", "compile the current model's file again (after editing it)",
      &ReplSession::cmdReload},
-    {"forcing", "CSV [--calendar noleap]",
+    {"forcing", "CSV [--calendar noleap] [--allow-missing]",
      "read the forcings (and observations) from a CSV file",
      &ReplSession::cmdForcing},
     {"camels", "DIR GAUGE",
@@ -297,6 +297,7 @@ const BasinData *ReplSession::basinData() {
     return nullptr;
   MissingPolicy policy;
   policy.kinds = "empty, NA, NaN or -999";
+  policy.allowMissing = allowMissing && source == DataSource::Csv;
   std::vector<std::string> extra{config.obsName.value_or("Qobs")};
   Result<BasinData> loaded = Error{"no data"};
   if (source == DataSource::Csv) {
@@ -331,42 +332,60 @@ const BasinData *ReplSession::basinData() {
 }
 
 bool ReplSession::cmdForcing(const std::vector<std::string> &args) {
-  // `:forcing FILE [--calendar standard|noleap]`, as dgm run's options.
+  // `:forcing FILE [--calendar standard|noleap] [--allow-missing]`, as dgm
+  // run's options.
   CalendarKind newCalendar = CalendarKind::Standard;
-  bool calendarOk = true;
-  if (args.size() == 3 && args[1] == "--calendar") {
-    if (args[2] == "noleap" || args[2] == "365_day")
-      newCalendar = CalendarKind::NoLeap;
-    else if (args[2] != "standard" && args[2] != "gregorian" &&
-             args[2] != "proleptic_gregorian")
-      calendarOk = false;
+  bool newAllowMissing = false;
+  std::vector<std::string> files;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string_view arg = args[i];
+    if (arg == "--allow-missing") {
+      newAllowMissing = true;
+    } else if (arg == "--calendar" || arg.starts_with("--calendar=")) {
+      std::string kind = arg == "--calendar"
+                             ? (i + 1 < args.size() ? args[++i] : "")
+                             : std::string(arg.substr(11));
+      if (kind == "noleap" || kind == "365_day") {
+        newCalendar = CalendarKind::NoLeap;
+      } else if (kind != "standard" && kind != "gregorian" &&
+                 kind != "proleptic_gregorian") {
+        error("unknown --calendar '" + kind +
+              "'; expected standard (gregorian) or noleap (365_day)");
+        return false;
+      }
+    } else if (arg.starts_with("--")) {
+      error("unknown option '" + args[i] +
+            "' of :forcing; it takes --calendar noleap and --allow-missing");
+      return false;
+    } else {
+      files.push_back(args[i]);
+    }
   }
-  if (!calendarOk) {
-    error("unknown --calendar '" + args[2] +
-          "'; expected standard (gregorian) or noleap (365_day)");
+  if (files.size() != 1) {
+    error(":forcing takes one CSV file (and optionally --calendar noleap, "
+          "--allow-missing), as in ':forcing "
+          "examples/data/01031500_daily.csv'");
     return false;
   }
-  if (args.size() != 1 && !(args.size() == 3 && args[1] == "--calendar")) {
-    error(":forcing takes one CSV file, and optionally --calendar noleap, "
-          "as in ':forcing examples/data/01031500_daily.csv'");
-    return false;
-  }
-  if (!fileExists(args.front())) {
-    error("cannot read '" + args.front() + "': No such file or directory");
+  if (!fileExists(files.front())) {
+    error("cannot read '" + files.front() + "': No such file or directory");
     return false;
   }
   DataSource oldSource = source;
   std::string oldPath = csvPath;
   CalendarKind oldCalendar = calendar;
+  bool oldAllowMissing = allowMissing;
   source = DataSource::Csv;
-  csvPath = args.front();
+  csvPath = files.front();
   calendar = newCalendar;
+  allowMissing = newAllowMissing;
   data.reset();
   lastRun.reset();
   if (current.model && !basinData()) {
     source = oldSource; // keep what worked before
     csvPath = oldPath;
     calendar = oldCalendar;
+    allowMissing = oldAllowMissing;
     return false;
   }
   if (data)

@@ -153,6 +153,8 @@ private:
   std::string csvPath, camelsDir, gauge;
   /// The calendar of csvPath's dates (`:forcing FILE --calendar noleap`).
   dgm::rt::CalendarKind calendar = dgm::rt::CalendarKind::Standard;
+  /// Missing forcing values enter as NaN (`:forcing FILE --allow-missing`).
+  bool allowMissing = false;
   std::optional<BasinData> data; ///< the series for the current model
   std::map<std::string, double> paramValues, initValues; ///< from :set
   RunConfig config;

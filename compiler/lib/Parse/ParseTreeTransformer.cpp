@@ -652,8 +652,9 @@ ParseTreeTransformer::withDepth(ast::ExprPtr expr, unsigned childDepth) {
     errors.error(expr->getLoc(),
                  "expression is nested too deeply: more than " +
                      std::to_string(kMaxNesting) +
-                     " levels of operators, calls or parentheses; split it "
-                     "into parts with 'let'");
+                     " levels of operators, calls or parentheses (each "
+                     "operator of a long sum a + b + c + ... is a level); "
+                     "split it into parts with 'let'");
     reportedNesting = true;
   }
   // Cut the tree here so that no pass (nor a destructor) recurses deeper.

@@ -93,8 +93,9 @@ std::unique_ptr<ast::Module> dgm::parseModule(unsigned bufferID,
                        ? "unit is nested too deeply: more than " + limit +
                              " levels of parentheses"
                        : "expression is nested too deeply: more than " + limit +
-                             " levels of operators, calls or parentheses; "
-                             "split it into parts with 'let'");
+                             " levels of operators, calls or parentheses (each "
+                             "operator of a long sum a + b + c + ... is a "
+                             "level); split it into parts with 'let'");
     }
   } catch (const std::exception &e) {
     // ANTLR signals its own internal failures with exceptions; report one

@@ -172,7 +172,7 @@ std::string dgm::cli::formatBasinTable(const std::vector<BasinRun> &runs,
            std::fabs(*b) > std::fabs(*worstBalance->scores.balanceWorst)))
         worstBalance = &run;
       if (run.scores.balanceNaNs) {
-        out += "  NaN at " + std::to_string(run.scores.balanceNaNs);
+        out += "  (" + std::to_string(run.scores.balanceNaNs) + " NaN)";
         if (basinsWithNaN++ == 0)
           firstWithNaN = &run;
       }

@@ -68,15 +68,20 @@ Result<std::vector<double>> checkStepDates(const CsvTable &table,
       }
       // A first cell that starts like a date but is not one (a time zone, an
       // hour 25) is a mistake, not a label.
-      bool looksLikeDate = text.size() >= 10 && text[4] == '-' &&
-                           text[7] == '-' &&
-                           std::isdigit(static_cast<unsigned char>(text[0]));
+      // Also 2000-1-1 and 2000/01/01: dates in another spelling, which
+      // would otherwise be taken as labels and never checked.
+      auto digit = [&](std::size_t i) {
+        return i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]));
+      };
+      bool looksLikeDate = digit(0) && digit(1) && digit(2) && digit(3) &&
+                           text.size() > 5 &&
+                           (text[4] == '-' || text[4] == '/') && digit(5);
       if (r == 0 && looksLikeDate)
         return Error{table.diagnostic(
             r, column,
             "cannot read the date '" + text +
-                "': expected YYYY-MM-DD, optionally with a time hh:mm or "
-                "hh:mm:ss (and no time zone)")};
+                "': expected YYYY-MM-DD (zero-padded, with '-'), optionally "
+                "with a time hh:mm or hh:mm:ss (and no time zone)")};
       if (r == 0)
         return std::vector<double>{};
       return Error{table.diagnostic(

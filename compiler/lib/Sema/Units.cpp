@@ -114,6 +114,9 @@ dgm::conventionalSpelling(const std::string &symbol) {
       {"millimeters", "mm", "millimetres"},
       {"millimetre", "mm", "millimetres"},
       {"millimetres", "mm", "millimetres"},
+      {"m3", "m^3", "cubic metres"},
+      {"m2", "m^2", "square metres"},
+      {"km2", "km^2", "square kilometres"},
   };
   // Case slips too ('Day', 'mm/D', 'DegC'); the conventional symbols
   // themselves are fine, and one-letter symbols other than d and h ('M',
@@ -123,6 +126,7 @@ dgm::conventionalSpelling(const std::string &symbol) {
       {"h", "h", "hours"},
       {"min", "min", "minutes"},
       {"mm", "mm", "millimetres"},
+      {"km", "km", "kilometres"},
       {"degc", "degC", "degrees Celsius"},
   };
   std::string lower;

@@ -194,29 +194,29 @@ Result<BasinData> dgm::cli::loadCsvBasin(const CsvTable &table,
       !table.columnNames()[*dateColumn].starts_with("t") && !basin.dates.empty())
     for (const char *name : {"time", "Time", "TIME"})
       if (std::optional<std::size_t> timeColumn = table.columnIndex(name)) {
+        // A bad time is shown at its own cell (not as a bad date).
+        auto badTime = [&](std::size_t r, const std::string &time) {
+          return Error{table.diagnostic(
+              r, *timeColumn,
+              "expected a time of day hh:mm in column '" +
+                  table.columnNames()[*timeColumn] + "'" +
+                  (r > 0 ? " like the rows above" : "") + ", found '" + time +
+                  "'")};
+        };
         std::string first(table.cell(0, *timeColumn));
         if (!parseTimestamp(basin.dates[0] + "T" + first)) {
-          // A cell with ':' is meant as a time of day: say what is wrong
-          // with it (the column was dropped silently).
+          // A cell with ':' is meant as a time of day (the column used to
+          // be dropped silently); anything else is not a time column.
           if (parseTimestamp(basin.dates[0]) &&
               first.find(':') != std::string::npos)
-            return Error{table.diagnostic(
-                0, *timeColumn,
-                "expected a time of day hh:mm in column '" +
-                    table.columnNames()[*timeColumn] + "', found '" + first +
-                    "'")};
-          break; // not a time of day: the date column alone
+            return badTime(0, first);
+          break; // the date column alone
         }
         for (std::size_t r = 0; r < table.numRows(); ++r) {
           std::string time(table.cell(r, *timeColumn));
-          // A bad time is shown at its own cell (not as a bad date).
           if (r > 0 && parseTimestamp(basin.dates[r]) &&
               !parseTimestamp(basin.dates[r] + "T" + time))
-            return Error{table.diagnostic(
-                r, *timeColumn,
-                "expected a time of day hh:mm in column '" +
-                    table.columnNames()[*timeColumn] +
-                    "' like the rows above, found '" + time + "'")};
+            return badTime(r, time);
           basin.dates[r] += "T" + time;
         }
         break;

@@ -336,6 +336,64 @@ Result<BasinRun> runBasin(const LoadedModel &model, const BasinJob &job,
   return run;
 }
 
+/// The files of a run, checked before any basin runs (a late error would
+/// come after hours): every basin's --forcing file exists; no output is an
+/// input (not even --force replaces data with results); no two outputs
+/// share a file (basins 'x' and './x', -o and a basin's plot).
+Result<void> checkFilesBeforeRun(const RunSettings &s,
+                                 const std::vector<BasinJob> &jobs,
+                                 bool toFile) {
+  std::map<std::string, std::string> inputs; // key -> what it is
+  inputs[fileKey(s.modelPath)] = "the model '" + s.modelPath + "'";
+  if (!s.paramsTable.empty())
+    inputs[fileKey(s.paramsTable)] =
+        "the --params table '" + s.paramsTable + "'";
+  if (s.camelsDir.empty()) {
+    std::vector<std::string> absent;
+    for (const BasinJob &job : jobs) {
+      std::string path = substituteBasin(s.forcingPath, job.id);
+      if (!fileExists(path))
+        absent.push_back(path);
+      inputs[fileKey(path)] = "the --forcing file '" + path + "'";
+    }
+    if (!absent.empty()) {
+      std::string list;
+      for (std::size_t i = 0; i < absent.size() && i < 3; ++i)
+        list += (i ? ", '" : "'") + absent[i] + "'";
+      if (absent.size() > 3)
+        list += " and " + std::to_string(absent.size() - 3) + " more";
+      return Error{std::to_string(absent.size()) + " of " +
+                   std::to_string(jobs.size()) +
+                   " basins have no forcing file: " + list + " (--forcing '" +
+                   s.forcingPath + "')"};
+    }
+  }
+  std::map<std::string, std::string> outputs; // key -> who writes it
+  for (const BasinJob &job : jobs)
+    for (auto [pattern, option] :
+         {std::pair{toFile ? *s.outputPath : std::string(), "-o"},
+          std::pair{s.plotPath, "--plot"}}) {
+      if (pattern.empty())
+        continue;
+      bool perBasin = pattern.find("{basin}") != std::string::npos;
+      std::string path = substituteBasin(pattern, job.id);
+      if (isStreamFile(path))
+        continue;
+      std::string key = fileKey(path);
+      if (auto in = inputs.find(key); in != inputs.end())
+        return Error{std::string(option) + " '" + path + "' is " + in->second +
+                     "; results never replace an input, even with --force: "
+                     "choose another name"};
+      std::string writer = std::string(option) +
+                           (perBasin ? " for basin '" + job.id + "'" : "");
+      auto [it, fresh] = outputs.emplace(key, writer);
+      if (!fresh && it->second != writer)
+        return Error{"'" + path + "' would be written twice, by " + it->second +
+                     " and by " + writer + "; give each its own name"};
+    }
+  return success();
+}
+
 int run(const RunSettings &s) {
   const bool toFile = s.outputPath && *s.outputPath != "-";
   const bool perBasinFiles =
@@ -401,19 +459,9 @@ int run(const RunSettings &s) {
     return reportError(model.error());
 
   // --sim names the output to score and plot: a typo is an error now, not a
-  // warning after the run.
-  if (!s.simExplicit && !s.plotPath.empty() &&
+  // warning after the run. So is drawing the default Q of a model without.
+  if ((s.simExplicit || !s.plotPath.empty()) &&
       !model->indexOf(VarKind::Output, s.simName)) {
-    std::vector<std::string> outputs;
-    for (const dgm_variable &v : model->outputs())
-      outputs.push_back(v.name);
-    return reportError(Error{
-        "--plot draws the output 'Q', which model '" +
-        std::string(model->name()) +
-        "' does not have; choose the output to draw with --sim OUTPUT" +
-        "\ndgm: note: its outputs are: " + joinNames(outputs)});
-  }
-  if (s.simExplicit && !model->indexOf(VarKind::Output, s.simName)) {
     if (model->indexOf(VarKind::State, s.simName))
       return reportError(Error{
           "--sim: '" + s.simName + "' is a state of model '" +
@@ -423,11 +471,17 @@ int run(const RunSettings &s) {
     std::vector<std::string> outputs;
     for (const dgm_variable &v : model->outputs())
       outputs.push_back(v.name);
-    return reportError(Error{"--sim: model '" + std::string(model->name()) +
-                             "' has no output '" + s.simName + "'" +
-                             didYouMean(s.simName, outputs) +
-                             "\ndgm: note: its outputs are: " +
-                             joinNames(outputs)});
+    std::string problem =
+        s.simExplicit
+            ? "--sim: model '" + std::string(model->name()) +
+                  "' has no output '" + s.simName + "'" +
+                  didYouMean(s.simName, outputs)
+            : "--plot draws the output 'Q', which model '" +
+                  std::string(model->name()) +
+                  "' does not have; choose the output to draw with --sim "
+                  "OUTPUT";
+    return reportError(
+        Error{problem + "\ndgm: note: its outputs are: " + joinNames(outputs)});
   }
 
   std::vector<double> paramValues, initValues;
@@ -463,65 +517,8 @@ int run(const RunSettings &s) {
   }
 
   // Refuse before any work, so that a long run does not end in these errors.
-  // Every basin's forcing file exists (basin 5000 of 8000 would otherwise
-  // stop the run after hours).
-  if (s.camelsDir.empty() && s.forcingPath.find("{basin}") != std::string::npos) {
-    std::vector<std::string> absent;
-    for (const BasinJob &job : jobs)
-      if (std::string path = substituteBasin(s.forcingPath, job.id);
-          !fileExists(path))
-        absent.push_back(path);
-    if (!absent.empty()) {
-      std::string list;
-      for (std::size_t i = 0; i < absent.size() && i < 3; ++i)
-        list += (i ? ", '" : "'") + absent[i] + "'";
-      if (absent.size() > 3)
-        list += " and " + std::to_string(absent.size() - 3) + " more";
-      return reportError(Error{
-          std::to_string(absent.size()) + " of " +
-          std::to_string(jobs.size()) + " basins have no forcing file: " +
-          list + " (--forcing '" + s.forcingPath + "')"});
-    }
-  }
-  // No output is an input, or another output (basins 'x' and './x', -o and
-  // a basin's plot): not even --force may replace data with results.
-  {
-    std::map<std::string, std::string> inputs; // key -> what it is
-    inputs[fileKey(s.modelPath)] = "the model '" + s.modelPath + "'";
-    if (!s.paramsTable.empty())
-      inputs[fileKey(s.paramsTable)] =
-          "the --params table '" + s.paramsTable + "'";
-    if (s.camelsDir.empty())
-      for (const BasinJob &job : jobs) {
-        std::string path = substituteBasin(s.forcingPath, job.id);
-        inputs[fileKey(path)] = "the --forcing file '" + path + "'";
-      }
-    std::map<std::string, std::string> outputs; // key -> who writes it
-    for (const BasinJob &job : jobs)
-      for (auto [pattern, option] :
-           {std::pair{toFile ? *s.outputPath : std::string(), "-o"},
-            std::pair{s.plotPath, "--plot"}}) {
-        if (pattern.empty())
-          continue;
-        bool perBasin = pattern.find("{basin}") != std::string::npos;
-        std::string path = substituteBasin(pattern, job.id);
-        if (isStreamFile(path))
-          continue;
-        std::string key = fileKey(path);
-        if (auto in = inputs.find(key); in != inputs.end())
-          return reportError(Error{std::string(option) + " '" + path +
-                                   "' is " + in->second +
-                                   "; results never replace an input, even "
-                                   "with --force: choose another name"});
-        std::string writer = std::string(option) +
-                             (perBasin ? " for basin '" + job.id + "'" : "");
-        auto [it, fresh] = outputs.emplace(key, writer);
-        if (!fresh && it->second != writer)
-          return reportError(Error{"'" + path + "' would be written twice, by " +
-                                   it->second + " and by " + writer +
-                                   "; give each its own name"});
-      }
-  }
+  if (Result<void> files = checkFilesBeforeRun(s, jobs, toFile); !files)
+    return reportError(files.error());
   if (!s.plotPath.empty() && jobs.size() > 1 &&
       s.plotPath.find("{basin}") == std::string::npos)
     return reportError(Error{"--plot '" + s.plotPath + "' would hold one basin of " +

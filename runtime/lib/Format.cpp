@@ -62,15 +62,25 @@ std::string dgm::rt::formatLocatedError(std::string_view file, std::size_t line,
   out += '\n';
   appendVisible(out, lineText, /*keepNewlines=*/false);
   out += '\n';
-  // One column per character: a UTF-8 continuation byte takes none; a tab
-  // stays a tab.
-  for (std::size_t i = 0; i + 1 < col; ++i) {
-    unsigned char c =
-        i < lineText.size() ? static_cast<unsigned char>(lineText[i]) : ' ';
-    if ((c & 0xC0) == 0x80)
-      continue;
-    out += c == '\t' ? '\t' : ' ';
-  }
-  out += '^';
+  out += caretLine(lineText, col);
   return out;
+}
+
+std::string dgm::rt::caretLine(std::string_view lineText, std::size_t col) {
+  std::string caret;
+  for (std::size_t i = 0; i + 1 < col; ++i) {
+    if (i >= lineText.size()) {
+      caret += ' '; // past the end of the line
+      continue;
+    }
+    unsigned char c = static_cast<unsigned char>(lineText[i]);
+    if ((c & 0xC0) == 0x80)
+      continue; // a UTF-8 continuation byte
+    if (lineText.substr(i).starts_with("\xEF\xBB\xBF")) {
+      i += 2; // a byte order mark shows as nothing
+      continue;
+    }
+    caret += c == '\t' ? '\t' : ' ';
+  }
+  return caret + "^";
 }

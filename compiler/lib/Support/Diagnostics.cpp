@@ -6,6 +6,8 @@
 
 #include "dgm/Support/Diagnostics.h"
 
+#include "dgm/runtime/Format.h"
+
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <charconv>
@@ -61,7 +63,7 @@ void DiagnosticEngine::emit(const ast::Location &loc,
   }
   os << message << "\n";
   if (smLoc.isValid())
-    os << lineText << "\n" << caretLine(lineText, loc.col) << "\n";
+    os << lineText << "\n" << rt::caretLine(lineText, loc.col) << "\n";
 }
 
 llvm::StringRef DiagnosticEngine::sourceLine(llvm::SMLoc smLoc) const {
@@ -74,22 +76,6 @@ llvm::StringRef DiagnosticEngine::sourceLine(llvm::SMLoc smLoc) const {
   return buffer.slice(begin, end);
 }
 
-std::string dgm::caretLine(llvm::StringRef lineText, unsigned col) {
-  // One column per character: UTF-8 continuation bytes take none, and
-  // neither does a byte order mark; a tab stays a tab.
-  std::string caret;
-  for (size_t i = 0; i + 1 < col && i < lineText.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(lineText[i]);
-    if ((c & 0xC0) == 0x80)
-      continue;
-    if (lineText.substr(i).starts_with("\xEF\xBB\xBF")) {
-      i += 2;
-      continue;
-    }
-    caret += c == '\t' ? '\t' : ' ';
-  }
-  return caret + "^";
-}
 
 void DiagnosticEngine::error(const ast::Location &loc,
                              const llvm::Twine &message) {

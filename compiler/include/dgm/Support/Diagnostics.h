@@ -62,10 +62,6 @@ private:
 
 /// The closest candidate to `name` within a small edit distance, or "" when
 /// none is close enough to be a likely typo.
-/// The line under a source line with '^' below column `col` (in bytes,
-/// 1-based): a column per character of UTF-8, tabs kept as tabs.
-std::string caretLine(llvm::StringRef lineText, unsigned col);
-
 std::string closestMatch(llvm::StringRef name,
                          llvm::ArrayRef<std::string> candidates);
 

@@ -30,6 +30,12 @@ std::string formatLocatedError(std::string_view file, std::size_t line,
                                std::size_t col, std::string_view lineText,
                                std::string_view message);
 
+/// The line under a source line with '^' below column `col` (1-based, in
+/// bytes): one column per character of UTF-8 (a byte order mark takes
+/// none), tabs kept as tabs so that it lines up however a terminal expands
+/// them.
+std::string caretLine(std::string_view lineText, std::size_t col);
+
 /// Appends formatNumber(value) to `out` without a temporary string.
 void appendNumber(std::string &out, double value);
 

@@ -6,7 +6,8 @@
 //
 // Our conversion passes and the upstream passes of the pipeline, so that a
 // textual pipeline (dgm-opt, lit tests) can name them:
-//   convert-dgm-to-standard, canonicalize, cse, convert-scf-to-cf,
+//   convert-dgm-to-standard, dgm-expand-pow, canonicalize, cse,
+//   convert-scf-to-cf,
 //   convert-arith-to-llvm, convert-math-to-llvm, convert-cf-to-llvm,
 //   convert-func-to-llvm, convert-dgm-to-llvm, reconcile-unrealized-casts.
 // The upstream conversions are registered one by one from their own headers:
@@ -18,6 +19,7 @@
 #define DGM_INITALLPASSES_H
 
 #include "dgm/Conversion/Passes.h"
+#include "dgm/Transforms/Passes.h"
 
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
 #include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
@@ -33,6 +35,7 @@ namespace dgm {
 /// Registers the passes above with the global pass registry. Call once.
 inline void registerAllPasses() {
   registerDGMConversionPasses();
+  registerDGMTransformsPasses();
   mlir::registerCanonicalizerPass();
   mlir::registerCSEPass();
   mlir::registerPass([] { return mlir::createSCFToControlFlowPass(); });

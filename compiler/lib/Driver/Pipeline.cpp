@@ -8,6 +8,7 @@
 
 #include "dgm/Conversion/Passes.h"
 #include "dgm/InitAllDialects.h"
+#include "dgm/Transforms/Passes.h"
 
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
 #include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
@@ -35,6 +36,8 @@ void driver::addDGMToStandardPasses(mlir::OpPassManager &pm) {
 }
 
 void driver::addStandardToLLVMPasses(mlir::OpPassManager &pm) {
+  // pow as inline code rather than a libm/libmvec call (Passes.td).
+  pm.addPass(createExpandPowPass());
   pm.addPass(mlir::createSCFToControlFlowPass());
   pm.addPass(mlir::createArithToLLVMConversionPass());
   pm.addPass(mlir::createConvertMathToLLVMPass());

@@ -65,6 +65,8 @@ dgm::createHostTargetMachine(unsigned optLevel, std::string &error) {
 /// (libmvec) known to the loop vectorizer on x86-64: the loops over a block
 /// of basins then call its SIMD pow/exp/log instead of falling back to one
 /// scalar call per lane. The shared library links -lmvec (ObjectFile.cpp).
+/// (dgm-expand-pow leaves no scalar llvm.pow of f32/f64 by then; the pow
+/// entries serve whatever else reaches here, e.g. a hand-written .mlir.)
 static void optimize(llvm::Module &module, llvm::TargetMachine &targetMachine,
                      unsigned optLevel) {
   llvm::LoopAnalysisManager lam;

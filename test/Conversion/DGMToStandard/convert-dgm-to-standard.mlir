@@ -77,6 +77,11 @@ func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
 // (blocks of nb) and its states and outputs blocks of nc * nb (nc = 1) and
 // nt * nc * nb.
 
+// Every lane loop asks LLVM to interleave two vectors per iteration and says
+// its accesses are independent.
+// CHECK: #[[IC:.*]] = #llvm.loop_interleave<count = 2 : i32>
+// CHECK: = #llvm.loop_annotation<interleave = #[[IC]], parallelAccesses = #{{.*}}>
+
 // CHECK-LABEL: func.func @dgm_two_simulate(
 // CHECK-SAME: %[[NB:[^:]*]]: i64, %[[NC:[^:]*]]: i64, %[[NT:[^:]*]]: i64,
 // The arrays never overlap (abi.h): noalias lets LLVM vectorize the lanes.

@@ -6,7 +6,7 @@
 //
 // The compiled examples/hbv/hbv.dgm run over 37 basins x 3 components (so
 // that the vectorised lane loop, the last block that starts early and
-// recomputes lanes 29-31 of the first, libmvec's pow and every array layout
+// recomputes lanes 29-31 of the first, the inline pow and every array layout
 // of ABI v2 are exercised: dynamic per-component BETA and
 // BETAET, shared routing parameters, per-component and basin outputs)
 // against an independent C++ implementation of HBV.md written here.

@@ -5,7 +5,8 @@
 //===----------------------------------------------------------------------===//
 //
 // The pipeline from the dgm dialect to LLVM IR is
-//   convert-dgm-to-standard, (canonicalize,) convert-scf-to-cf,
+//   convert-dgm-to-standard, (canonicalize,) dgm-expand-pow
+//   (dgm/Transforms/Passes.td), convert-scf-to-cf,
 //   convert-arith-to-llvm, convert-math-to-llvm, convert-cf-to-llvm,
 //   convert-func-to-llvm, convert-dgm-to-llvm, reconcile-unrealized-casts
 //
@@ -34,8 +35,10 @@ def ConvertDGMToStandardPass
        after the steps. Basin outputs (aggregates over the components,
        convolutions through ring buffers) follow, in lane blocks too. Each
        lane loop carries `llvm.loop_annotation` with `parallelAccesses`, and
-       its loads and stores its access group: lanes are independent. It
-       returns 0;
+       its loads and stores its access group: lanes are independent. The
+       annotation also asks LLVM to interleave two vectors per iteration,
+       which overlaps the long dependency chains of two vectors of lanes.
+       It returns 0;
     2. a `dgm.descriptor` with the model's name, source, simulate function
        and variables (for `convert-dgm-to-llvm`);
 

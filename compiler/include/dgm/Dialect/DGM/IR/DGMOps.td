@@ -448,8 +448,10 @@ def DGM_DivOp : DGM_BinaryFloatOp<"div"> {
 def DGM_PowOp : DGM_BinaryFloatOp<"pow"> {
   let summary = "power";
   let description = [{
-    `lhs` raised to `rhs`, as C `pow` (lowers to `math.powf`): a negative
-    base with a non-integer exponent gives NaN. Folds constants of f32/f64
+    `lhs` raised to `rhs`, as C `pow` (lowers to `math.powf`, which
+    dgm-expand-pow turns into inline code): a negative base with a
+    non-integer exponent gives NaN. Folds constants of f32/f64 (with libm's
+    `pow`, so a folded value may differ from the compiled one by a few ulp)
     and `x ^ 1.0`.
   }];
 }

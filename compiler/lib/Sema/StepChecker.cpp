@@ -33,8 +33,8 @@ namespace {
 using Type = ExprChecker::Type;
 
 /// The longest kernel a convolution in the step may use: the lowering keeps
-/// the history of 32 basins at a time in stack buffers (2 x 512 x 32
-/// doubles = 256 KiB).
+/// the history of a block of lanes in stack buffers, 32 lanes when 128 would
+/// not fit in 256 KiB (2 x 512 x 32 doubles = 256 KiB; ModelToFunc.cpp).
 constexpr int64_t kMaxStepKernel = 512;
 
 std::string locString(const Location &loc) {
@@ -326,7 +326,7 @@ private:
         return Type::Error;
       }
       Type type = checkConvolve(e, model.kernels);
-      // Its history lives on the stack, for a block of 32 basins.
+      // Its history lives on the stack, for a block of (at least 32) lanes.
       auto *kernel = type == Type::Number && e.getArgs().size() == 2
                          ? llvm::dyn_cast<NameExpr>(e.getArgs()[1].get())
                          : nullptr;

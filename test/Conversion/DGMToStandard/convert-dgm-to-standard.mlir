@@ -90,10 +90,13 @@ func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
 // CHECK-SAME: %[[TRAJ:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[FINAL:[^:]*]]: !llvm.ptr {llvm.noalias}) -> i32 {
 // CHECK-DAG:   %[[C0:.*]] = arith.constant 0 : i64
 // CHECK-DAG:   %[[C1:.*]] = arith.constant 1 : i64
-// CHECK-DAG:   %[[LB:.*]] = arith.constant 32 : i64
+// CHECK-DAG:   %[[LB:.*]] = arith.constant 128 : i64
 // CHECK-DAG:   %[[C7:.*]] = arith.constant 7 : i64
 // CHECK-DAG:   %[[CM8:.*]] = arith.constant -8 : i64
-// A block's states live in stack buffers of 32 lanes.
+// A block's states live in stack buffers of 128 lanes, and so do the
+// scratch rows that take the trajectory when the caller wants none.
+// CHECK-DAG:   %[[SCRATCH2:.*]] = llvm.alloca %[[LB]] x f64
+// CHECK-DAG:   %[[SCRATCH1:.*]] = llvm.alloca %[[LB]] x f64
 // CHECK-DAG:   %[[SB2:.*]] = llvm.alloca %[[LB]] x f64
 // CHECK-DAG:   %[[SB1:.*]] = llvm.alloca %[[LB]] x f64
 // The null tests and block sizes come once, before the loops.
@@ -112,11 +115,12 @@ func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
 // CHECK-NEXT:  %[[F1:.*]] = llvm.getelementptr %[[FORC]][%[[TB]]]
 // CHECK-NEXT:  %[[O1:.*]] = llvm.getelementptr %[[OUT]][%[[TCB]]]
 // CHECK-NEXT:  %[[T1:.*]] = llvm.getelementptr %[[TRAJ]][%[[TCB]]]
-// Components, then blocks of up to 32 basins [B0, BEND): the block from S
-// to min(S + 32, nb), except that a last, partial block starts early enough
-// to hold whole vectors of 8 lanes (f64), B0 = max(BEND - roundup(BEND - S,
-// 8), 0), recomputing lanes of the previous block rather than leaving a
-// scalar remainder.
+// Components, then blocks of up to 128 basins [B0, BEND): the block from S
+// to min(S + 128, nb), except that a last, partial block starts early
+// enough to hold whole vectors of 8 lanes (f64), B0 = max(BEND - roundup(BEND
+// - S, 8), 0), recomputing lanes of the previous block rather than leaving a
+// scalar remainder. A lane is v = c * nb + b: the block's lanes are
+// [V0, VEND) = [c * nb + B0, c * nb + BEND).
 // CHECK-NEXT:  scf.for %[[C:.*]] = %[[C0]] to %[[NC]] step %[[C1]] : i64 {
 // CHECK-NEXT:    %[[CNB:.*]] = arith.muli %[[C]], %[[NB]] : i64
 // CHECK-NEXT:    scf.for %[[S:.*]] = %[[C0]] to %[[NB]] step %[[LB]] : i64 {
@@ -127,80 +131,82 @@ func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
 // CHECK-NEXT:      %[[PADDED:.*]] = arith.andi %[[LEN7]], %[[CM8]] : i64
 // CHECK-NEXT:      %[[EARLY:.*]] = arith.subi %[[BEND]], %[[PADDED]] : i64
 // CHECK-NEXT:      %[[B0:.*]] = arith.maxsi %[[EARLY]], %[[C0]] : i64
+// CHECK-NEXT:      %[[V0:.*]] = arith.addi %[[CNB]], %[[B0]] : i64
+// CHECK-NEXT:      %[[VEND:.*]] = arith.addi %[[CNB]], %[[BEND]] : i64
 // Prologue: each lane's initial states into the block's buffers.
-// CHECK-NEXT:      scf.for %[[B:.*]] = %[[B0]] to %[[BEND]] step %[[C1]] : i64 {
-// CHECK-NEXT:        %[[J:.*]] = arith.subi %[[B]], %[[B0]] : i64
-// CHECK-NEXT:        %[[LANE:.*]] = arith.addi %[[CNB]], %[[B]] : i64
-// CHECK-NEXT:        %[[GS1:.*]] = llvm.getelementptr %[[INIT]][%[[LANE]]]
+// CHECK-NEXT:      scf.for %[[V:.*]] = %[[V0]] to %[[VEND]] step %[[C1]] : i64 {
+// CHECK-NEXT:        %[[J:.*]] = arith.subi %[[V]], %[[V0]] : i64
+// CHECK-NEXT:        arith.subi %[[V]], %[[CNB]] : i64
+// CHECK-NEXT:        %[[GS1:.*]] = llvm.getelementptr %[[INIT]][%[[V]]]
 // CHECK-NEXT:        %[[S1_0:.*]] = llvm.load %[[GS1]]
 // CHECK-NEXT:        %[[BS1:.*]] = llvm.getelementptr %[[SB1]][%[[J]]]
 // CHECK-NEXT:        llvm.store %[[S1_0]], %[[BS1]]
-// CHECK-NEXT:        %[[GS2:.*]] = llvm.getelementptr %[[I1]][%[[LANE]]]
+// CHECK-NEXT:        %[[GS2:.*]] = llvm.getelementptr %[[I1]][%[[V]]]
 // CHECK-NEXT:        %[[S2_0:.*]] = llvm.load %[[GS2]]
 // CHECK-NEXT:        %[[BS2:.*]] = llvm.getelementptr %[[SB2]][%[[J]]]
 // CHECK-NEXT:        llvm.store %[[S2_0]], %[[BS2]] {access_groups = [#{{.*}}]}
 // CHECK-NEXT:      } {llvm.loop_annotation = #{{.*}}}
-// Steps, then the lanes innermost, in two copies: with the trajectory, and
-// without (not a test per lane).
+// Steps, then the lanes innermost. Row t of each state's trajectory (from
+// lane V0 on), or its scratch row when the trajectory pointer is null: one
+// copy of the lane loop, storing unconditionally.
 // CHECK-NEXT:      scf.for %[[T:.*]] = %[[C0]] to %[[NT]] step %[[C1]] : i64 {
 // CHECK-NEXT:        %[[TNB:.*]] = arith.muli %[[T]], %[[NB]] : i64
 // CHECK-NEXT:        %[[TCBT:.*]] = arith.muli %[[T]], %[[CB]] : i64
-// CHECK-NEXT:        scf.if %[[HAS_TRAJ]] {
-// CHECK-NEXT:          scf.for %[[L:.*]] = %[[B0]] to %[[BEND]] step %[[C1]] : i64 {
-// CHECK-NEXT:            %[[LJ:.*]] = arith.subi %[[L]], %[[B0]] : i64
-// CHECK-NEXT:            %[[LL:.*]] = arith.addi %[[CNB]], %[[L]] : i64
-// CHECK-NEXT:            %[[AT:.*]] = arith.addi %[[TNB]], %[[L]] : i64
-// CHECK-NEXT:            %[[TLANE:.*]] = arith.addi %[[TCBT]], %[[LL]] : i64
+// CHECK-NEXT:        %[[TV0:.*]] = arith.addi %[[TCBT]], %[[V0]] : i64
+// CHECK-NEXT:        %[[TROW1:.*]] = llvm.getelementptr %[[TRAJ]][%[[TV0]]]
+// CHECK-NEXT:        %[[ROW1:.*]] = arith.select %[[HAS_TRAJ]], %[[TROW1]], %[[SCRATCH1]] : !llvm.ptr
+// CHECK-NEXT:        %[[TV0B:.*]] = arith.addi %[[TCBT]], %[[V0]] : i64
+// CHECK-NEXT:        %[[TROW2:.*]] = llvm.getelementptr %[[T1]][%[[TV0B]]]
+// CHECK-NEXT:        %[[ROW2:.*]] = arith.select %[[HAS_TRAJ]], %[[TROW2]], %[[SCRATCH2]] : !llvm.ptr
+// CHECK-NEXT:        scf.for %[[L:.*]] = %[[V0]] to %[[VEND]] step %[[C1]] : i64 {
+// CHECK-NEXT:          %[[LJ:.*]] = arith.subi %[[L]], %[[V0]] : i64
+// CHECK-NEXT:          %[[LB_:.*]] = arith.subi %[[L]], %[[CNB]] : i64
+// CHECK-NEXT:          %[[AT:.*]] = arith.addi %[[TNB]], %[[LB_]] : i64
+// CHECK-NEXT:          %[[TLANE:.*]] = arith.addi %[[TCBT]], %[[L]] : i64
 // Forcings at t * nb + b, parameters (one per basin here) at b.
-// CHECK-NEXT:            %[[GP:.*]] = llvm.getelementptr %[[FORC]][%[[AT]]]
-// CHECK-NEXT:            %[[P:.*]] = llvm.load %[[GP]]
-// CHECK-NEXT:            %[[GE:.*]] = llvm.getelementptr %[[F1]][%[[AT]]]
-// CHECK-NEXT:            %[[E:.*]] = llvm.load %[[GE]]
-// CHECK-NEXT:            %[[GA:.*]] = llvm.getelementptr %[[PARAMS]][%[[L]]]
-// CHECK-NEXT:            %[[A:.*]] = llvm.load %[[GA]]
-// CHECK-NEXT:            %[[GBB:.*]] = llvm.getelementptr %[[P1]][%[[L]]]
-// CHECK-NEXT:            %[[BB:.*]] = llvm.load %[[GBB]]
-// CHECK-NEXT:            %[[GC:.*]] = llvm.getelementptr %[[P2]][%[[L]]]
-// CHECK-NEXT:            %[[CC:.*]] = llvm.load %[[GC]]
-// CHECK-NEXT:            %[[LS1:.*]] = llvm.getelementptr %[[SB1]][%[[LJ]]]
-// CHECK-NEXT:            %[[S1:.*]] = llvm.load %[[LS1]]
-// CHECK-NEXT:            %[[LS2:.*]] = llvm.getelementptr %[[SB2]][%[[LJ]]]
-// CHECK-NEXT:            %[[S2:.*]] = llvm.load %[[LS2]]
+// CHECK-NEXT:          %[[GP:.*]] = llvm.getelementptr %[[FORC]][%[[AT]]]
+// CHECK-NEXT:          %[[P:.*]] = llvm.load %[[GP]]
+// CHECK-NEXT:          %[[GE:.*]] = llvm.getelementptr %[[F1]][%[[AT]]]
+// CHECK-NEXT:          %[[E:.*]] = llvm.load %[[GE]]
+// CHECK-NEXT:          %[[GA:.*]] = llvm.getelementptr %[[PARAMS]][%[[LB_]]]
+// CHECK-NEXT:          %[[A:.*]] = llvm.load %[[GA]]
+// CHECK-NEXT:          %[[GBB:.*]] = llvm.getelementptr %[[P1]][%[[LB_]]]
+// CHECK-NEXT:          %[[BB:.*]] = llvm.load %[[GBB]]
+// CHECK-NEXT:          %[[GC:.*]] = llvm.getelementptr %[[P2]][%[[LB_]]]
+// CHECK-NEXT:          %[[CC:.*]] = llvm.load %[[GC]]
+// CHECK-NEXT:          %[[LS1:.*]] = llvm.getelementptr %[[SB1]][%[[LJ]]]
+// CHECK-NEXT:          %[[S1:.*]] = llvm.load %[[LS1]]
+// CHECK-NEXT:          %[[LS2:.*]] = llvm.getelementptr %[[SB2]][%[[LJ]]]
+// CHECK-NEXT:          %[[S2:.*]] = llvm.load %[[LS2]]
 // The step body, its block arguments replaced by the loaded values.
-// CHECK-NEXT:            %[[NEW1:.*]] = arith.mulf %[[A]], %[[P]] : f64
-// CHECK-NEXT:            %[[NEW2:.*]] = arith.mulf %[[BB]], %[[E]] : f64
-// CHECK-NEXT:            %[[Q:.*]] = arith.mulf %[[CC]], %[[S1]] : f64
-// CHECK-NEXT:            %[[R:.*]] = arith.addf %[[S2]], %[[Q]] : f64
+// CHECK-NEXT:          %[[NEW1:.*]] = arith.mulf %[[A]], %[[P]] : f64
+// CHECK-NEXT:          %[[NEW2:.*]] = arith.mulf %[[BB]], %[[E]] : f64
+// CHECK-NEXT:          %[[Q:.*]] = arith.mulf %[[CC]], %[[S1]] : f64
+// CHECK-NEXT:          %[[R:.*]] = arith.addf %[[S2]], %[[Q]] : f64
 // Outputs at t * nc * nb + lane, states back into the buffers, trajectory.
-// CHECK-NEXT:            %[[GQ:.*]] = llvm.getelementptr %[[OUT]][%[[TLANE]]]
-// CHECK-NEXT:            llvm.store %[[Q]], %[[GQ]] {access_groups = [#[[STEP_LANES:.*]]]} : f64, !llvm.ptr
-// CHECK-NEXT:            %[[GR:.*]] = llvm.getelementptr %[[O1]][%[[TLANE]]]
-// CHECK-NEXT:            llvm.store %[[R]], %[[GR]] {access_groups = [#[[STEP_LANES]]]} : f64, !llvm.ptr
-// CHECK-NEXT:            %[[WS1:.*]] = llvm.getelementptr %[[SB1]][%[[LJ]]]
-// CHECK-NEXT:            llvm.store %[[NEW1]], %[[WS1]]
-// CHECK-NEXT:            %[[WS2:.*]] = llvm.getelementptr %[[SB2]][%[[LJ]]]
-// CHECK-NEXT:            llvm.store %[[NEW2]], %[[WS2]]
-// CHECK-NEXT:            %[[GT1:.*]] = llvm.getelementptr %[[TRAJ]][%[[TLANE]]]
-// CHECK-NEXT:            llvm.store %[[NEW1]], %[[GT1]]
-// CHECK-NEXT:            %[[GT2:.*]] = llvm.getelementptr %[[T1]][%[[TLANE]]]
-// CHECK-NEXT:            llvm.store %[[NEW2]], %[[GT2]]
-// CHECK-NEXT:          } {llvm.loop_annotation = #{{.*}}}
-// CHECK-NEXT:        } else {
-// CHECK-NEXT:          scf.for
-// CHECK-NOT:             %[[TRAJ]]
-// CHECK:               } {llvm.loop_annotation = #{{.*}}}
-// CHECK-NEXT:        }
+// CHECK-NEXT:          %[[GQ:.*]] = llvm.getelementptr %[[OUT]][%[[TLANE]]]
+// CHECK-NEXT:          llvm.store %[[Q]], %[[GQ]] {access_groups = [#[[STEP_LANES:.*]]]} : f64, !llvm.ptr
+// CHECK-NEXT:          %[[GR:.*]] = llvm.getelementptr %[[O1]][%[[TLANE]]]
+// CHECK-NEXT:          llvm.store %[[R]], %[[GR]] {access_groups = [#[[STEP_LANES]]]} : f64, !llvm.ptr
+// CHECK-NEXT:          %[[WS1:.*]] = llvm.getelementptr %[[SB1]][%[[LJ]]]
+// CHECK-NEXT:          llvm.store %[[NEW1]], %[[WS1]]
+// CHECK-NEXT:          %[[WS2:.*]] = llvm.getelementptr %[[SB2]][%[[LJ]]]
+// CHECK-NEXT:          llvm.store %[[NEW2]], %[[WS2]]
+// CHECK-NEXT:          %[[GT1:.*]] = llvm.getelementptr %[[ROW1]][%[[LJ]]]
+// CHECK-NEXT:          llvm.store %[[NEW1]], %[[GT1]]
+// CHECK-NEXT:          %[[GT2:.*]] = llvm.getelementptr %[[ROW2]][%[[LJ]]]
+// CHECK-NEXT:          llvm.store %[[NEW2]], %[[GT2]]
+// CHECK-NEXT:        } {llvm.loop_annotation = #{{.*}}}
 // CHECK-NEXT:      }
 // Epilogue: the final states.
 // CHECK-NEXT:      scf.if %[[HAS_FINAL]] {
-// CHECK-NEXT:        scf.for %[[FB:.*]] = %[[B0]] to %[[BEND]] step %[[C1]] : i64 {
-// CHECK-NEXT:          %[[FJ:.*]] = arith.subi %[[FB]], %[[B0]] : i64
-// CHECK-NEXT:          %[[FL:.*]] = arith.addi %[[CNB]], %[[FB]] : i64
+// CHECK-NEXT:        scf.for %[[FV:.*]] = %[[V0]] to %[[VEND]] step %[[C1]] : i64 {
+// CHECK-NEXT:          %[[FJ:.*]] = arith.subi %[[FV]], %[[V0]] : i64
 // CHECK-NEXT:          %[[FS1:.*]] = llvm.getelementptr %[[SB1]][%[[FJ]]]
 // CHECK-NEXT:          %[[F1V:.*]] = llvm.load %[[FS1]]
-// CHECK-NEXT:          %[[GF1:.*]] = llvm.getelementptr %[[FINAL]][%[[FL]]]
+// CHECK-NEXT:          %[[GF1:.*]] = llvm.getelementptr %[[FINAL]][%[[FV]]]
 // CHECK-NEXT:          llvm.store %[[F1V]], %[[GF1]]
-// CHECK:               %[[GF2:.*]] = llvm.getelementptr %[[FIN1]][%[[FL]]]
+// CHECK:               %[[GF2:.*]] = llvm.getelementptr %[[FIN1]][%[[FV]]]
 // CHECK-NEXT:          llvm.store %{{.*}}, %[[GF2]]
 // CHECK-NEXT:        } {llvm.loop_annotation = #{{.*}}}
 // CHECK-NEXT:      }
@@ -252,8 +258,9 @@ dgm.model @two source "two.dgm" {
 // CHECK:       scf.for %{{.*}} = %{{.*}} to %[[NC]]
 // CHECK:         scf.for %{{.*}} = %{{.*}} to %[[NB]]
 // CHECK:           scf.for %[[T:.*]] = %{{.*}} to %[[NT]]
-// CHECK:             scf.for %[[B:.*]] =
-// CHECK:               %[[LANE:.*]] = arith.addi %{{.*}}, %[[B]] : i64
+// CHECK:             scf.for %[[V:.*]] =
+// CHECK-NEXT:          arith.subi %[[V]], %{{.*}} : i64
+// CHECK-NEXT:          %[[B:.*]] = arith.subi %[[V]], %{{.*}} : i64
 // CHECK-NEXT:          %[[AT:.*]] = arith.addi %{{.*}}, %[[B]] : i64
 // CHECK:               %[[GP:.*]] = llvm.getelementptr %[[FORC]][%[[AT]]]
 // CHECK-NEXT:          %[[P:.*]] = llvm.load %[[GP]]
@@ -284,7 +291,7 @@ dgm.model @stateless {
 // CHECK-DAG:   %[[C0:.*]] = arith.constant 0 : i64
 // CHECK-DAG:   %[[C3:.*]] = arith.constant 3 : i64
 // CHECK-DAG:   %[[CM4:.*]] = arith.constant -4 : i64
-// CHECK-DAG:   %[[LB:.*]] = arith.constant 32 : i64
+// CHECK-DAG:   %[[LB:.*]] = arith.constant 128 : i64
 // CHECK:         scf.for %[[S:.*]] = %[[C0]] to %[[NB]] step %[[LB]] : i64 {
 // CHECK-NEXT:      %[[SLB:.*]] = arith.addi %[[S]], %[[LB]] : i64
 // CHECK-NEXT:      %[[BEND:.*]] = arith.minsi %[[SLB]], %[[NB]] : i64
@@ -293,7 +300,9 @@ dgm.model @stateless {
 // CHECK-NEXT:      %[[PADDED:.*]] = arith.andi %[[LEN3]], %[[CM4]] : i64
 // CHECK-NEXT:      %[[EARLY:.*]] = arith.subi %[[BEND]], %[[PADDED]] : i64
 // CHECK-NEXT:      %[[B0:.*]] = arith.maxsi %[[EARLY]], %[[C0]] : i64
-// CHECK-NEXT:      scf.for %{{.*}} = %[[B0]] to %[[BEND]] step
+// CHECK-NEXT:      %[[V0:.*]] = arith.addi %{{.*}}, %[[B0]] : i64
+// CHECK-NEXT:      %[[VEND:.*]] = arith.addi %{{.*}}, %[[BEND]] : i64
+// CHECK-NEXT:      scf.for %{{.*}} = %[[V0]] to %[[VEND]] step
 dgm.model @single {
   dgm.forcing @P : f32
   dgm.state @S : f32 {init = 0.0 : f64}
@@ -320,8 +329,9 @@ dgm.model @single {
 // CHECK-SAME: %[[FORC:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[OUT:[^:]*]]: !llvm.ptr {llvm.noalias},
 // CHECK-SAME: %[[TRAJ:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[FINAL:[^:]*]]: !llvm.ptr {llvm.noalias}) -> i32 {
 // Stack buffers of the lane blocks: the AVG weights and ring of the steps
-// (2 x 32 lanes each) and their state (32 lanes); the UH weights and ring of
-// the basin outputs (3 x 32 each) and the running sums of mean(Qc) (32 each).
+// (2 x 128 lanes each), their state and its trajectory scratch row (128
+// lanes), each lane's basin (128 i64); the UH weights and ring of the basin
+// outputs (3 x 128 each) and the running sums of mean(Qc) (128 each).
 // CHECK-DAG:   %[[ONE:.*]] = arith.constant 1.000000e+00 : f64
 // CHECK-DAG:   %[[ZERO:.*]] = arith.constant 0.000000e+00 : f64
 // CHECK-DAG:   %[[C0:.*]] = arith.constant 0 : i64
@@ -330,15 +340,18 @@ dgm.model @single {
 // CHECK-DAG:   %[[C3:.*]] = arith.constant 3 : i64
 // CHECK-DAG:   %[[C7:.*]] = arith.constant 7 : i64
 // CHECK-DAG:   %[[CM8:.*]] = arith.constant -8 : i64
-// CHECK-DAG:   %[[LB:.*]] = arith.constant 32 : i64
-// CHECK-DAG:   %[[C64:.*]] = arith.constant 64 : i64
-// CHECK-DAG:   %[[C96:.*]] = arith.constant 96 : i64
-// CHECK-DAG:   %[[UH_RING:.*]] = llvm.alloca %[[C96]] x f64
-// CHECK-DAG:   %[[UH_W:.*]] = llvm.alloca %[[C96]] x f64
-// CHECK-DAG:   %[[AVG_RING:.*]] = llvm.alloca %[[C64]] x f64
-// CHECK-DAG:   %[[AVG_W:.*]] = llvm.alloca %[[C64]] x f64
+// CHECK-DAG:   %[[C32:.*]] = arith.constant 32 : i64
+// CHECK-DAG:   %[[LB:.*]] = arith.constant 128 : i64
+// CHECK-DAG:   %[[C256:.*]] = arith.constant 256 : i64
+// CHECK-DAG:   %[[C384:.*]] = arith.constant 384 : i64
+// CHECK-DAG:   %[[UH_RING:.*]] = llvm.alloca %[[C384]] x f64
+// CHECK-DAG:   %[[UH_W:.*]] = llvm.alloca %[[C384]] x f64
+// CHECK-DAG:   %[[AVG_RING:.*]] = llvm.alloca %[[C256]] x f64
+// CHECK-DAG:   %[[AVG_W:.*]] = llvm.alloca %[[C256]] x f64
 // CHECK-DAG:   %[[WSUM_BUF:.*]] = llvm.alloca %[[LB]] x f64
 // CHECK-DAG:   %[[SUM_BUF:.*]] = llvm.alloca %[[LB]] x f64
+// CHECK-DAG:   %[[SCRATCH:.*]] = llvm.alloca %[[LB]] x f64
+// CHECK-DAG:   %[[BASIN_OF:.*]] = llvm.alloca %[[LB]] x i64
 // CHECK-DAG:   %[[SBUF:.*]] = llvm.alloca %[[LB]] x f64
 // Block sizes, then the start of each block: params k | beta | tau | gain.
 // CHECK:       %[[CB:.*]] = arith.muli %[[NC]], %[[NB]] : i64
@@ -352,8 +365,33 @@ dgm.model @single {
 // Outputs Qc | Q.
 // CHECK-NEXT:  %[[Q:.*]] = llvm.getelementptr %[[OUT]][%[[TCB]]]
 
-// The lane blocks: components, then blocks of 32 basins [B0, BEND) (a last,
-// partial one padded to whole vectors as in @dgm_two_simulate).
+// With fewer than 32 basins, blocks of 128 lanes across the components:
+// each lane's basin v mod nb goes into BASIN_OF in the prologue, and the
+// lane loop reads it back to index the forcing (t * nb + basin).
+// CHECK-NEXT:  %[[FEW:.*]] = arith.cmpi slt, %[[NB]], %[[C32]] : i64
+// CHECK-NEXT:  scf.if %[[FEW]] {
+// CHECK-NEXT:    scf.for %[[FS:.*]] = %[[C0]] to %[[CB]] step %[[LB]] : i64 {
+// CHECK-NEXT:      %[[FSLB:.*]] = arith.addi %[[FS]], %[[LB]] : i64
+// CHECK-NEXT:      %[[FVEND:.*]] = arith.minsi %[[FSLB]], %[[CB]] : i64
+// CHECK:           %[[FV0:.*]] = arith.maxsi %{{.*}}, %[[C0]] : i64
+// CHECK-NEXT:      scf.for %[[FV:.*]] = %[[FV0]] to %[[FVEND]] step %[[C1]] : i64 {
+// CHECK-NEXT:        %[[FJ:.*]] = arith.subi %[[FV]], %[[FV0]] : i64
+// CHECK-NEXT:        %[[FB:.*]] = arith.remsi %[[FV]], %[[NB]] : i64
+// CHECK-NEXT:        %[[GFB:.*]] = llvm.getelementptr %[[BASIN_OF]][%[[FJ]]] : (!llvm.ptr, i64) -> !llvm.ptr, i64
+// CHECK-NEXT:        llvm.store %[[FB]], %[[GFB]] {{.*}} : i64, !llvm.ptr
+// CHECK:           scf.for %[[FT:.*]] = %[[C0]] to %[[NT]] step %[[C1]] : i64 {
+// CHECK:             %[[FTNB:.*]] = arith.muli %[[FT]], %[[NB]] : i64
+// CHECK:             scf.for %[[FL:.*]] = %[[FV0]] to %[[FVEND]] step %[[C1]] : i64 {
+// CHECK-NEXT:          %[[FLJ:.*]] = arith.subi %[[FL]], %[[FV0]] : i64
+// CHECK-NEXT:          %[[GLB:.*]] = llvm.getelementptr %[[BASIN_OF]][%[[FLJ]]] : (!llvm.ptr, i64) -> !llvm.ptr, i64
+// CHECK-NEXT:          %[[LBASIN:.*]] = llvm.load %[[GLB]] {{.*}} : !llvm.ptr -> i64
+// CHECK-NEXT:          %[[FAT:.*]] = arith.addi %[[FTNB]], %[[LBASIN]] : i64
+// CHECK-NEXT:          arith.addi
+// CHECK-NEXT:          llvm.getelementptr %[[FORC]][%[[FAT]]]
+// CHECK:       } else {
+// Otherwise, components, then blocks of 128 basins [B0, BEND) (a last,
+// partial one padded to whole vectors as in @dgm_two_simulate); the lanes
+// [V0, VEND) = [c * nb + B0, c * nb + BEND).
 // CHECK-NEXT:  scf.for %[[C:.*]] = %[[C0]] to %[[NC]] step %[[C1]] : i64 {
 // CHECK-NEXT:    %[[CNB:.*]] = arith.muli %[[C]], %[[NB]] : i64
 // CHECK-NEXT:    scf.for %[[S:.*]] = %[[C0]] to %[[NB]] step %[[LB]] : i64 {
@@ -364,11 +402,13 @@ dgm.model @single {
 // CHECK-NEXT:      %[[PADDED:.*]] = arith.andi %[[LEN7]], %[[CM8]] : i64
 // CHECK-NEXT:      %[[EARLY:.*]] = arith.subi %[[BEND]], %[[PADDED]] : i64
 // CHECK-NEXT:      %[[B0:.*]] = arith.maxsi %[[EARLY]], %[[C0]] : i64
-// Prologue per lane j = b - b0: the initial state, AVG's weights w[k] at
-// k * 32 + j, its ring emptied.
-// CHECK-NEXT:      scf.for %[[B:.*]] = %[[B0]] to %[[BEND]] step %[[C1]] : i64 {
-// CHECK-NEXT:        %[[J:.*]] = arith.subi %[[B]], %[[B0]] : i64
-// CHECK-NEXT:        %[[LANE:.*]] = arith.addi %[[CNB]], %[[B]] : i64
+// CHECK-NEXT:      %[[V0:.*]] = arith.addi %[[CNB]], %[[B0]] : i64
+// CHECK-NEXT:      %[[VEND:.*]] = arith.addi %[[CNB]], %[[BEND]] : i64
+// Prologue per lane j = v - v0: the initial state, AVG's weights w[k] at
+// k * 128 + j, its ring emptied.
+// CHECK-NEXT:      scf.for %[[LANE:.*]] = %[[V0]] to %[[VEND]] step %[[C1]] : i64 {
+// CHECK-NEXT:        %[[J:.*]] = arith.subi %[[LANE]], %[[V0]] : i64
+// CHECK-NEXT:        arith.subi %[[LANE]], %[[CNB]] : i64
 // CHECK-NEXT:        %[[GS:.*]] = llvm.getelementptr %[[INIT]][%[[LANE]]]
 // CHECK-NEXT:        %[[S0:.*]] = llvm.load %[[GS]]
 // CHECK-NEXT:        %[[BS:.*]] = llvm.getelementptr %[[SBUF]][%[[J]]]
@@ -393,10 +433,12 @@ dgm.model @single {
 // CHECK-NEXT:        %[[SLOT:.*]] = arith.remsi %[[T]], %[[C2]] : i64
 // CHECK-NEXT:        %[[TNB:.*]] = arith.muli %[[T]], %[[NB]] : i64
 // CHECK-NEXT:        %[[TCBT:.*]] = arith.muli %[[T]], %[[CB]] : i64
-// CHECK-NEXT:        scf.if %{{.*}} {
-// CHECK-NEXT:          scf.for %[[L:.*]] = %[[B0]] to %[[BEND]] step %[[C1]] : i64 {
-// CHECK-NEXT:            %[[LJ:.*]] = arith.subi %[[L]], %[[B0]] : i64
-// CHECK-NEXT:            %[[LL:.*]] = arith.addi %[[CNB]], %[[L]] : i64
+// CHECK-NEXT:        %[[TV0:.*]] = arith.addi %[[TCBT]], %[[V0]] : i64
+// CHECK-NEXT:        %[[TROW:.*]] = llvm.getelementptr %[[TRAJ]][%[[TV0]]]
+// CHECK-NEXT:        %[[ROW:.*]] = arith.select %{{.*}}, %[[TROW]], %[[SCRATCH]] : !llvm.ptr
+// CHECK-NEXT:          scf.for %[[LL:.*]] = %[[V0]] to %[[VEND]] step %[[C1]] : i64 {
+// CHECK-NEXT:            %[[LJ:.*]] = arith.subi %[[LL]], %[[V0]] : i64
+// CHECK-NEXT:            %[[L:.*]] = arith.subi %[[LL]], %[[CNB]] : i64
 // CHECK-NEXT:            %[[AT:.*]] = arith.addi %[[TNB]], %[[L]] : i64
 // CHECK-NEXT:            %[[TLANE:.*]] = arith.addi %[[TCBT]], %[[LL]] : i64
 // The forcing at t * nb + b; k at c * nb + b; beta at t * nc * nb + c * nb + b;
@@ -413,8 +455,8 @@ dgm.model @single {
 // CHECK-NEXT:            %[[S1:.*]] = arith.addf %[[S]], %[[IN]] : f64
 // CHECK-NEXT:            %[[QV:.*]] = arith.mulf %[[KV]], %[[S1]] : f64
 // CHECK-NEXT:            %[[S2:.*]] = arith.subf %[[S1]], %[[QV]] : f64
-// convolve: x[t] into the ring at slot * 32 + j, then the unrolled sum of
-// w[k] * x[t - k] for k = 0, 1, x[t - k] at ((slot - k) mod 2) * 32 + j.
+// convolve: x[t] into the ring at slot * 128 + j, then the unrolled sum of
+// w[k] * x[t - k] for k = 0, 1, x[t - k] at ((slot - k) mod 2) * 128 + j.
 // CHECK-NEXT:            %[[RS:.*]] = arith.muli %[[SLOT]], %[[LB]] : i64
 // CHECK-NEXT:            %[[RSJ:.*]] = arith.addi %[[RS]], %[[LJ]] : i64
 // CHECK-NEXT:            %[[GRS:.*]] = llvm.getelementptr %[[AVG_RING]][%[[RSJ]]]
@@ -451,22 +493,18 @@ dgm.model @single {
 // CHECK-NEXT:            llvm.store %[[QC]], %[[GQC]]
 // CHECK-NEXT:            %[[WS:.*]] = llvm.getelementptr %[[SBUF]][%[[LJ]]]
 // CHECK-NEXT:            llvm.store %[[S2]], %[[WS]]
-// CHECK-NEXT:            %[[GT:.*]] = llvm.getelementptr %[[TRAJ]][%[[TLANE]]]
+// CHECK-NEXT:            %[[GT:.*]] = llvm.getelementptr %[[ROW]][%[[LJ]]]
 // CHECK-NEXT:            llvm.store %[[S2]], %[[GT]]
 // CHECK-NEXT:          } {llvm.loop_annotation = #{{.*}}}
-// The same without the trajectory; then the final states.
-// CHECK-NEXT:        } else {
-// CHECK-NEXT:          scf.for
-// CHECK-NOT:             %[[TRAJ]]
-// CHECK:               } {llvm.loop_annotation = #{{.*}}}
-// CHECK-NEXT:        }
 // CHECK-NEXT:      }
+// Then the final states.
 // CHECK-NEXT:      scf.if %{{.*}} {
 // CHECK-NEXT:        scf.for
 // CHECK:               llvm.getelementptr %[[FINAL]][%{{.*}}]
 // CHECK:             } {llvm.loop_annotation = #{{.*}}}
 // CHECK-NEXT:      }
 // CHECK-NEXT:    }
+// CHECK-NEXT:  }
 // CHECK-NEXT:  }
 
 // Then the basin outputs, in lane blocks of 32 basins too [BB0, BBEND).

@@ -187,4 +187,91 @@ TEST(HBVLanes, ManyBasinsAndComponentsMatchAnIndependentImplementation) {
   EXPECT_LT(worst, 1e-12) << "largest relative difference";
 }
 
+/// A value for every input of δHBV that depends only on its indices (and
+/// lies within the parameter's bounds), so that a run of the first k basins
+/// gets exactly the inputs those basins have in a larger run.
+double inputValue(int64_t kind, int64_t var, int64_t t, int64_t b, int64_t c) {
+  uint64_t h = 1469598103934665603ull;
+  for (int64_t x : {kind, var, t, b, c})
+    h = (h ^ static_cast<uint64_t>(x + 7)) * 1099511628211ull;
+  h ^= h >> 29;
+  return static_cast<double>(h % 1000003) / 1000003.0; // [0, 1)
+}
+
+Result<SimulationOutputs> runFirstBasins(const LoadedModel &model, int64_t B,
+                                         int64_t C, int64_t T) {
+  Result<SimulationInputs> in = makeInputs(model, B, T, C);
+  if (!in)
+    return in.error();
+  for (int64_t b = 0; b < B; ++b)
+    for (int64_t t = 0; t < T; ++t) {
+      in->forcing(0, t, b) = 60 * std::pow(inputValue(0, 0, t, b, 0), 4);
+      in->forcing(1, t, b) = -10 + 30 * inputValue(0, 1, t, b, 0);
+      in->forcing(2, t, b) = 4 * inputValue(0, 2, t, b, 0);
+    }
+  for (size_t p = 0; p < model.params().size(); ++p) {
+    const dgm_variable &v = model.params()[p];
+    bool perComponent = v.flags & DGM_PER_COMPONENT;
+    bool dynamic = v.flags & DGM_DYNAMIC;
+    for (int64_t b = 0; b < B; ++b)
+      for (int64_t c = 0; c < (perComponent ? C : 1); ++c)
+        for (int64_t t = 0; t < (dynamic ? T : 1); ++t)
+          in->param(p, b, c, t) =
+              v.lower + (v.upper - v.lower) *
+                            inputValue(1, static_cast<int64_t>(p), t, b, c);
+  }
+  SimulationOptions options;
+  options.trajectory = true;
+  return simulate(model, *in, options);
+}
+
+// The lanes of a run are cut into blocks two ways (docs/architecture.md,
+// "The loop nest"): with 32 basins or more, blocks of basins per component;
+// with fewer, blocks of lanes across the components (here 7 components of
+// up to 31 basins: 217 lanes, two blocks, the second starting early). A
+// basin's results must not depend on which: the same bits for the first k
+// basins run alone as among 37.
+void checkBlockingDoesNotMatter(const char *library) {
+  Result<LoadedModel> model = LoadedModel::load(library);
+  ASSERT_TRUE(model.ok()) << model.error().message;
+  const int64_t C = 7, T = 120;
+  Result<SimulationOutputs> all = runFirstBasins(*model, 37, C, T);
+  ASSERT_TRUE(all.ok()) << all.error().message;
+  for (int64_t k : {1, 2, 5, 31}) {
+    SCOPED_TRACE(::testing::Message() << k << " basins");
+    Result<SimulationOutputs> few = runFirstBasins(*model, k, C, T);
+    ASSERT_TRUE(few.ok()) << few.error().message;
+    size_t mismatches = 0;
+    for (size_t o = 0; o < model->outputs().size(); ++o) {
+      bool perComponent = model->outputs()[o].flags & DGM_PER_COMPONENT;
+      for (int64_t b = 0; b < k; ++b)
+        for (int64_t c = 0; c < (perComponent ? C : 1); ++c)
+          for (int64_t t = 0; t < T; ++t)
+            if (few->output(o, t, b, c) != all->output(o, t, b, c) &&
+                mismatches++ < 5)
+              ADD_FAILURE() << model->outputs()[o].name << " t=" << t
+                            << " b=" << b << " c=" << c << ": "
+                            << few->output(o, t, b, c) << " alone, "
+                            << all->output(o, t, b, c) << " among 37";
+    }
+    for (size_t s = 0; s < model->states().size(); ++s)
+      for (int64_t b = 0; b < k; ++b)
+        for (int64_t c = 0; c < C; ++c) {
+          for (int64_t t = 0; t < T; ++t)
+            if (few->state(s, t, b, c) != all->state(s, t, b, c))
+              ++mismatches;
+          if (few->finalState(s, b, c) != all->finalState(s, b, c))
+            ++mismatches;
+        }
+    EXPECT_EQ(mismatches, 0u);
+  }
+}
+
+TEST(HBVLanes, BlockingDoesNotChangeResultsF64) {
+  checkBlockingDoesNotMatter(DGM_EXAMPLES_DIR "/libhbv.so");
+}
+TEST(HBVLanes, BlockingDoesNotChangeResultsF32) {
+  checkBlockingDoesNotMatter(DGM_EXAMPLES_DIR "/libhbv_f32.so");
+}
+
 } // namespace

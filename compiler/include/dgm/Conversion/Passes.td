@@ -25,20 +25,23 @@ def ConvertDGMToStandardPass
 
     1. `func.func @dgm_<model>_simulate`, the `dgm_simulate_fn` of
        `dgm/abi.h`. Its loop nest (docs/architecture.md, "The loop nest"):
-       for each component, for each block of up to 32 basins, the states
-       go into small stack buffers; for each time step, a lane loop over the
-       block's basins (innermost, so that LLVM vectorises it) runs a copy of
-       the step body. The arrays of the ABI are read and written through
-       `llvm.getelementptr`, `llvm.load` and `llvm.store` (scalar elements,
-       i64 indices). The trajectory is written by a second copy of the lane
-       loop, chosen once per step when its pointer is not null; final states
-       after the steps. Basin outputs (aggregates over the components,
-       convolutions through ring buffers) follow, in lane blocks too. Each
-       lane loop carries `llvm.loop_annotation` with `parallelAccesses`, and
-       its loads and stores its access group: lanes are independent. The
-       annotation also asks LLVM to interleave two vectors per iteration,
-       which overlaps the long dependency chains of two vectors of lanes.
-       It returns 0;
+       a lane is one component of one basin; for each block of up to 128
+       lanes (with 32 basins or more: per component, a block of its basins;
+       with fewer: consecutive lanes across the components, each lane's
+       basin kept in a stack buffer), the states go into stack buffers; for
+       each time step, a lane loop over the block (innermost, so that LLVM
+       vectorises it) runs a copy of the step body. The arrays of the ABI
+       are read and written through `llvm.getelementptr`, `llvm.load` and
+       `llvm.store` (scalar elements, i64 indices). Each step stores the new
+       states into row t of the trajectory, or into a scratch row when its
+       pointer is null (chosen once per step); final states after the
+       steps. Basin outputs (aggregates over the components, convolutions
+       through ring buffers) follow, in blocks of basins. Each lane loop
+       carries `llvm.loop_annotation` with `parallelAccesses`, and its loads
+       and stores its access group: lanes are independent. The annotation
+       also asks LLVM to interleave two vectors per iteration, which
+       overlaps the long dependency chains of two vectors of lanes. It
+       returns 0;
     2. a `dgm.descriptor` with the model's name, source, simulate function
        and variables (for `convert-dgm-to-llvm`);
 
@@ -71,24 +74,25 @@ def ConvertDGMToStandardPass
         %init_states: !llvm.ptr, %forcings: !llvm.ptr, %outputs: !llvm.ptr,
         %trajectory: !llvm.ptr, %final_states: !llvm.ptr) -> i32 {
       %S_buf = llvm.alloca ... x f64                  // one slot per lane
-      scf.for %c = %c0 to %nc step %c1 : i64 {
-        scf.for %start = %c0 to %nb step %c32 : i64 {  // [%b0, %bEnd)
-          scf.for %b = %b0 to %bEnd step %c1 : i64 {   // S_buf[j] = init
+      scf.for %c = %c0 to %nc step %c1 : i64 {       // (a model without
+        scf.for %start = %c0 to %nb step %c128 : i64 { // components)
+          ...                                          // lanes [%v0, %vEnd)
+          scf.for %v = %v0 to %vEnd step %c1 : i64 {   // S_buf[j] = init
             ...
           } {llvm.loop_annotation = #lanes0}
           scf.for %t = %c0 to %nt step %c1 : i64 {
-            scf.if %has_traj { ... } else {
-              scf.for %b = %b0 to %bEnd step %c1 : i64 {
-                %P = llvm.load ... {access_groups = [#g1]}   // forcings[0][t][b]
-                %k = llvm.load ... {access_groups = [#g1]}   // params[0][c][b]
-                %S = llvm.load ... {access_groups = [#g1]}   // S_buf[j]
-                %q = arith.mulf %k, %S : f64
-                %0 = arith.addf %S, %P : f64
-                %s = arith.subf %0, %q : f64
-                llvm.store %q, ... {access_groups = [#g1]}   // outputs[0][t][c][b]
-                llvm.store %s, ... {access_groups = [#g1]}   // S_buf[j]
-              } {llvm.loop_annotation = #lanes1}
-            }
+            %row = arith.select %has_traj, %traj_t, %scratch : !llvm.ptr
+            scf.for %v = %v0 to %vEnd step %c1 : i64 {
+              %P = llvm.load ... {access_groups = [#g1]}   // forcings[0][t][b]
+              %k = llvm.load ... {access_groups = [#g1]}   // params[0][c][b]
+              %S = llvm.load ... {access_groups = [#g1]}   // S_buf[j]
+              %q = arith.mulf %k, %S : f64
+              %0 = arith.addf %S, %P : f64
+              %s = arith.subf %0, %q : f64
+              llvm.store %q, ... {access_groups = [#g1]}   // outputs[0][t][c][b]
+              llvm.store %s, ... {access_groups = [#g1]}   // S_buf[j]
+              llvm.store %s, ... {access_groups = [#g1]}   // %row[j]
+            } {llvm.loop_annotation = #lanes1}
           }
           scf.if %has_final { ... }                    // final_states[0][c][b]
         }

@@ -19,9 +19,12 @@
 // is computed once before the loops.
 //
 // The loop nest (docs/architecture.md, "The loop nest"), in lane blocks of
-// up to kLaneBlock basins, the lanes innermost so that LLVM vectorises them:
-//   components: for c < nc, for each block: kernels and initial states into
-//               stack buffers; for t < nt, for each lane: the step;
+// up to kLaneBlock lanes (a lane: one component of one basin), the lanes
+// innermost so that LLVM vectorises them:
+//   components: for c < nc, for each block of basins (or, with fewer than
+//               kFewBasins basins, for each block of lanes across the
+//               components): kernels and initial states into stack
+//               buffers; for t < nt, for each lane: the step;
 //   basin:      after all components, for each block: kernel weights; for
 //               t < nt: the aggregates over the components (per-lane running
 //               sums), then per lane the rest of the basin body, the routed
@@ -73,18 +76,23 @@ public:
     return arith::SubIOp::create(builder, loc, a, b);
   }
 
-  /// &base[index] for an array of doubles.
-  Value element(Value base, Value index) {
-    return LLVM::GEPOp::create(builder, loc, ptr, f64, base, ValueRange{index});
+  /// &base[index] for an array of doubles (or of `type`).
+  Value element(Value base, Value index, Type type = {}) {
+    return LLVM::GEPOp::create(builder, loc, ptr, type ? type : f64, base,
+                               ValueRange{index});
   }
-  Value load(Value base, Value index) {
-    auto op = LLVM::LoadOp::create(builder, loc, f64, element(base, index));
+  Value load(Value base, Value index, Type type = {}) {
+    if (!type)
+      type = f64;
+    auto op = LLVM::LoadOp::create(builder, loc, type,
+                                   element(base, index, type));
     if (accessGroup)
       op.setAccessGroupsAttr(builder.getArrayAttr({accessGroup}));
     return op;
   }
   void store(Value value, Value base, Value index) {
-    auto op = LLVM::StoreOp::create(builder, loc, value, element(base, index));
+    auto op = LLVM::StoreOp::create(builder, loc, value,
+                                    element(base, index, value.getType()));
     if (accessGroup)
       op.setAccessGroupsAttr(builder.getArrayAttr({accessGroup}));
   }
@@ -220,16 +228,28 @@ static void buildDescriptor(OpBuilder &builder, ModelOp model,
 }
 
 namespace {
-/// The lanes of a block: the step runs for up to kLaneBlock basins of one
-/// component side by side, so that the innermost loop goes over basins
-/// (contiguous in every array) and LLVM's loop vectorizer turns it into SIMD
-/// code; the block's states, kernel weights and ring buffers stay in small
-/// stack buffers (L1-resident) for the whole run.
-constexpr int64_t kLaneBlock = 32;
+/// The lanes of a block: the step runs for up to this many lanes (pairs of
+/// a component and a basin) side by side, so that the innermost loop goes
+/// over lanes (contiguous in every array) and LLVM's loop vectorizer turns
+/// it into SIMD code; the block's states, kernel weights and ring buffers
+/// stay in stack buffers for the whole run. 128 lanes give the CPU 16
+/// independent vectors per step (f64) to overlap; 32 took δHBV at
+/// 100 x 16 x 730 from 14 to 16.5 ms (f64). A model whose buffers would then
+/// take more than kLaneBlockStackBudget of stack (long convolutions) gets
+/// kSmallLaneBlock, as before.
+constexpr int64_t kLaneBlock = 128;
+constexpr int64_t kSmallLaneBlock = 32;
+constexpr int64_t kLaneBlockStackBudget = 256 * 1024;
+
+/// Below this many basins, a block's lanes run across components (see
+/// SimulateBuilder::buildComponents). At 30 basins that took δHBV from 8.2
+/// to 3.8 ms (f64); at 100 the gathers it needs made it slower (15.9 ms
+/// against 14.7).
+constexpr int64_t kFewBasins = 32;
 
 /// The multiple of lanes that LLVM's vectorised lane loop runs without a
 /// scalar remainder on AVX-512: f64 vectorises by 8 (and leaves the rest
-/// scalar), f32 by 16 with a vector epilogue of 4. kLaneBlock is a multiple.
+/// scalar), f32 by 16 with a vector epilogue of 4. Lane blocks are multiples.
 int64_t vectorLanesOf(Type scalar) { return scalar.isF32() ? 4 : 8; }
 
 /// How many vectors of lanes LLVM interleaves in one iteration of a lane
@@ -285,12 +305,14 @@ private:
     return decls.kernels[kernelIndex.lookup(op.getKernel())];
   }
 
-  /// A stack buffer of `count` scalars, made at the start of the function.
-  Value stackBuffer(int64_t count) {
+  /// A stack buffer of `count` scalars (or of `type`), made at the start of
+  /// the function.
+  Value stackBuffer(int64_t count, Type type = {}) {
     Value size = mem.constant(count); // at the start of the entry block
     OpBuilder::InsertionGuard guard(rewriter);
     rewriter.setInsertionPointAfter(size.getDefiningOp());
-    return LLVM::AllocaOp::create(rewriter, loc, mem.ptr, mem.f64, size);
+    return LLVM::AllocaOp::create(rewriter, loc, mem.ptr,
+                                  type ? type : mem.f64, size);
   }
 
   /// Fills w[k] (at buffer[k * stride + lane]) for k < size with the
@@ -298,11 +320,11 @@ private:
   void fillKernel(KernelOp kernel, Value basin, Value buffer, Value stride,
                   Value lane);
   /// Lane `lane` of a block's convolution buffers (`[k][lane]`, stride
-  /// kLaneBlock) before the first step: the kernel's weights for `basin`
+  /// blockLanes) before the first step: the kernel's weights for `basin`
   /// and an empty (zero) history.
   void startConvolution(ConvolveOp op, const ConvolveStorage &st, Value basin,
                         Value lane) {
-    Value laneBlock = mem.constant(kLaneBlock);
+    Value laneBlock = mem.constant(blockLanes);
     fillKernel(kernelOf(op), basin, st.weights, laneBlock, lane);
     forEach(mem.constant(0), mem.constant(st.size), [&](Value k) {
       mem.store(mem.f64Constant(0.0), st.ring,
@@ -358,9 +380,9 @@ private:
   llvm::DenseMap<Operation *, Value> ringSlots(Region &region, Value t);
 
   LogicalResult buildComponents();
-  /// The lanes [b0, bEnd) of the block of basins that starts at `start`
-  /// (a multiple of kLaneBlock).
-  std::pair<Value, Value> laneBlockBounds(Value start);
+  /// The lanes [b0, bEnd) of the block that starts at `start` (a multiple
+  /// of blockLanes) among `count` lanes.
+  std::pair<Value, Value> laneBlockBounds(Value start, Value count);
   LogicalResult buildBasinOutputs();
 
   ModelOp model;
@@ -371,6 +393,9 @@ private:
   Block *entry = nullptr;
 
   Value nb, nc, nt, cb; // cb = nc * nb
+  /// Lanes per block: kLaneBlock, or kSmallLaneBlock (chooseBlockLanes).
+  int64_t blockLanes = kLaneBlock;
+  int64_t chooseBlockLanes();
   Value hasTrajectory, hasFinal;
   SmallVector<Value> paramBases, initBases, finalBases, forcingBases,
       outputBases, trajBases;
@@ -487,9 +512,10 @@ void SimulateBuilder::cloneWithConvolutions(
   }
 }
 
-std::pair<Value, Value> SimulateBuilder::laneBlockBounds(Value start) {
+std::pair<Value, Value> SimulateBuilder::laneBlockBounds(Value start,
+                                                        Value count) {
   Value bEnd = arith::MinSIOp::create(
-      rewriter, loc, mem.add(start, mem.constant(kLaneBlock)), nb);
+      rewriter, loc, mem.add(start, mem.constant(blockLanes)), count);
   // A last, partial block starts early enough to hold a whole number of
   // vectors, max(bEnd - roundup(len, vectorLanes), 0): it recomputes up to
   // vectorLanes - 1 lanes of the previous block (the same values, stored
@@ -517,10 +543,10 @@ LogicalResult SimulateBuilder::buildComponents() {
 
   // The block's buffers: states, and per convolution its kernel's weights
   // and its ring of past values, each [index][lane].
-  Value laneBlock = mem.constant(kLaneBlock);
+  Value laneBlock = mem.constant(blockLanes);
   SmallVector<Value> stateBuffers;
   for (unsigned s = 0; s < numStates; ++s)
-    stateBuffers.push_back(stackBuffer(kLaneBlock));
+    stateBuffers.push_back(stackBuffer(blockLanes));
   // (A vector, not the map, gives the order: the IR must not depend on
   // pointer values.)
   SmallVector<ConvolveOp> convolutions;
@@ -528,48 +554,70 @@ LogicalResult SimulateBuilder::buildComponents() {
   step.walk([&](ConvolveOp op) {
     int64_t size = static_cast<int64_t>(kernelOf(op).getSize());
     convolutions.push_back(op);
-    storage[op] = {stackBuffer(size * kLaneBlock),
-                   stackBuffer(size * kLaneBlock), laneBlock, Value(), size};
+    storage[op] = {stackBuffer(size * blockLanes),
+                   stackBuffer(size * blockLanes), laneBlock, Value(), size};
   });
 
-  // for c < nc, for b0 < nb step kLaneBlock: the block of basins
-  // [b0, min(b0 + kLaneBlock, nb)) of component c.
-  auto componentLoop =
-      scf::ForOp::create(rewriter, loc, mem.constant(0), nc, mem.constant(1));
-  OpBuilder::InsertionGuard guard(rewriter);
-  rewriter.setInsertionPointToStart(componentLoop.getBody());
-  Value componentStart = mem.mul(componentLoop.getInductionVar(), nb);
-  auto blockLoop =
-      scf::ForOp::create(rewriter, loc, mem.constant(0), nb, laneBlock);
-  rewriter.setInsertionPointToStart(blockLoop.getBody());
-  auto [b0, bEnd] = laneBlockBounds(blockLoop.getInductionVar());
+  // A lane is one (component, basin) pair, v = c * nb + b: the order of
+  // every per-component array, so those are read and written contiguously;
+  // j = v - v0 is its slot in the block's buffers. Two ways to cut the
+  // lanes into blocks of up to blockLanes, chosen at run time:
+  //  - nb >= kFewBasins: for each component, blocks of its basins. A lane's
+  //    basin is b = v - c * nb, so the forcings and shared parameters are
+  //    read contiguously too.
+  //  - nb < kFewBasins (one basin, a few): blocks of consecutive lanes
+  //    across components, so that one basin with 16 components is 16 lanes,
+  //    two vectors, not 16 runs of one scalar lane. A lane's basin,
+  //    b = v mod nb, is kept per lane in `basinOf` (its loads are gathers).
+  // A model without components has only the first (v = b).
+  bool hasComponents = model.getComponents().has_value();
+  Value basinOf = hasComponents ? stackBuffer(blockLanes, mem.i64) : Value();
+  // Where the trajectory goes when the caller wants none: a scratch row per
+  // state, so that the lane loop stores unconditionally (one copy of the
+  // loop; a test inside it became masked stores through a NULL pointer,
+  // which cost a microcode assist per vector on some CPUs).
+  SmallVector<Value> trajScratch;
+  for (unsigned s = 0; s < numStates; ++s)
+    trajScratch.push_back(stackBuffer(blockLanes));
 
-  // Prologue, per lane: initial states, kernel weights, empty rings.
-  forEachLane(b0, bEnd, [&](Value b) {
-    Value j = mem.sub(b, b0), lane = mem.add(componentStart, b);
-    for (unsigned s = 0; s < numStates; ++s)
-      mem.store(mem.load(initBases[s], lane), stateBuffers[s], j);
-    for (ConvolveOp op : convolutions)
-      startConvolution(op, storage[op], b, j);
-  });
+  // The block of lanes [v0, vEnd); basinOfLane(v, j) gives lane v's basin.
+  auto buildBlock = [&](Value v0, Value vEnd, bool storeBasins,
+                        llvm::function_ref<Value(Value, Value)> basinOfLane) {
+    // Prologue, per lane: its basin, initial states, kernel weights, empty
+    // rings.
+    forEachLane(v0, vEnd, [&](Value v) {
+      Value j = mem.sub(v, v0);
+      Value b;
+      if (storeBasins) {
+        b = arith::RemSIOp::create(rewriter, loc, v, nb);
+        mem.store(b, basinOf, j);
+      } else {
+        b = basinOfLane(v, j);
+      }
+      for (unsigned s = 0; s < numStates; ++s)
+        mem.store(mem.load(initBases[s], v), stateBuffers[s], j);
+      for (ConvolveOp op : convolutions)
+        startConvolution(op, storage[op], b, j);
+    });
 
-  // The steps; the lane loop innermost.
-  auto timeLoop =
-      scf::ForOp::create(rewriter, loc, mem.constant(0), nt, mem.constant(1));
-  {
-    OpBuilder::InsertionGuard timeGuard(rewriter);
-    rewriter.setInsertionPointToStart(timeLoop.getBody());
-    Value t = timeLoop.getInductionVar();
-    llvm::DenseMap<Operation *, Value> slots =
-        ringSlots(step.getBodyRegion(), t);
-    Value tnb = mem.mul(t, nb), tcb = mem.mul(t, cb);
-    // The lane loop, with or without writing the trajectory. Two loops
-    // rather than a test inside one: if-converted into masked stores through
-    // a NULL trajectory pointer, the stores cost a microcode assist per
-    // vector on some CPUs.
-    auto laneLoop = [&](bool writeTrajectory) {
-      forEachLane(b0, bEnd, [&](Value b) {
-        Value j = mem.sub(b, b0), lane = mem.add(componentStart, b);
+    // The steps; the lane loop innermost.
+    auto timeLoop = scf::ForOp::create(rewriter, loc, mem.constant(0), nt,
+                                       mem.constant(1));
+    {
+      OpBuilder::InsertionGuard timeGuard(rewriter);
+      rewriter.setInsertionPointToStart(timeLoop.getBody());
+      Value t = timeLoop.getInductionVar();
+      llvm::DenseMap<Operation *, Value> slots =
+          ringSlots(step.getBodyRegion(), t);
+      Value tnb = mem.mul(t, nb), tcb = mem.mul(t, cb);
+      // Row t of each state's trajectory from v0 on, or its scratch row.
+      SmallVector<Value> trajRows;
+      for (unsigned s = 0; s < numStates; ++s)
+        trajRows.push_back(arith::SelectOp::create(
+            rewriter, loc, hasTrajectory,
+            mem.element(trajBases[s], mem.add(tcb, v0)), trajScratch[s]));
+      forEachLane(v0, vEnd, [&](Value lane) {
+        Value j = mem.sub(lane, v0), b = basinOfLane(lane, j);
         Value tb = mem.add(tnb, b);       // t * nb + b
         Value tlane = mem.add(tcb, lane); // t * nc * nb + c * nb + b
         IRMapping mapping;
@@ -595,45 +643,73 @@ LogicalResult SimulateBuilder::buildComponents() {
               return st;
             },
             slots);
-        auto yielded =
-            llvm::map_to_vector(step.getYield().getValues(), [&](Value value) {
-              return mapping.lookupOrDefault(value);
-            });
+        auto yielded = llvm::map_to_vector(
+            step.getYield().getValues(),
+            [&](Value value) { return mapping.lookupOrDefault(value); });
         ValueRange newStates = ValueRange(yielded).take_front(numStates);
         ValueRange outputs = ValueRange(yielded).drop_front(numStates);
         for (auto [value, index] : llvm::zip_equal(outputs, stepOutputs))
           mem.store(value, outputBases[index], tlane);
         for (auto [value, buffer] : llvm::zip_equal(newStates, stateBuffers))
           mem.store(value, buffer, j);
-        if (writeTrajectory)
-          for (auto [value, base] : llvm::zip_equal(newStates, trajBases))
-            mem.store(value, base, tlane);
+        for (auto [value, row] : llvm::zip_equal(newStates, trajRows))
+          mem.store(value, row, j);
       });
-    };
-    if (numStates == 0) {
-      laneLoop(false);
-    } else {
-      auto ifTrajectory = scf::IfOp::create(rewriter, loc, hasTrajectory,
-                                            /*withElseRegion=*/true);
-      OpBuilder::InsertionGuard ifGuard(rewriter);
-      rewriter.setInsertionPointToStart(ifTrajectory.thenBlock());
-      laneLoop(true);
-      rewriter.setInsertionPointToStart(ifTrajectory.elseBlock());
-      laneLoop(false);
     }
-  }
 
-  // Epilogue: the final states.
-  if (numStates != 0) {
-    auto ifFinal = scf::IfOp::create(rewriter, loc, hasFinal);
-    OpBuilder::InsertionGuard ifGuard(rewriter);
-    rewriter.setInsertionPointToStart(ifFinal.thenBlock());
-    forEachLane(b0, bEnd, [&](Value b) {
-      Value j = mem.sub(b, b0), lane = mem.add(componentStart, b);
-      for (unsigned s = 0; s < numStates; ++s)
-        mem.store(mem.load(stateBuffers[s], j), finalBases[s], lane);
+    // Epilogue: the final states.
+    if (numStates != 0) {
+      auto ifFinal = scf::IfOp::create(rewriter, loc, hasFinal);
+      OpBuilder::InsertionGuard ifGuard(rewriter);
+      rewriter.setInsertionPointToStart(ifFinal.thenBlock());
+      forEachLane(v0, vEnd, [&](Value lane) {
+        Value j = mem.sub(lane, v0);
+        for (unsigned s = 0; s < numStates; ++s)
+          mem.store(mem.load(stateBuffers[s], j), finalBases[s], lane);
+      });
+    }
+  };
+
+  OpBuilder::InsertionGuard guard(rewriter);
+  // for c < nc, for b0 < nb step blockLanes: the basins [b0, bEnd) of
+  // component c, lanes [c * nb + b0, c * nb + bEnd).
+  auto byComponent = [&]() {
+    auto componentLoop = scf::ForOp::create(rewriter, loc, mem.constant(0),
+                                            nc, mem.constant(1));
+    OpBuilder::InsertionGuard loopGuard(rewriter);
+    rewriter.setInsertionPointToStart(componentLoop.getBody());
+    Value componentStart = mem.mul(componentLoop.getInductionVar(), nb);
+    auto blockLoop =
+        scf::ForOp::create(rewriter, loc, mem.constant(0), nb, laneBlock);
+    rewriter.setInsertionPointToStart(blockLoop.getBody());
+    auto [b0, bEnd] = laneBlockBounds(blockLoop.getInductionVar(), nb);
+    buildBlock(mem.add(componentStart, b0), mem.add(componentStart, bEnd),
+               /*storeBasins=*/false,
+               [&](Value v, Value) { return mem.sub(v, componentStart); });
+  };
+  if (!hasComponents) {
+    byComponent();
+    return success();
+  }
+  Value fewBasins =
+      arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::slt, nb,
+                            mem.constant(kFewBasins));
+  auto ifFew = scf::IfOp::create(rewriter, loc, fewBasins,
+                                 /*withElseRegion=*/true);
+  rewriter.setInsertionPointToStart(ifFew.thenBlock());
+  {
+    // for v0 < nc * nb step blockLanes: lanes [v0, vEnd) across components.
+    OpBuilder::InsertionGuard loopGuard(rewriter);
+    auto blockLoop =
+        scf::ForOp::create(rewriter, loc, mem.constant(0), cb, laneBlock);
+    rewriter.setInsertionPointToStart(blockLoop.getBody());
+    auto [v0, vEnd] = laneBlockBounds(blockLoop.getInductionVar(), cb);
+    buildBlock(v0, vEnd, /*storeBasins=*/true, [&](Value, Value j) {
+      return mem.load(basinOf, j, mem.i64);
     });
   }
+  rewriter.setInsertionPointToStart(ifFew.elseBlock());
+  byComponent();
   return success();
 }
 
@@ -654,28 +730,28 @@ LogicalResult SimulateBuilder::buildBasinOutputs() {
   // The block's buffers, each [index][lane]: per convolution its kernel's
   // weights and ring, per aggregate the running sums of weight * value and
   // of the weights.
-  Value laneBlock = mem.constant(kLaneBlock);
+  Value laneBlock = mem.constant(blockLanes);
   SmallVector<ConvolveOp> convolutions;
   llvm::DenseMap<Operation *, ConvolveStorage> storage;
   basinOp.walk([&](ConvolveOp op) {
     int64_t size = static_cast<int64_t>(kernelOf(op).getSize());
     convolutions.push_back(op);
-    storage[op] = {stackBuffer(size * kLaneBlock),
-                   stackBuffer(size * kLaneBlock), laneBlock, Value(), size};
+    storage[op] = {stackBuffer(size * blockLanes),
+                   stackBuffer(size * blockLanes), laneBlock, Value(), size};
   });
   SmallVector<AggregateOp> aggregates;
   SmallVector<std::pair<Value, Value>> sums; // (sum, weights) per aggregate
   for (auto aggregate : body.getOps<AggregateOp>()) {
     aggregates.push_back(aggregate);
-    sums.push_back({stackBuffer(kLaneBlock), stackBuffer(kLaneBlock)});
+    sums.push_back({stackBuffer(blockLanes), stackBuffer(blockLanes)});
   }
 
-  // for b0 < nb step kLaneBlock: the block of basins [b0, bEnd).
+  // for b0 < nb step blockLanes: the block of basins [b0, bEnd).
   auto blockLoop =
       scf::ForOp::create(rewriter, loc, mem.constant(0), nb, laneBlock);
   OpBuilder::InsertionGuard guard(rewriter);
   rewriter.setInsertionPointToStart(blockLoop.getBody());
-  auto [b0, bEnd] = laneBlockBounds(blockLoop.getInductionVar());
+  auto [b0, bEnd] = laneBlockBounds(blockLoop.getInductionVar(), nb);
 
   // Prologue, per lane: kernel weights, empty rings.
   if (!convolutions.empty())
@@ -771,6 +847,28 @@ LogicalResult SimulateBuilder::buildBasinOutputs() {
   return success();
 }
 
+int64_t SimulateBuilder::chooseBlockLanes() {
+  // Scalars per lane in the stack buffers of buildComponents and
+  // buildBasinOutputs (all allocated at the function's entry).
+  int64_t perLane = 2 * static_cast<int64_t>(decls.states.size()) + 1;
+  auto addConvolutions = [&](Operation *region) {
+    if (region)
+      region->walk([&](ConvolveOp op) {
+        perLane += 2 * static_cast<int64_t>(kernelOf(op).getSize());
+      });
+  };
+  addConvolutions(model.getStepOp());
+  if (BasinOp basin = model.getBasinOp()) {
+    addConvolutions(basin);
+    perLane += 2 * static_cast<int64_t>(
+                       llvm::range_size(basin.getBodyRegion()
+                                            .front()
+                                            .getOps<AggregateOp>()));
+  }
+  return kLaneBlock * perLane * 8 <= kLaneBlockStackBudget ? kLaneBlock
+                                                           : kSmallLaneBlock;
+}
+
 LogicalResult SimulateBuilder::build(func::FuncOp func) {
   entry = func.addEntryBlock();
   rewriter.setInsertionPointToStart(entry);
@@ -814,6 +912,7 @@ LogicalResult SimulateBuilder::build(func::FuncOp func) {
   trajBases = blockBases(trajPtr, trajSizes);
   for (auto [i, kernel] : llvm::enumerate(decls.kernels))
     kernelIndex[kernel.getSymName()] = i;
+  blockLanes = chooseBlockLanes();
 
   if (failed(buildComponents()))
     return failure();

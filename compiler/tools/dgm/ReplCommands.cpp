@@ -28,6 +28,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <map>
 #include <set>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -87,6 +88,16 @@ CommandArgs parseCommandArgs(const std::vector<std::string> &args,
       parsed.positionals.push_back(a);
     }
   }
+  // Without -o they would do nothing, silently: say so before anything runs.
+  for (auto [given, flag] : {std::pair{parsed.force, "--force"},
+                             std::pair{parsed.states, "--states"}})
+    if (given && !parsed.output) {
+      parsed.problem = std::string(flag) +
+                       " goes with -o FILE (it is about the file written), "
+                       "as in '-o out.csv " +
+                       flag + "'";
+      return parsed;
+    }
   return parsed;
 }
 
@@ -450,6 +461,7 @@ bool ReplSession::cmdSet(const std::vector<std::string> &args) {
   const LoadedModel &m = *current.model;
   // Check all before changing any: a typo leaves every value as it was.
   std::vector<std::pair<std::string, double>> params, inits;
+  std::map<std::string, std::string> seen; // name -> its assignment
   for (const std::string &a : assignments) {
     std::size_t eq = a.find('=');
     if (eq == std::string::npos || eq == 0) {
@@ -457,10 +469,18 @@ bool ReplSession::cmdSet(const std::vector<std::string> &args) {
       return false;
     }
     std::string name = a.substr(0, eq);
+    if (auto [it, fresh] = seen.emplace(name, a); !fresh) {
+      error("'" + name + "' is set twice: " + it->second + " and " + a);
+      return false;
+    }
     double value = 0;
     if (!parseNumber(a.substr(eq + 1), value)) {
       error("the value of " + name + " is not a number: '" + a.substr(eq + 1) +
             "'");
+      return false;
+    }
+    if (!std::isfinite(value)) {
+      error(a + ": expected a finite number");
       return false;
     }
     if (const dgm_variable *p = m.find(VarKind::Param, name)) {
@@ -513,11 +533,23 @@ bool ReplSession::cmdUnset(const std::vector<std::string> &args) {
     lastRun.reset();
     return true;
   }
-  for (const std::string &name : args)
-    if (!paramValues.count(name) && !initValues.count(name)) {
+  const LoadedModel *m = current.model ? &*current.model : nullptr;
+  for (const std::string &name : args) {
+    if (paramValues.count(name) || initValues.count(name))
+      continue;
+    if (m && !m->find(VarKind::Param, name) && !m->find(VarKind::State, name)) {
+      std::vector<std::string> names;
+      for (VarKind kind : {VarKind::Param, VarKind::State})
+        for (const dgm_variable &v : m->variables(kind))
+          names.push_back(v.name);
+      error("model '" + std::string(m->name()) +
+            "' has no parameter or state '" + name + "'" +
+            didYouMean(name, names));
+    } else {
       error("'" + name + "' was not set with :set");
-      return false;
     }
+    return false;
+  }
   for (const std::string &name : args) {
     paramValues.erase(name);
     initValues.erase(name);

@@ -554,9 +554,15 @@ const std::vector<double> *CamelsBasin::series(std::string_view name) const {
   return nullptr;
 }
 
-Result<CamelsBasin> dgm::rt::readCamelsBasin(const std::string &directory,
-                                             const std::string &gauge,
-                                             const CamelsOptions &options) {
+namespace {
+/// The two files every CAMELS basin needs, found but not read.
+struct CamelsFiles {
+  std::string dir, forcing, streamflow;
+};
+
+Result<CamelsFiles> findCamelsFiles(const std::string &directory,
+                                    const std::string &gauge,
+                                    const CamelsOptions &options) {
   // "data/camels/" and "data/camels" name the same files.
   std::string dir = directory;
   while (dir.size() > 1 && dir.back() == '/')
@@ -580,29 +586,48 @@ Result<CamelsBasin> dgm::rt::readCamelsBasin(const std::string &directory,
                  (std::filesystem::exists(dir, ec)
                       ? std::string("it is not a directory")
                       : std::string("No such file or directory"))};
-
-  CamelsBasin basin;
-  basin.gauge = gauge;
-
   Result<std::string> forcingPath = findFile(
       dir + "/basin_mean_forcing/" + options.forcing, gauge + forcingSuffix,
       options.forcing + " forcing file of gauge " + inQuotes(gauge));
   if (!forcingPath)
     return forcingPath.takeError();
-  Result<CamelsForcing> forcing = readCamelsForcing(*forcingPath);
-  if (!forcing)
-    return forcing.takeError();
-  basin.forcingPath = *forcingPath;
-
   Result<std::string> flowPath =
       findFile(dir + "/usgs_streamflow", gauge + "_streamflow_qc.txt",
                "streamflow file of gauge " + inQuotes(gauge));
   if (!flowPath)
     return flowPath.takeError();
-  Result<CamelsStreamflow> flow = readCamelsStreamflow(*flowPath, gauge);
+  return CamelsFiles{dir, *forcingPath, *flowPath};
+}
+} // namespace
+
+Result<void> dgm::rt::checkCamelsBasinFiles(const std::string &directory,
+                                            const std::string &gauge,
+                                            const CamelsOptions &options) {
+  Result<CamelsFiles> files = findCamelsFiles(directory, gauge, options);
+  if (!files)
+    return files.takeError();
+  return success();
+}
+
+Result<CamelsBasin> dgm::rt::readCamelsBasin(const std::string &directory,
+                                             const std::string &gauge,
+                                             const CamelsOptions &options) {
+  Result<CamelsFiles> files = findCamelsFiles(directory, gauge, options);
+  if (!files)
+    return files.takeError();
+  const std::string &dir = files->dir;
+  CamelsBasin basin;
+  basin.gauge = gauge;
+
+  Result<CamelsForcing> forcing = readCamelsForcing(files->forcing);
+  if (!forcing)
+    return forcing.takeError();
+  basin.forcingPath = files->forcing;
+
+  Result<CamelsStreamflow> flow = readCamelsStreamflow(files->streamflow, gauge);
   if (!flow)
     return flow.takeError();
-  basin.streamflowPath = *flowPath;
+  basin.streamflowPath = files->streamflow;
 
   // The area: area_gages2 if there is a topography table, else the forcing
   // file's.

@@ -24,6 +24,7 @@
 #include "Suggest.h"
 
 #include "dgm/runtime/CSV.h"
+#include "dgm/runtime/Camels.h"
 #include "dgm/runtime/File.h"
 #include "dgm/runtime/Format.h"
 #include "dgm/runtime/Metrics.h"
@@ -337,7 +338,8 @@ Result<BasinRun> runBasin(const LoadedModel &model, const BasinJob &job,
 }
 
 /// The files of a run, checked before any basin runs (a late error would
-/// come after hours): every basin's --forcing file exists; no output is an
+/// come after hours): every basin's --forcing file (or CAMELS forcing and
+/// streamflow files) exists; no output is an
 /// input (not even --force replaces data with results); no two outputs
 /// share a file (basins 'x' and './x', -o and a basin's plot).
 Result<void> checkFilesBeforeRun(const RunSettings &s,
@@ -367,6 +369,21 @@ Result<void> checkFilesBeforeRun(const RunSettings &s,
                    " basins have no forcing file: " + list + " (--forcing '" +
                    s.forcingPath + "')"};
     }
+  } else if (jobs.size() > 1) {
+    // Every gauge's files, found (not read) before the first basin runs.
+    std::size_t missing = 0;
+    std::optional<Error> first;
+    for (const BasinJob &job : jobs)
+      if (Result<void> ok = checkCamelsBasinFiles(s.camelsDir, job.id); !ok) {
+        ++missing;
+        if (!first)
+          first = Error{"basin '" + job.id + "': " + ok.error().message};
+      }
+    if (first)
+      return Error{std::to_string(missing) + " of " +
+                   std::to_string(jobs.size()) +
+                   " basins cannot be read from --camels '" + s.camelsDir +
+                   "'; the first: " + first->message};
   }
   std::map<std::string, std::string> outputs; // key -> who writes it
   for (const BasinJob &job : jobs)

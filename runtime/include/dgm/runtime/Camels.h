@@ -127,6 +127,13 @@ struct CamelsOptions {
   std::string forcing = "daymet";
 };
 
+/// Whether the CAMELS directory `dir` has the forcing and streamflow files
+/// of `gauge` (found, not read): the error readCamelsBasin would give for a
+/// missing file, so that a run of many basins can check them all first.
+Result<void> checkCamelsBasinFiles(const std::string &dir,
+                                   const std::string &gauge,
+                                   const CamelsOptions &options = {});
+
 /// Reads the basin `gauge` (e.g. "01022500") from the CAMELS directory
 /// `dir` (the folder holding basin_mean_forcing/ and usgs_streamflow/).
 Result<CamelsBasin> readCamelsBasin(const std::string &dir,

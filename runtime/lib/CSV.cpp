@@ -275,11 +275,11 @@ Result<NumericColumn> CsvTable::numericColumn(std::size_t column) const {
         digits.remove_prefix(1);
       auto [end, ec] =
           std::from_chars(digits.data(), digits.data() + digits.size(), value);
-      if (ec == std::errc::result_out_of_range)
+      if (ec == std::errc::result_out_of_range &&
+          end == digits.data() + digits.size())
         return Error{diagnostic(r, column,
-                                "number out of range in column '" +
-                                    columns[column] + "': '" +
-                                    std::string(text) + "'")};
+                                "in column '" + columns[column] +
+                                    "': " + numberRangeProblem(text))};
       if (ec != std::errc() || end != digits.data() + digits.size())
         return Error{diagnostic(r, column,
                                 "expected a number in column '" +

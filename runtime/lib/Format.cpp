@@ -8,6 +8,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 
 void dgm::rt::appendNumber(std::string &out, double value) {
   if (std::isnan(value)) {
@@ -83,4 +84,15 @@ std::string dgm::rt::caretLine(std::string_view lineText, std::size_t col) {
     caret += c == '\t' ? '\t' : ' ';
   }
   return caret + "^";
+}
+
+std::string dgm::rt::numberRangeProblem(std::string_view text) {
+  // strtod says which way: inf when too large, 0 when too small.
+  std::string copy(text);
+  double value = std::strtod(copy.c_str(), nullptr);
+  std::string quoted = "'" + copy + "'";
+  if (std::isinf(value))
+    return quoted + " is too large for a double (the largest is 1.8e308)";
+  return quoted + " is too small for a double (the smallest is 4.9e-324); "
+                  "write 0 if you mean zero";
 }

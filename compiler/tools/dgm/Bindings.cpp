@@ -86,7 +86,11 @@ dgm::cli::applyAssignments(const LoadedModel &model, VarKind kind,
     double value = 0;
     auto [end, ec] =
         std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size())
+    bool whole = !text.empty() && end == text.data() + text.size();
+    if (whole && ec == std::errc::result_out_of_range)
+      return Error{"invalid value in " + written + ": " +
+                   numberRangeProblem(text)};
+    if (!whole || ec != std::errc())
       return Error{"invalid value '" + text + "' in " + written +
                    "; expected a number such as 0.5 or 1e-3"};
     if (!std::isfinite(value))

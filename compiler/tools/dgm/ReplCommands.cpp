@@ -26,6 +26,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <map>
@@ -474,9 +475,15 @@ bool ReplSession::cmdSet(const std::vector<std::string> &args) {
       return false;
     }
     double value = 0;
-    if (!parseNumber(a.substr(eq + 1), value)) {
-      error("the value of " + name + " is not a number: '" + a.substr(eq + 1) +
-            "'");
+    std::string text = a.substr(eq + 1);
+    if (!parseNumber(text, value)) {
+      auto [end, ec] =
+          std::from_chars(text.data(), text.data() + text.size(), value);
+      if (ec == std::errc::result_out_of_range &&
+          end == text.data() + text.size())
+        error(a + ": " + numberRangeProblem(text));
+      else
+        error("the value of " + name + " is not a number: '" + text + "'");
       return false;
     }
     if (!std::isfinite(value)) {
@@ -566,7 +573,8 @@ bool ReplSession::cmdWarmup(const std::vector<std::string> &args) {
   }
   std::optional<int64_t> count = parseCount(args, 0);
   if (!count) {
-    error(":warmup takes a whole number of steps, as in ':warmup 365'");
+    error(":warmup takes a whole number of steps from 0 to 100000000, as in "
+          "':warmup 365'");
     return false;
   }
   config.warmup = *count;
@@ -604,7 +612,8 @@ bool ReplSession::cmdSteps(const std::vector<std::string> &args) {
   }
   std::optional<int64_t> count = parseCount(args, 1);
   if (!count) {
-    error(":steps takes a whole number of steps, as in ':steps 100'");
+    error(":steps takes a whole number of steps from 1 to 100000000, as in "
+          "':steps 100'");
     return false;
   }
   steps = *count;

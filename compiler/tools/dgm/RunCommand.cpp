@@ -215,11 +215,12 @@ int readSettings(const ParsedArgs &args, RunSettings &s) {
         std::from_chars(text->data(), text->data() + text->size(), v);
     if (text->empty() || ec != std::errc() ||
         end != text->data() + text->size() || v < min)
-      return reportUsageError("invalid value '" + *text + "' for --" + option +
-                                  "; expected a whole number of at "
-                                  "least " +
-                                  std::to_string(min),
-                              runCommandName);
+      return reportUsageError(
+          "invalid value '" + *text + "' for --" + option +
+              "; expected a whole number of at least " + std::to_string(min) +
+              (ec == std::errc::result_out_of_range ? " (this one is too large)"
+                                                    : ""),
+          runCommandName);
     out = v;
     return 0;
   };

@@ -183,9 +183,22 @@ TEST(CSVReader, RejectsPartialAndOddNumbers) {
 TEST(CSVReader, NumberOutOfRange) {
   CsvTable t = parseOk("a\n1e999\n");
   EXPECT_EQ(numericError(t, "a"),
-            "f.csv:2:1: error: number out of range in column 'a': '1e999'\n"
+            "f.csv:2:1: error: in column 'a': '1e999' is too large for a "
+            "double (the largest is 1.8e308)\n"
             "1e999\n"
             "^");
+  // Too small to be anything but 0 is out of range too (it would be read as
+  // 0 silently); a subnormal number is a number.
+  CsvTable small = parseOk("a\n1\n-1e-400\n");
+  EXPECT_EQ(numericError(small, "a"),
+            "f.csv:3:1: error: in column 'a': '-1e-400' is too small for a "
+            "double (the smallest is 4.9e-324); write 0 if you mean zero\n"
+            "-1e-400\n"
+            "^");
+  CsvTable subnormal = parseOk("a\n1e-310\n");
+  Result<NumericColumn> column = subnormal.numericColumn("a");
+  ASSERT_TRUE(column.ok());
+  EXPECT_EQ(column->values[0], 1e-310);
 }
 
 TEST(CSVReader, MissingValuesAreNaNAndCounted) {

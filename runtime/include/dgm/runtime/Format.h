@@ -36,6 +36,12 @@ std::string formatLocatedError(std::string_view file, std::size_t line,
 /// them.
 std::string caretLine(std::string_view lineText, std::size_t col);
 
+/// Why `text`, a number that std::from_chars found out of range, is not a
+/// double: "'1e400' is too large for a double (the largest is 1.8e308)" or
+/// "'1e-400' is too small for a double (the smallest is 4.9e-324); write 0
+/// if you mean zero".
+std::string numberRangeProblem(std::string_view text);
+
 /// Appends formatNumber(value) to `out` without a temporary string.
 void appendNumber(std::string &out, double value);
 

@@ -67,6 +67,37 @@ std::string dgm::rt::formatLocatedError(std::string_view file, std::size_t line,
   return out;
 }
 
+namespace {
+/// Whether a terminal shows code point `cp` two columns wide: the East Asian
+/// Wide and Fullwidth blocks (Hangul, CJK, kana, fullwidth forms, most
+/// emoji), as wcwidth() says in a UTF-8 locale, without needing one.
+bool isWide(char32_t cp) {
+  static constexpr std::pair<char32_t, char32_t> kWide[] = {
+      {0x1100, 0x115F},   {0x2E80, 0x303E},   {0x3041, 0x33FF},
+      {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},
+      {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},   {0xFE30, 0xFE4F},
+      {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6},   {0x1F300, 0x1F64F},
+      {0x1F900, 0x1F9FF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD}};
+  for (auto [lo, hi] : kWide)
+    if (cp >= lo && cp <= hi)
+      return true;
+  return false;
+}
+
+/// The code point of the UTF-8 sequence at the start of `s` (a stray byte
+/// is itself).
+char32_t decodeUtf8(std::string_view s) {
+  unsigned char c = static_cast<unsigned char>(s[0]);
+  int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+  if (extra == 0 || s.size() <= static_cast<std::size_t>(extra))
+    return c;
+  char32_t cp = c & (0x3F >> extra);
+  for (int k = 1; k <= extra; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[k]) & 0x3F);
+  return cp;
+}
+} // namespace
+
 std::string dgm::rt::caretLine(std::string_view lineText, std::size_t col) {
   std::string caret;
   for (std::size_t i = 0; i + 1 < col; ++i) {
@@ -81,7 +112,10 @@ std::string dgm::rt::caretLine(std::string_view lineText, std::size_t col) {
       i += 2; // a byte order mark shows as nothing
       continue;
     }
-    caret += c == '\t' ? '\t' : ' ';
+    if (c == '\t')
+      caret += '\t';
+    else
+      caret += isWide(decodeUtf8(lineText.substr(i))) ? "  " : " ";
   }
   return caret + "^";
 }

@@ -201,6 +201,16 @@ TEST(CSVReader, NumberOutOfRange) {
   EXPECT_EQ(column->values[0], 1e-310);
 }
 
+// A terminal shows CJK characters two columns wide: the caret must count
+// them twice to land under the cell (the column number counts bytes).
+TEST(CSVReader, CaretCountsWideCharactersTwice) {
+  CsvTable t = parseOk("station,P\n\u5317\u4eac\u7ad9,abc\n");
+  EXPECT_EQ(numericError(t, "P"),
+            "f.csv:2:11: error: expected a number in column 'P', found 'abc'\n"
+            "\u5317\u4eac\u7ad9,abc\n"
+            "       ^");
+}
+
 TEST(CSVReader, MissingValuesAreNaNAndCounted) {
   CsvTable t = parseOk(
       "d,P\n1,1\n2,\n3,NA\n4,NaN\n5,nan\n6,-999\n7,-999.0\n8,NAN\n9,2\n");

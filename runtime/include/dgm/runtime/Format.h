@@ -31,9 +31,9 @@ std::string formatLocatedError(std::string_view file, std::size_t line,
                                std::string_view message);
 
 /// The line under a source line with '^' below column `col` (1-based, in
-/// bytes): one column per character of UTF-8 (a byte order mark takes
-/// none), tabs kept as tabs so that it lines up however a terminal expands
-/// them.
+/// bytes): one column per character of UTF-8, two for East Asian wide ones
+/// (CJK, Hangul, fullwidth forms, most emoji), none for a byte order mark;
+/// tabs kept as tabs so that it lines up however a terminal expands them.
 std::string caretLine(std::string_view lineText, std::size_t col);
 
 /// Why `text`, a number that std::from_chars found out of range, is not a

@@ -494,14 +494,18 @@ private:
         return;
       }
       Unit amount = flow * stepUnit;
+      // A storage written S * dt: the '* dt' is the mistake.
+      std::string hint = storage.unit == amount * stepUnit &&
+                                 multipliesByDt(*balance.storage)
+                             ? "; drop the '* dt': a storage is an amount"
+                             : convertHint(storage.unit, amount);
       error(balance.storage->getLoc(),
             "the balance's storage is " + operand(storage, *balance.storage) +
                 ", but its " +
                 (flows.size() == 1 ? std::string(flows[0].what) + " is a rate"
                                    : std::string("inflow and outflow are rates")) +
                 " in " + flow.str() + ", so the storage must be in " +
-                amount.str() + " (" + flow.str() + " times dt)" +
-                convertHint(storage.unit, amount));
+                amount.str() + " (" + flow.str() + " times dt)" + hint);
       return;
     }
     for (const Flow &f : flows)
@@ -510,7 +514,11 @@ private:
               std::string("the balance's ") + f.what + " is a rate in " +
                   rate.str() + " (the storage's " + storage.unit.str() +
                   " per " + stepUnit.str() + "), but this is " +
-                  operand(f.q, *f.expr) + convertHint(f.q.unit, rate));
+                  operand(f.q, *f.expr) +
+                  (f.q.unit == storage.unit && multipliesByDt(*f.expr)
+                       ? "; drop the '* dt': the balance multiplies its "
+                         "flows by dt itself"
+                       : convertHint(f.q.unit, rate)));
   }
 
   //===--------------------------------------------------------------------===//

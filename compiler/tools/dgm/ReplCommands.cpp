@@ -219,6 +219,10 @@ std::vector<std::string> ReplSession::commandNames() {
 bool ReplSession::runCommand(const std::string &line) {
   std::string_view rest = line;
   rest.remove_prefix(rest.find(':') + 1);
+  if (std::optional<std::string> problem = unclosedQuote(rest)) {
+    error(*problem);
+    return false;
+  }
   std::vector<std::string> words = splitWords(rest);
   if (words.empty()) {
     error("expected a command after ':'; type :help for the list");

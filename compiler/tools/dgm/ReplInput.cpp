@@ -153,24 +153,40 @@ bool dgm::cli::bracketsOpen(std::string_view text) {
   return depth > 0;
 }
 
-std::vector<std::string> dgm::cli::splitWords(std::string_view line) {
+namespace {
+/// Splits `line` as splitWords documents; `unclosed` gets the quote
+/// character of a quote that the line does not close (0 if none).
+std::vector<std::string> splitWordsImpl(std::string_view line,
+                                        char &unclosed) {
+  unclosed = 0;
   std::vector<std::string> words;
   std::size_t i = 0;
+  auto blank = [&](std::size_t at) {
+    return std::isspace(static_cast<unsigned char>(line[at])) != 0;
+  };
   while (i < line.size()) {
-    while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i])))
+    while (i < line.size() && blank(i))
       ++i;
     if (i == line.size())
       break;
     std::string word;
-    while (i < line.size() &&
-           !std::isspace(static_cast<unsigned char>(line[i]))) {
+    while (i < line.size() && !blank(i)) {
       char c = line[i];
-      if (c == '"' || c == '\'') {
-        std::size_t end = line.find(c, i + 1);
-        if (end == std::string_view::npos)
-          end = line.size();
-        word.append(line.substr(i + 1, end - i - 1));
-        i = end == line.size() ? end : end + 1;
+      if (c == '\\' && i + 1 < line.size()) {
+        word += line[i + 1]; // my\ data.csv, it\'s.csv
+        i += 2;
+      } else if (c == '"' || c == '\'') {
+        std::size_t j = i + 1;
+        for (; j < line.size() && line[j] != c; ++j) {
+          // In "...", \" and \\ stand for " and \; '...' takes all as is.
+          if (c == '"' && line[j] == '\\' && j + 1 < line.size() &&
+              (line[j + 1] == '"' || line[j + 1] == '\\'))
+            ++j;
+          word += line[j];
+        }
+        if (j == line.size())
+          unclosed = c;
+        i = j == line.size() ? j : j + 1;
       } else {
         word += c;
         ++i;
@@ -180,14 +196,30 @@ std::vector<std::string> dgm::cli::splitWords(std::string_view line) {
   }
   return words;
 }
+} // namespace
+
+std::vector<std::string> dgm::cli::splitWords(std::string_view line) {
+  char unclosed = 0;
+  return splitWordsImpl(line, unclosed);
+}
+
+std::optional<std::string> dgm::cli::unclosedQuote(std::string_view line) {
+  char unclosed = 0;
+  splitWordsImpl(line, unclosed);
+  if (!unclosed)
+    return std::nullopt;
+  std::string q(1, unclosed);
+  return std::string("a ") + q + " is not closed; end the quoted name with " +
+         q + " (" + q + "my data.csv" + q + "), or write a blank as '\\ '";
+}
 
 std::string dgm::cli::quoteWord(std::string_view word) {
   std::string quoted = "\"";
-  for (char c : word)
-    if (c == '"')
-      quoted += "\"'\"'\""; // close, '"', reopen
-    else
-      quoted += c;
+  for (char c : word) {
+    if (c == '"' || c == '\\')
+      quoted += '\\'; // splitWords reads \" and \\ in "..." back
+    quoted += c;
+  }
   return quoted + "\"";
 }
 

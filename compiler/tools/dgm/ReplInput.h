@@ -15,6 +15,7 @@
 #ifndef DGM_TOOLS_DGM_REPLINPUT_H
 #define DGM_TOOLS_DGM_REPLINPUT_H
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,12 +41,18 @@ bool needsMoreLines(std::string_view text);
 /// Whether `text` has an unclosed bracket, comment or string.
 bool bracketsOpen(std::string_view text);
 
-/// The words of a command line: split at blanks, with "..." or '...' to keep
-/// blanks in a word (a file name with spaces).
+/// The words of a command line, split at blanks as a shell does: "..." or
+/// '...' keep blanks in a word (a file name with spaces), a backslash keeps
+/// the next character (my\ data.csv, it\'s.csv), and in "..." \" and \\
+/// stand for " and \ ('...' takes everything as it is).
 std::vector<std::string> splitWords(std::string_view line);
 
-/// `word` quoted so that splitWords gives it back whole: in "...", with
-/// each '"' in '...' (quoted parts of a word join).
+/// Why `line` cannot be split as the user meant: a quote it does not close
+/// (splitWords would take the rest of the line into the word).
+std::optional<std::string> unclosedQuote(std::string_view line);
+
+/// `word` quoted so that splitWords gives it back whole: in "...", with a
+/// backslash before each '"' and '\'.
 std::string quoteWord(std::string_view word);
 
 /// The identifier declared by a definition (`fn NAME(`, `const NAME`), or

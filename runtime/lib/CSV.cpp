@@ -76,7 +76,9 @@ public:
         return ok;
       Result<void> ok = !sawHeader
                             ? addHeader(row, fields)
-                            : addRow(row, fields, /*lastLine=*/!hasNewline);
+                            : addRow(row, fields, /*lastLine=*/
+                                     text.find_first_not_of(" \t\r\n", pos) ==
+                                         std::string_view::npos);
       if (!ok)
         return ok;
     }

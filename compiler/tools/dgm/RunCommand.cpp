@@ -125,6 +125,8 @@ void printRunHelp() {
   std::printf(
       "USAGE: dgm run MODEL --forcing FILE [options]\n"
       "       dgm run MODEL --camels DIR --basin GAUGE [options]\n"
+      "       dgm run MODEL --camels DIR --params TABLE [options]\n"
+      "       dgm run MODEL --forcing 'DIR/{basin}.csv' --params TABLE [options]\n"
       "\n"
       "Runs MODEL for one basin over every row of the forcing file (or every "
       "day\nof a CAMELS basin). MODEL is "
@@ -422,6 +424,11 @@ int run(const RunSettings &s) {
   if (s.calendar != CalendarKind::Standard && !s.camelsDir.empty())
     return reportError(Error{"--calendar applies to the dates of a --forcing "
                              "file; CAMELS files use the standard calendar"});
+  if (s.missingValue && !s.camelsDir.empty())
+    return reportError(Error{"--missing-value applies to the cells of a "
+                             "--forcing file; CAMELS files mark a missing "
+                             "flow with -999, which dgm reads as missing "
+                             "already"});
   if (perBasinFiles && s.paramsTable.empty())
     return reportError(Error{"-o '" + *s.outputPath +
                              "' names a file per basin ({basin}), but only "

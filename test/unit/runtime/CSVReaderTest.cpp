@@ -248,6 +248,17 @@ TEST(CSVReader, TruncatedLastLine) {
             "            ^");
 }
 
+// The same with a final newline (and a blank line after): still the last
+// row of the file, so still possibly cut off; a short row in the middle is
+// not (TooFewFields).
+TEST(CSVReader, TruncatedLastLineWithNewline) {
+  EXPECT_EQ(parseError("date,P,PET\n2000-01-01,1,2\n2000-01-02,3\n\n"),
+            "f.csv:3:13: error: expected 3 fields as in the header, found 2 "
+            "(is the file truncated?)\n"
+            "2000-01-02,3\n"
+            "            ^");
+}
+
 TEST(CSVReader, TooFewFields) {
   EXPECT_EQ(parseError("a,b,c\n1,2\n3,4,5\n"),
             "f.csv:2:4: error: expected 3 fields as in the header, found 2\n"

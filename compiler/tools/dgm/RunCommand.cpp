@@ -31,6 +31,8 @@
 #include "dgm/runtime/Simulation.h"
 
 #include <algorithm>
+#include <iostream>
+#include <iterator>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -304,6 +306,17 @@ std::string substituteBasin(std::string pattern, const std::string &id) {
   return pattern;
 }
 
+/// The --forcing table at `path`; "-" is standard input, read once (the
+/// table is parsed twice: its structure before the model compiles, its
+/// series for the run).
+Result<CsvTable> readForcingTable(const std::string &path,
+                                  const CsvOptions &csvOptions) {
+  if (path != "-")
+    return CsvTable::readFile(path, csvOptions);
+  static const std::string text(std::istreambuf_iterator<char>(std::cin), {});
+  return CsvTable::parse(text, "<stdin>", csvOptions);
+}
+
 /// Reads the series of one basin: the --forcing CSV (with {basin}
 /// substituted) or the CAMELS files.
 Result<BasinData> loadBasin(const LoadedModel &model, const BasinJob &job,
@@ -314,7 +327,7 @@ Result<BasinData> loadBasin(const LoadedModel &model, const BasinJob &job,
     return loadCamelsBasin(s.camelsDir, job.id.empty() ? s.gauge : job.id,
                            model, policy);
   std::string path = substituteBasin(s.forcingPath, job.id);
-  Result<CsvTable> table = CsvTable::readFile(path, csvOptions);
+  Result<CsvTable> table = readForcingTable(path, csvOptions);
   if (!table)
     return table.takeError();
   if (table->numRows() == 0)
@@ -353,7 +366,13 @@ Result<void> checkFilesBeforeRun(const RunSettings &s,
   if (!s.paramsTable.empty())
     inputs[fileKey(s.paramsTable)] =
         "the --params table '" + s.paramsTable + "'";
-  if (s.camelsDir.empty()) {
+  if (s.forcingPath == "-") {
+    // Standard input holds one table: one basin.
+    if (jobs.size() > 1)
+      return Error{"--forcing - (standard input) holds one basin's table; "
+                   "with --params give a file per basin, as in "
+                   "--forcing 'DIR/{basin}.csv'"};
+  } else if (s.camelsDir.empty()) {
     std::vector<std::string> absent;
     for (const BasinJob &job : jobs) {
       std::string path = substituteBasin(s.forcingPath, job.id);
@@ -475,7 +494,7 @@ int run(const RunSettings &s) {
 
   // The forcing file's structure is checked before compiling the model.
   if (s.camelsDir.empty() && s.forcingPath.find("{basin}") == std::string::npos)
-    if (Result<CsvTable> read = CsvTable::readFile(s.forcingPath, csvOptions);
+    if (Result<CsvTable> read = readForcingTable(s.forcingPath, csvOptions);
         !read)
       return reportError(read.error());
 

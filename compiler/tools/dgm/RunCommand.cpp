@@ -57,6 +57,9 @@ const OptionSpec runOptions[] = {
      "PET (Hargreaves), dayl, srad, vp, swe, Qobs (mm/d)"},
     {"basin", 0, ArgKind::Value, "GAUGE",
      "The CAMELS gauge id to run, e.g. 01022500"},
+    {"steps", 0, ArgKind::Value, "N",
+     "Run N steps of a model that reads no forcings (a decay,\n"
+     "an ODE test), instead of --forcing or --camels"},
     {"params", 0, ArgKind::Value, "TABLE",
      "Run many basins: a CSV with a 'basin' column (CAMELS\n"
      "gauge ids, or what '{basin}' in --forcing stands for)\n"
@@ -129,6 +132,7 @@ void printRunHelp() {
       "       dgm run MODEL --camels DIR --basin GAUGE [options]\n"
       "       dgm run MODEL --camels DIR --params TABLE [options]\n"
       "       dgm run MODEL --forcing 'DIR/{basin}.csv' --params TABLE [options]\n"
+      "       dgm run MODEL --steps N [options]\n"
       "\n"
       "Runs MODEL for one basin over every row of the forcing file (or every "
       "day\nof a CAMELS basin). MODEL is "
@@ -170,6 +174,8 @@ struct RunSettings : RunConfig {
   std::optional<double> missingValue;
   CalendarKind calendar = CalendarKind::Standard;
   ModelSourceOptions source;
+  /// --steps N: a run without data, of a model that reads no forcings.
+  int64_t steps = 0;
 };
 
 /// Reads the parsed command line into RunSettings. Errors are usage errors
@@ -187,14 +193,21 @@ int readSettings(const ParsedArgs &args, RunSettings &s) {
   std::optional<std::string> forcing = args.value("forcing");
   std::optional<std::string> camels = args.value("camels");
   std::optional<std::string> basin = args.value("basin");
+  bool steps = args.value("steps").has_value();
   if (forcing && camels)
     return reportUsageError("--forcing and --camels are two sources of the "
                             "same data; give one",
                             runCommandName);
-  if (!forcing && !camels)
+  if (steps && (forcing || camels))
+    return reportUsageError(std::string("--steps is for a model that reads no "
+                                        "forcings; with --") +
+                                (forcing ? "forcing" : "camels") +
+                                " the steps are the data's",
+                            runCommandName);
+  if (!forcing && !camels && !steps)
     return reportUsageError(
         "no --forcing FILE (or --camels DIR --basin GAUGE) given; expected "
-        "the CSV file of forcings",
+        "the CSV file of forcings (or --steps N for a model that reads none)",
         runCommandName);
   if (camels && !basin && !args.value("params"))
     return reportUsageError("--camels needs --basin GAUGE (or --params TABLE "
@@ -231,6 +244,8 @@ int readSettings(const ParsedArgs &args, RunSettings &s) {
   if (int status = count("components", 1, s.components))
     return status;
   if (int status = count("warmup", 0, s.warmup))
+    return status;
+  if (int status = count("steps", 1, s.steps))
     return status;
   s.obsName = args.value("obs");
   s.paramsTable = args.value("params").value_or("");
@@ -323,6 +338,12 @@ Result<BasinData> loadBasin(const LoadedModel &model, const BasinJob &job,
                             const RunSettings &s, const MissingPolicy &policy,
                             const CsvOptions &csvOptions) {
   std::vector<std::string> extra{s.obsName.value_or("Qobs")};
+  if (s.steps) {
+    BasinData none;
+    none.description = "no forcings"; // as the REPL says (:steps)
+    none.numSteps = static_cast<std::size_t>(s.steps);
+    return none;
+  }
   if (!s.camelsDir.empty())
     return loadCamelsBasin(s.camelsDir, job.id.empty() ? s.gauge : job.id,
                            model, policy);
@@ -366,7 +387,9 @@ Result<void> checkFilesBeforeRun(const RunSettings &s,
   if (!s.paramsTable.empty())
     inputs[fileKey(s.paramsTable)] =
         "the --params table '" + s.paramsTable + "'";
-  if (s.forcingPath == "-") {
+  if (s.steps) {
+    // No data files.
+  } else if (s.forcingPath == "-") {
     // Standard input holds one table: one basin.
     if (jobs.size() > 1)
       return Error{"--forcing - (standard input) holds one basin's table; "
@@ -493,7 +516,8 @@ int run(const RunSettings &s) {
     policy.kinds.replace(last, 2, " or ");
 
   // The forcing file's structure is checked before compiling the model.
-  if (s.camelsDir.empty() && s.forcingPath.find("{basin}") == std::string::npos)
+  if (!s.steps && s.camelsDir.empty() &&
+      s.forcingPath.find("{basin}") == std::string::npos)
     if (Result<CsvTable> read = readForcingTable(s.forcingPath, csvOptions);
         !read)
       return reportError(read.error());
@@ -501,6 +525,16 @@ int run(const RunSettings &s) {
   Result<LoadedModel> model = obtainModel(s.modelPath, s.source);
   if (!model)
     return reportError(model.error());
+
+  if (s.steps && !model->forcings().empty()) {
+    std::string names;
+    for (const dgm_variable &f : model->forcings())
+      names += (names.empty() ? "" : ", ") + std::string(f.name);
+    return reportError(Error{"model '" + std::string(model->name()) +
+                             "' reads forcings (" + names +
+                             "); --steps runs a model that reads none: give "
+                             "--forcing FILE or --camels DIR"});
+  }
 
   // --sim names the output to score and plot: a typo is an error now, not a
   // warning after the run. So is drawing the default Q of a model without.

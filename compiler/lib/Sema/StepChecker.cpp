@@ -160,11 +160,14 @@ private:
         diag.note(basin->init->getLoc(), "the formula is here");
         return;
       }
-      reportUnknownName(name, assign.getTargetLoc(),
-                        (llvm::Twine("; to assign it, declare it as a state "
-                                     "('state ") +
-                         name + " = 0;') or an output ('output " + name + ";')")
-                            .str());
+      bool der = assign.getOp() == AssignStmt::Op::Der;
+      reportUnknownName(
+          name, assign.getTargetLoc(),
+          der ? ("; der(" + name + ") is the rate of a state: declare it "
+                 "('state " + name + " = 0;')")
+              : (llvm::Twine("; to assign it, declare it as a state ('state ") +
+                 name + " = 0;') or an output ('output " + name + ";')")
+                    .str());
       return;
     }
     Decl &decl = it->second;
@@ -173,7 +176,9 @@ private:
     // unknown, so nothing more is said of it.
     if (duplicated.contains(name))
       return;
-    if (kind == VarDecl::Kind::Forcing || kind == VarDecl::Kind::Param) {
+    // der(P) of a forcing or parameter: the der() message says what der is.
+    if ((kind == VarDecl::Kind::Forcing || kind == VarDecl::Kind::Param) &&
+        assign.getOp() != AssignStmt::Op::Der) {
       diag.error(assign.getTargetLoc(),
                  llvm::Twine("cannot assign to ") + kindWord(kind) + " '" +
                      name + "': " +
@@ -237,7 +242,13 @@ private:
                      ") is the rate of change of a state, but '" + name +
                      "' is " +
                      (decl.var->kind == VarDecl::Kind::Output ? "an " : "a ") +
-                     kindWord(decl.var->kind));
+                     kindWord(decl.var->kind) +
+                     (decl.var->kind == VarDecl::Kind::Forcing
+                          ? " (input data)"
+                          : decl.var->kind == VarDecl::Kind::Param
+                                ? " (constant during a run)"
+                                : ""));
+      diag.note(decl.var->loc, llvm::Twine("'") + name + "' is declared here");
       return;
     }
     if (!model.solver && !reportedNoSolver) {

@@ -366,8 +366,8 @@ dgm.model @single {
 // CHECK-NEXT:  %[[Q:.*]] = llvm.getelementptr %[[OUT]][%[[TCB]]]
 
 // With fewer than 32 basins, blocks of 128 lanes across the components:
-// each lane's basin v mod nb goes into BASIN_OF in the prologue, and the
-// lane loop reads it back to index the forcing (t * nb + basin).
+// each lane's basin v mod nb goes into BASIN_OF first, and the lane loops
+// read it back to index the forcing (t * nb + basin).
 // CHECK-NEXT:  %[[FEW:.*]] = arith.cmpi slt, %[[NB]], %[[C32]] : i64
 // CHECK-NEXT:  scf.if %[[FEW]] {
 // CHECK-NEXT:    scf.for %[[FS:.*]] = %[[C0]] to %[[CB]] step %[[LB]] : i64 {
@@ -375,8 +375,8 @@ dgm.model @single {
 // CHECK-NEXT:      %[[FVEND:.*]] = arith.minsi %[[FSLB]], %[[CB]] : i64
 // CHECK:           %[[FV0:.*]] = arith.maxsi %{{.*}}, %[[C0]] : i64
 // CHECK-NEXT:      scf.for %[[FV:.*]] = %[[FV0]] to %[[FVEND]] step %[[C1]] : i64 {
-// CHECK-NEXT:        %[[FJ:.*]] = arith.subi %[[FV]], %[[FV0]] : i64
 // CHECK-NEXT:        %[[FB:.*]] = arith.remsi %[[FV]], %[[NB]] : i64
+// CHECK-NEXT:        %[[FJ:.*]] = arith.subi %[[FV]], %[[FV0]] : i64
 // CHECK-NEXT:        %[[GFB:.*]] = llvm.getelementptr %[[BASIN_OF]][%[[FJ]]] : (!llvm.ptr, i64) -> !llvm.ptr, i64
 // CHECK-NEXT:        llvm.store %[[FB]], %[[GFB]] {{.*}} : i64, !llvm.ptr
 // CHECK:           scf.for %[[FT:.*]] = %[[C0]] to %[[NT]] step %[[C1]] : i64 {

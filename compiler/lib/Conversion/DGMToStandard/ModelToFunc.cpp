@@ -248,16 +248,18 @@ constexpr int64_t kLaneBlockStackBudget = 256 * 1024;
 constexpr int64_t kFewBasins = 32;
 
 /// The multiple of lanes that LLVM's vectorised lane loop runs without a
-/// scalar remainder on AVX-512: f64 vectorises by 8 (and leaves the rest
-/// scalar), f32 by 16 with a vector epilogue of 4. Lane blocks are multiples.
+/// scalar remainder on AVX-512: with kInterleavedVectors, f64 runs 2 x 8
+/// lanes per iteration, f32 2 x 16, and both a vector epilogue of 4; what
+/// is left below that runs scalar. Lane blocks are multiples.
 int64_t vectorLanesOf(Type scalar) { return scalar.isF32() ? 4 : 8; }
 
 /// How many vectors of lanes LLVM interleaves in one iteration of a lane
 /// loop (llvm.loop.interleave.count). A step is a long chain of dependent
 /// operations (two pow in δHBV, ~60 cycles each), too long for the CPU to
 /// overlap one vector's chain with the next on its own; two chains side by
-/// side took δHBV from 20 to 14 ms (f64) and from 11 to 7 ms (f32). Four
-/// spill registers and leave a 32-lane block no full iteration in f32.
+/// side took δHBV (with the inline pow of dgm-expand-pow, blocks of 32)
+/// from 19.2 to 14.5 ms (f64) and from 8.9 to 6.7 ms (f32). Four spill
+/// registers and leave a 32-lane block no full iteration in f32.
 constexpr int64_t kInterleavedVectors = 2;
 
 /// Convolutions with at most this many weights are unrolled, which keeps the
@@ -581,19 +583,11 @@ LogicalResult SimulateBuilder::buildComponents() {
     trajScratch.push_back(stackBuffer(blockLanes));
 
   // The block of lanes [v0, vEnd); basinOfLane(v, j) gives lane v's basin.
-  auto buildBlock = [&](Value v0, Value vEnd, bool storeBasins,
+  auto buildBlock = [&](Value v0, Value vEnd,
                         llvm::function_ref<Value(Value, Value)> basinOfLane) {
-    // Prologue, per lane: its basin, initial states, kernel weights, empty
-    // rings.
+    // Prologue, per lane: initial states, kernel weights, empty rings.
     forEachLane(v0, vEnd, [&](Value v) {
-      Value j = mem.sub(v, v0);
-      Value b;
-      if (storeBasins) {
-        b = arith::RemSIOp::create(rewriter, loc, v, nb);
-        mem.store(b, basinOf, j);
-      } else {
-        b = basinOfLane(v, j);
-      }
+      Value j = mem.sub(v, v0), b = basinOfLane(v, j);
       for (unsigned s = 0; s < numStates; ++s)
         mem.store(mem.load(initBases[s], v), stateBuffers[s], j);
       for (ConvolveOp op : convolutions)
@@ -684,7 +678,6 @@ LogicalResult SimulateBuilder::buildComponents() {
     rewriter.setInsertionPointToStart(blockLoop.getBody());
     auto [b0, bEnd] = laneBlockBounds(blockLoop.getInductionVar(), nb);
     buildBlock(mem.add(componentStart, b0), mem.add(componentStart, bEnd),
-               /*storeBasins=*/false,
                [&](Value v, Value) { return mem.sub(v, componentStart); });
   };
   if (!hasComponents) {
@@ -704,7 +697,11 @@ LogicalResult SimulateBuilder::buildComponents() {
         scf::ForOp::create(rewriter, loc, mem.constant(0), cb, laneBlock);
     rewriter.setInsertionPointToStart(blockLoop.getBody());
     auto [v0, vEnd] = laneBlockBounds(blockLoop.getInductionVar(), cb);
-    buildBlock(v0, vEnd, /*storeBasins=*/true, [&](Value, Value j) {
+    forEachLane(v0, vEnd, [&](Value v) {
+      mem.store(arith::RemSIOp::create(rewriter, loc, v, nb), basinOf,
+                mem.sub(v, v0));
+    });
+    buildBlock(v0, vEnd, [&](Value, Value j) {
       return mem.load(basinOf, j, mem.i64);
     });
   }

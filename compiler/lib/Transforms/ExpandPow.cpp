@@ -101,14 +101,24 @@ public:
         intType(b.getIntegerType(k.bits)), k(k) {}
 
   Value expand(Value x, Value y) {
-    Value one = f(1.0);
+    auto [logHi, logLo] = logAbs(x);
+    // a = y log|x| = aHi + aLo.
+    Value aHi = mul(y, logHi);
+    Value aLo = add(math::FmaOp::create(b, loc, y, logHi,
+                                        arith::NegFOp::create(b, loc, aHi)),
+                    mul(y, logLo));
+    return withCSpecialCases(x, y, exp(aHi, aLo));
+  }
 
-    // log|x| = hi + lo.
+private:
+  /// log|x| as hi + lo; -inf for 0, inf for inf.
+  std::pair<Value, Value> logAbs(Value x) {
+    Value one = f(1.0);
     Value ax = math::AbsFOp::create(b, loc, x);
     Value isSubnormal = cmp(arith::CmpFPredicate::OLT, ax, f(k.minNormal));
     Value xs = select(isSubnormal, mul(ax, f(k.subnormalScale)), ax);
     Value ix = arith::BitcastOp::create(b, loc, intType, xs);
-    // k = the exponent that puts the mantissa m in [sqrt(1/2), sqrt(2)).
+    // expo = the exponent that puts the mantissa m in [sqrt(1/2), sqrt(2)).
     Value expo = arith::ShRSIOp::create(
         b, loc, arith::SubIOp::create(b, loc, ix, i(k.sqrtHalfBits)),
         i(k.mantissaBits));
@@ -137,12 +147,12 @@ public:
     const double inf = std::numeric_limits<double>::infinity();
     logHi = select(cmp(arith::CmpFPredicate::OEQ, ax, f(0.0)), f(-inf), logHi);
     logHi = select(cmp(arith::CmpFPredicate::OEQ, ax, f(inf)), f(inf), logHi);
+    return {logHi, logLo};
+  }
 
-    // a = y log|x| = aHi + aLo.
-    Value aHi = mul(y, logHi);
-    Value aLo = add(math::FmaOp::create(b, loc, y, logHi,
-                                        arith::NegFOp::create(b, loc, aHi)),
-                    mul(y, logLo));
+  /// exp(aHi + aLo) = 2^n exp(r): 0 below minExponent, inf above
+  /// maxExponent.
+  Value exp(Value aHi, Value aLo) {
     Value clamped = arith::MinimumFOp::create(
         b, loc, arith::MaximumFOp::create(b, loc, aHi, f(k.minExponent)),
         f(k.maxExponent));
@@ -150,7 +160,6 @@ public:
     aLo = select(cmp(arith::CmpFPredicate::OEQ, aHi, clamped), aLo, f(0.0));
     clamped = select(cmp(arith::CmpFPredicate::UNO, aHi, aHi), f(0.0), clamped);
 
-    // exp(a) = 2^n exp(r).
     Value n = math::RoundEvenOp::create(
         b, loc, mul(clamped, f(1.44269504088896340736)));
     Value negN = arith::NegFOp::create(b, loc, n);
@@ -169,11 +178,17 @@ public:
     Value ni = arith::FPToSIOp::create(b, loc, intType, n);
     Value n1 = arith::ShRSIOp::create(b, loc, ni, i(1));
     Value n2 = arith::SubIOp::create(b, loc, ni, n1);
-    Value result = mul(mul(expR, powerOfTwo(n1)), powerOfTwo(n2));
+    return mul(mul(expR, powerOfTwo(n1)), powerOfTwo(n2));
+  }
 
-    // The sign of x, and C's special cases.
-    Value yInt = cmp(arith::CmpFPredicate::OEQ,
-                     math::TruncOp::create(b, loc, y), y);
+  /// |x|^y = `result` with the sign of x for odd integer y, and what C's
+  /// pow gives for NaN, x < 0 with y not an integer, x = -1 with y = +-inf,
+  /// y = 1, x = 1 and y = 0.
+  Value withCSpecialCases(Value x, Value y, Value result) {
+    Value one = f(1.0);
+    const double inf = std::numeric_limits<double>::infinity();
+    Value truncY = math::TruncOp::create(b, loc, y);
+    Value yInt = cmp(arith::CmpFPredicate::OEQ, truncY, y);
     Value halfY = math::TruncOp::create(b, loc, mul(y, f(0.5)));
     Value yOdd = arith::AndIOp::create(
         b, loc, yInt,
@@ -187,8 +202,7 @@ public:
     Value finiteNegative = arith::AndIOp::create(
         b, loc, cmp(arith::CmpFPredicate::OLT, x, f(0.0)),
         cmp(arith::CmpFPredicate::ONE, x, f(-inf)));
-    Value yNotInt = arith::XOrIOp::create(
-        b, loc, yInt, arith::ConstantIntOp::create(b, loc, 1, 1));
+    Value yNotInt = cmp(arith::CmpFPredicate::UNE, truncY, y);
     result = select(arith::AndIOp::create(b, loc, finiteNegative, yNotInt),
                     f(nan), result);
     result = select(cmp(arith::CmpFPredicate::UNO, x, y), f(nan), result);
@@ -204,7 +218,6 @@ public:
     return select(trivial, one, result);
   }
 
-private:
   Value f(double v) {
     return arith::ConstantOp::create(b, loc, b.getFloatAttr(type, v));
   }

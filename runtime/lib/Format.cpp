@@ -84,19 +84,28 @@ bool isWide(char32_t cp) {
   return false;
 }
 
-/// The code point of the UTF-8 sequence at the start of `s` (a stray byte
-/// is itself).
-char32_t decodeUtf8(std::string_view s) {
-  unsigned char c = static_cast<unsigned char>(s[0]);
-  int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-  if (extra == 0 || s.size() <= static_cast<std::size_t>(extra))
-    return c;
-  char32_t cp = c & (0x3F >> extra);
-  for (int k = 1; k <= extra; ++k)
-    cp = (cp << 6) | (static_cast<unsigned char>(s[k]) & 0x3F);
-  return cp;
-}
 } // namespace
+
+std::size_t dgm::rt::decodeUtf8(std::string_view text, char32_t &codePoint) {
+  if (text.empty())
+    return 0;
+  unsigned char c = static_cast<unsigned char>(text[0]);
+  std::size_t n = c < 0x80           ? 1
+                  : (c >> 5) == 0x6  ? 2
+                  : (c >> 4) == 0xE  ? 3
+                  : (c >> 3) == 0x1E ? 4
+                                     : 0;
+  if (n == 0 || n > text.size())
+    return 0;
+  codePoint = n == 1 ? c : c & (0x7F >> n);
+  for (std::size_t k = 1; k < n; ++k) {
+    auto next = static_cast<unsigned char>(text[k]);
+    if ((next & 0xC0) != 0x80)
+      return 0;
+    codePoint = (codePoint << 6) | (next & 0x3F);
+  }
+  return n;
+}
 
 std::string dgm::rt::caretLine(std::string_view lineText, std::size_t col) {
   std::string caret;
@@ -112,10 +121,13 @@ std::string dgm::rt::caretLine(std::string_view lineText, std::size_t col) {
       i += 2; // a byte order mark shows as nothing
       continue;
     }
+    char32_t cp = 0;
     if (c == '\t')
       caret += '\t';
+    else if (decodeUtf8(lineText.substr(i), cp) && isWide(cp))
+      caret += "  ";
     else
-      caret += isWide(decodeUtf8(lineText.substr(i))) ? "  " : " ";
+      caret += ' ';
   }
   return caret + "^";
 }

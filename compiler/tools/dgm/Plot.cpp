@@ -7,6 +7,8 @@
 #include "Plot.h"
 #include "PlotScale.h"
 
+#include "dgm/runtime/Format.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -15,19 +17,6 @@ using namespace dgm::cli;
 
 namespace {
 
-/// The length of the valid UTF-8 sequence at text[i], or 0 if it is not one.
-std::size_t utf8Length(const std::string &text, std::size_t i) {
-  unsigned char c = static_cast<unsigned char>(text[i]);
-  std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3
-                                : (c >> 3) == 30 ? 4 : 0;
-  if (n == 0 || i + n > text.size())
-    return 0;
-  for (std::size_t k = 1; k < n; ++k)
-    if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80)
-      return 0;
-  return n;
-}
-
 /// `text` as XML character data: markup characters escaped, and what XML
 /// may not hold (bytes that are not UTF-8, as in a file name from another
 /// encoding, and control characters) shown as U+FFFD, so that the SVG
@@ -35,7 +24,9 @@ std::size_t utf8Length(const std::string &text, std::size_t i) {
 std::string escape(const std::string &text) {
   std::string out;
   for (std::size_t i = 0; i < text.size();) {
-    std::size_t n = utf8Length(text, i);
+    char32_t codePoint = 0;
+    std::size_t n = dgm::rt::decodeUtf8(std::string_view(text).substr(i),
+                                        codePoint);
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (n == 0 || (c < 0x20 && c != '\t' && c != '\n')) {
       out += "\xEF\xBF\xBD"; // U+FFFD REPLACEMENT CHARACTER

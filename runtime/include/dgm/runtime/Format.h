@@ -36,6 +36,10 @@ std::string formatLocatedError(std::string_view file, std::size_t line,
 /// tabs kept as tabs so that it lines up however a terminal expands them.
 std::string caretLine(std::string_view lineText, std::size_t col);
 
+/// The length (1 to 4) of the UTF-8 sequence at the start of `text`, its
+/// code point in `codePoint`; 0 if `text` does not start with valid UTF-8.
+std::size_t decodeUtf8(std::string_view text, char32_t &codePoint);
+
 /// Why `text`, a number that std::from_chars found out of range, is not a
 /// double: "'1e400' is too large for a double (the largest is 1.8e308)" or
 /// "'1e-400' is too small for a double (the smallest is 4.9e-324); write 0

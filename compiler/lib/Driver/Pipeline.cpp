@@ -38,6 +38,8 @@ void driver::addDGMToStandardPasses(mlir::OpPassManager &pm) {
 void driver::addStandardToLLVMPasses(mlir::OpPassManager &pm) {
   // pow as inline code rather than a libm/libmvec call (Passes.td).
   pm.addPass(createExpandPowPass());
+  // Long lane loops as several short ones (Passes.td).
+  pm.addPass(createSplitLaneLoopsPass());
   pm.addPass(mlir::createSCFToControlFlowPass());
   pm.addPass(mlir::createArithToLLVMConversionPass());
   pm.addPass(mlir::createConvertMathToLLVMPass());

@@ -145,7 +145,7 @@ func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
 // CHECK-NEXT:        %[[S2_0:.*]] = llvm.load %[[GS2]]
 // CHECK-NEXT:        %[[BS2:.*]] = llvm.getelementptr %[[SB2]][%[[J]]]
 // CHECK-NEXT:        llvm.store %[[S2_0]], %[[BS2]] {access_groups = [#{{.*}}]}
-// CHECK-NEXT:      } {llvm.loop_annotation = #{{.*}}}
+// CHECK-NEXT:      } {dgm.lanes = 128 : i64, llvm.loop_annotation = #{{.*}}}
 // Steps, then the lanes innermost. Row t of each state's trajectory (from
 // lane V0 on), or its scratch row when the trajectory pointer is null: one
 // copy of the lane loop, storing unconditionally.
@@ -158,7 +158,9 @@ func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
 // CHECK-NEXT:        %[[TV0B:.*]] = arith.addi %[[TCBT]], %[[V0]] : i64
 // CHECK-NEXT:        %[[TROW2:.*]] = llvm.getelementptr %[[T1]][%[[TV0B]]]
 // CHECK-NEXT:        %[[ROW2:.*]] = arith.select %[[HAS_TRAJ]], %[[TROW2]], %[[SCRATCH2]] : !llvm.ptr
-// CHECK-NEXT:        scf.for %[[L:.*]] = %[[V0]] to %[[VEND]] step %[[C1]] : i64 {
+// Prefetches of the next step's streams (checked in @dgm_conv_simulate).
+// CHECK:               "llvm.intr.prefetch"{{.*}}rw = 1
+// CHECK:             scf.for %[[L:.*]] = %[[V0]] to %[[VEND]] step %[[C1]] : i64 {
 // CHECK-NEXT:          %[[LJ:.*]] = arith.subi %[[L]], %[[V0]] : i64
 // CHECK-NEXT:          %[[LB_:.*]] = arith.subi %[[L]], %[[CNB]] : i64
 // CHECK-NEXT:          %[[AT:.*]] = arith.addi %[[TNB]], %[[LB_]] : i64
@@ -196,7 +198,7 @@ func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
 // CHECK-NEXT:          llvm.store %[[NEW1]], %[[GT1]]
 // CHECK-NEXT:          %[[GT2:.*]] = llvm.getelementptr %[[ROW2]][%[[LJ]]]
 // CHECK-NEXT:          llvm.store %[[NEW2]], %[[GT2]]
-// CHECK-NEXT:        } {llvm.loop_annotation = #{{.*}}}
+// CHECK-NEXT:        } {dgm.lanes = 128 : i64, llvm.loop_annotation = #{{.*}}}
 // CHECK-NEXT:      }
 // Epilogue: the final states.
 // CHECK-NEXT:      scf.if %[[HAS_FINAL]] {
@@ -208,7 +210,7 @@ func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
 // CHECK-NEXT:          llvm.store %[[F1V]], %[[GF1]]
 // CHECK:               %[[GF2:.*]] = llvm.getelementptr %[[FIN1]][%[[FV]]]
 // CHECK-NEXT:          llvm.store %{{.*}}, %[[GF2]]
-// CHECK-NEXT:        } {llvm.loop_annotation = #{{.*}}}
+// CHECK-NEXT:        } {dgm.lanes = 128 : i64, llvm.loop_annotation = #{{.*}}}
 // CHECK-NEXT:      }
 // CHECK-NEXT:    }
 // CHECK-NEXT:  }
@@ -258,7 +260,10 @@ dgm.model @two source "two.dgm" {
 // CHECK:       scf.for %{{.*}} = %{{.*}} to %[[NC]]
 // CHECK:         scf.for %{{.*}} = %{{.*}} to %[[NB]]
 // CHECK:           scf.for %[[T:.*]] = %{{.*}} to %[[NT]]
-// CHECK:             scf.for %[[V:.*]] =
+// CHECK:               "llvm.intr.prefetch"{{.*}}rw = 0
+// CHECK:               "llvm.intr.prefetch"{{.*}}rw = 1
+// CHECK-NEXT:        {{^ +}}}{{$}}
+// CHECK-NEXT:        scf.for %[[V:.*]] =
 // CHECK-NEXT:          arith.subi %[[V]], %{{.*}} : i64
 // CHECK-NEXT:          %[[B:.*]] = arith.subi %[[V]], %{{.*}} : i64
 // CHECK-NEXT:          %[[AT:.*]] = arith.addi %{{.*}}, %[[B]] : i64
@@ -266,7 +271,7 @@ dgm.model @two source "two.dgm" {
 // CHECK-NEXT:          %[[P:.*]] = llvm.load %[[GP]]
 // CHECK-NEXT:          %[[GQ:.*]] = llvm.getelementptr %[[OUT]][%{{.*}}]
 // CHECK-NEXT:          llvm.store %[[P]], %[[GQ]] {access_groups = [#{{.*}}]}
-// CHECK-NEXT:        } {llvm.loop_annotation = #{{.*}}}
+// CHECK-NEXT:        } {dgm.lanes = 128 : i64, llvm.loop_annotation = #{{.*}}}
 // CHECK-NEXT:      }
 // CHECK-NEXT:    }
 // CHECK-NEXT:  }
@@ -436,6 +441,29 @@ dgm.model @single {
 // CHECK-NEXT:        %[[TV0:.*]] = arith.addi %[[TCBT]], %[[V0]] : i64
 // CHECK-NEXT:        %[[TROW:.*]] = llvm.getelementptr %[[TRAJ]][%[[TV0]]]
 // CHECK-NEXT:        %[[ROW:.*]] = arith.select %{{.*}}, %[[TROW]], %[[SCRATCH]] : !llvm.ptr
+// Step min(t + 1, nt - 1)'s rows of the streams, one prefetch per cache line
+// (8 doubles): the forcing at basins [b0, bEnd), beta at lanes [v0, vEnd),
+// and the output (for writing); not k, which is the same every step.
+// CHECK-NEXT:        %[[T1:.*]] = arith.addi %[[T]], %[[C1]] : i64
+// CHECK-NEXT:        %[[TLAST:.*]] = arith.subi %[[NT]], %[[C1]] : i64
+// CHECK-NEXT:        %[[TN:.*]] = arith.minsi %[[T1]], %[[TLAST]] : i64
+// CHECK-NEXT:        %[[TNNB:.*]] = arith.muli %[[TN]], %[[NB]] : i64
+// CHECK-NEXT:        %[[TNCB:.*]] = arith.muli %[[TN]], %[[CB]] : i64
+// CHECK-NEXT:        %[[PF0:.*]] = arith.addi %[[TNNB]], %[[B0]] : i64
+// CHECK-NEXT:        %[[PF1:.*]] = arith.addi %[[TNNB]], %[[BEND]] : i64
+// CHECK-NEXT:        scf.for %[[PF:.*]] = %[[PF0]] to %[[PF1]] step %[[C8:.*]] : i64 {
+// CHECK-NEXT:          %[[GPF:.*]] = llvm.getelementptr %[[FORC]][%[[PF]]]
+// CHECK-NEXT:          "llvm.intr.prefetch"(%[[GPF]]) <{cache = 1 : i32, hint = 3 : i32, rw = 0 : i32}>
+// CHECK-NEXT:        }
+// CHECK-NEXT:        %[[PB0:.*]] = arith.addi %[[TNCB]], %[[V0]] : i64
+// CHECK-NEXT:        %[[PB1:.*]] = arith.addi %[[TNCB]], %[[VEND]] : i64
+// CHECK-NEXT:        scf.for %[[PB:.*]] = %[[PB0]] to %[[PB1]] step %[[C8]] : i64 {
+// CHECK-NEXT:          %[[GPB:.*]] = llvm.getelementptr %[[BETA]][%[[PB]]]
+// CHECK-NEXT:          "llvm.intr.prefetch"(%[[GPB]]) <{cache = 1 : i32, hint = 3 : i32, rw = 0 : i32}>
+// CHECK-NEXT:        }
+// CHECK:               "llvm.intr.prefetch"(%{{.*}}) <{cache = 1 : i32, hint = 3 : i32, rw = 1 : i32}>
+// CHECK-NEXT:        {{^ +}}}{{$}}
+// CHECK-NOT:           llvm.intr.prefetch
 // CHECK-NEXT:          scf.for %[[LL:.*]] = %[[V0]] to %[[VEND]] step %[[C1]] : i64 {
 // CHECK-NEXT:            %[[LJ:.*]] = arith.subi %[[LL]], %[[V0]] : i64
 // CHECK-NEXT:            %[[L:.*]] = arith.subi %[[LL]], %[[CNB]] : i64
@@ -495,13 +523,13 @@ dgm.model @single {
 // CHECK-NEXT:            llvm.store %[[S2]], %[[WS]]
 // CHECK-NEXT:            %[[GT:.*]] = llvm.getelementptr %[[ROW]][%[[LJ]]]
 // CHECK-NEXT:            llvm.store %[[S2]], %[[GT]]
-// CHECK-NEXT:          } {llvm.loop_annotation = #{{.*}}}
+// CHECK-NEXT:          } {dgm.lanes = 128 : i64, llvm.loop_annotation = #{{.*}}}
 // CHECK-NEXT:      }
 // Then the final states.
 // CHECK-NEXT:      scf.if %{{.*}} {
 // CHECK-NEXT:        scf.for
 // CHECK:               llvm.getelementptr %[[FINAL]][%{{.*}}]
-// CHECK:             } {llvm.loop_annotation = #{{.*}}}
+// CHECK:             } {dgm.lanes = 128 : i64, llvm.loop_annotation = #{{.*}}}
 // CHECK-NEXT:      }
 // CHECK-NEXT:    }
 // CHECK-NEXT:  }
@@ -582,7 +610,7 @@ dgm.model @single {
 // CHECK-NEXT:          %[[WSUM1:.*]] = arith.addf %[[WSUM]], %[[ONE]] : f64
 // CHECK-NEXT:          %[[GWSUM1:.*]] = llvm.getelementptr %[[WSUM_BUF]][%[[AJ]]]
 // CHECK-NEXT:          llvm.store %[[WSUM1]], %[[GWSUM1]] {access_groups = [#{{.*}}]}
-// CHECK-NEXT:        } {llvm.loop_annotation = #{{.*}}}
+// CHECK-NEXT:        } {dgm.lanes = 128 : i64, llvm.loop_annotation = #{{.*}}}
 // CHECK-NEXT:      }
 // Then the rest, lane by lane: gain at t * nb + b, the mean, and
 // convolve(mean, UH) unrolled over its 3 weights.
@@ -646,7 +674,7 @@ dgm.model @single {
 // CHECK-NEXT:        %[[QB:.*]] = arith.mulf %[[ROUTED]], %[[GAINV]] : f64
 // CHECK-NEXT:        %[[GQB:.*]] = llvm.getelementptr %[[Q]][%[[BTB]]]
 // CHECK-NEXT:        llvm.store %[[QB]], %[[GQB]] {access_groups = [#{{.*}}]}
-// CHECK-NEXT:      } {llvm.loop_annotation = #{{.*}}}
+// CHECK-NEXT:      } {dgm.lanes = 128 : i64, llvm.loop_annotation = #{{.*}}}
 // CHECK-NEXT:    }
 // CHECK-NEXT:  }
 // CHECK-NEXT:  %[[STATUS:.*]] = arith.constant 0 : i32

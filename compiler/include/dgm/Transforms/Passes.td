@@ -73,4 +73,59 @@ def ExpandPowPass : Pass<"dgm-expand-pow"> {
   ];
 }
 
+def SplitLaneLoopsPass : Pass<"dgm-split-lane-loops"> {
+  let summary = "Cut long lane loops into loops over short pieces of the chain";
+  let description = [{
+    Works on the lane loops of `convert-dgm-to-standard`: `scf.for` ops that
+    carry `dgm.lanes = N` (at most N iterations, each independent of the
+    others, the contract of `llvm.loop.parallel_accesses`). One lane of a
+    step is a long chain of dependent operations; its latency, not its
+    arithmetic, bounds the loop, since the CPU cannot overlap one lane's
+    chain with the next lane's within its reorder window. This pass cuts
+    the body into pieces and runs each piece as a loop over all the lanes,
+    whose short chains overlap.
+
+    - Each operation gets its depth (the longest chain of estimated
+      latencies from the start of the body) and its height (to the end).
+      The body's depth D gives K = ceil(D / segment-latency) pieces (at most
+      max-pieces); an operation goes into the piece of its latest possible
+      start, so that values are computed just before the piece that uses
+      them.
+    - Loads of arrays no store in the body may write, at an address that
+      depends on no other load, and integer and address arithmetic are
+      recomputed in each piece that needs them. Every other value that a
+      later piece uses is stored to a stack buffer of N elements
+      (`[lane - lower bound]`, `i1` widened to `i8`) and loaded there;
+      buffers are reused once their value is dead.
+    - Memory order: of two accesses that may alias (same function argument
+      or stack buffer, seen through `getelementptr` and `select`), one of
+      them a store, the later one never runs in an earlier piece.
+    - Each piece keeps the loop's annotation (interleaving) with an access
+      group of its own, so LLVM vectorises it like the loop it came from.
+
+    A loop is left alone when it has operations with regions or memory
+    effects other than `llvm.load` / `llvm.store`, when it would make fewer
+    than two pieces, or when its buffers would need more than stack-budget
+    bytes. For parallel iterations, fission is always legal: lane j's
+    operations run in their program order, and no lane reads what another
+    writes.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::LLVM::LLVMDialect",
+    "::mlir::scf::SCFDialect"
+  ];
+  let options = [
+    Option<"segmentLatency", "segment-latency", "unsigned", /*default=*/"128",
+           "Target latency, in estimated cycles, of the chain of one piece">,
+    Option<"maxPieces", "max-pieces", "unsigned", /*default=*/"16",
+           "The most pieces one loop is cut into">,
+    Option<"stackBudget", "stack-budget", "int64_t", /*default=*/"262144",
+           "The most bytes of stack buffers one loop may use">
+  ];
+  let statistics = [
+    Statistic<"numSplit", "num-split", "Number of lane loops split">,
+    Statistic<"numPieces", "num-pieces", "Number of loops they became">
+  ];
+}
+
 #endif // DGM_TRANSFORMS_PASSES_TD

@@ -262,6 +262,12 @@ int64_t vectorLanesOf(Type scalar) { return scalar.isF32() ? 4 : 8; }
 /// registers and leave a 32-lane block no full iteration in f32.
 constexpr int64_t kInterleavedVectors = 2;
 
+/// Above this many arrays read or written once per step, none is
+/// prefetched: the loops that do it (one per array) cost compile time
+/// (500 outputs: 1.7 s more), and so many streams exceed what the CPU's
+/// fill buffers overlap anyway. δHBV has 8.
+constexpr unsigned kMaxPrefetchedStreams = 32;
+
 /// Convolutions with at most this many weights are unrolled, which keeps the
 /// lane loop innermost (vectorizable).
 constexpr int64_t kMaxUnrolledKernel = 32;
@@ -343,6 +349,27 @@ private:
     body(loop.getInductionVar());
     return loop;
   }
+  /// Prefetches elements [lo, hi) of the row that starts at base[row], one
+  /// cache line at a time. The step's streams (forcings, dynamic
+  /// parameters, outputs: [step][...] arrays) are read and written in
+  /// chunks of a block's lanes, one chunk per step a whole row apart, which
+  /// the CPU's prefetchers, working within a page, do not foresee; without
+  /// this the first lines of every chunk came from memory while the lane
+  /// loop waited.
+  void prefetchRow(Value base, Value row, Value lo, Value hi, bool write) {
+    int64_t lineElements =
+        64 / std::max<int64_t>(1, mem.f64.getIntOrFloatBitWidth() / 8);
+    Value first = mem.add(row, lo), last = mem.add(row, hi);
+    auto loop = scf::ForOp::create(rewriter, loc, first, last,
+                                   mem.constant(lineElements));
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPointToStart(loop.getBody());
+    LLVM::Prefetch::create(rewriter, loc,
+                           mem.element(base, loop.getInductionVar()),
+                           rewriter.getI32IntegerAttr(write ? 1 : 0),
+                           rewriter.getI32IntegerAttr(3),
+                           rewriter.getI32IntegerAttr(1));
+  }
   /// forEach over the lanes [b0, bEnd) of a block. Each lane reads and
   /// writes only its own elements (its basin's columns, its slot of the
   /// stack buffers), so the iterations are independent; the loop says so to
@@ -363,6 +390,8 @@ private:
         ctx, {}, {}, interleave, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {},
         {group});
     loop->setAttr(llvmLoopAnnotationName, annotation);
+    // For dgm-split-lane-loops: independent iterations, at most this many.
+    loop->setAttr("dgm.lanes", rewriter.getI64IntegerAttr(blockLanes));
   }
   /// The discardable attribute that SCF-to-CF moves to the loop's latch
   /// branch; DGMToLLVM makes it the branch's loop metadata.
@@ -582,8 +611,39 @@ LogicalResult SimulateBuilder::buildComponents() {
   for (unsigned s = 0; s < numStates; ++s)
     trajScratch.push_back(stackBuffer(blockLanes));
 
+  // The arrays read or written once per step (forcings, dynamic parameters
+  // the step uses, the step's outputs): prefetched one step ahead when there
+  // are few enough of them (kMaxPrefetchedStreams).
+  unsigned numStreams = numForcings + stepOutputs.size();
+  for (auto [p, param] : llvm::enumerate(decls.params))
+    numStreams += param.getDynamic() &&
+                  !stepBlock.getArgument(numForcings + p).use_empty();
+
+  // Step min(t + 1, nt - 1)'s rows of the streams: the lanes [v0, vEnd) of
+  // per-component arrays, the basins [bLo, bHi) of per-basin ones.
+  auto prefetchNextStep = [&](Value t, Value v0, Value vEnd, Value bLo,
+                              Value bHi) {
+    Value tNext =
+        arith::MinSIOp::create(rewriter, loc, mem.add(t, mem.constant(1)),
+                               mem.sub(nt, mem.constant(1)));
+    Value nextNb = mem.mul(tNext, nb), nextCb = mem.mul(tNext, cb);
+    for (Value base : forcingBases)
+      prefetchRow(base, nextNb, bLo, bHi, /*write=*/false);
+    for (auto [p, param] : llvm::enumerate(decls.params)) {
+      if (!param.getDynamic() ||
+          stepBlock.getArgument(numForcings + p).use_empty())
+        continue;
+      if (perComponent(param))
+        prefetchRow(paramBases[p], nextCb, v0, vEnd, /*write=*/false);
+      else
+        prefetchRow(paramBases[p], nextNb, bLo, bHi, /*write=*/false);
+    }
+    for (unsigned index : stepOutputs)
+      prefetchRow(outputBases[index], nextCb, v0, vEnd, /*write=*/true);
+  };
+
   // The block of lanes [v0, vEnd); basinOfLane(v, j) gives lane v's basin.
-  auto buildBlock = [&](Value v0, Value vEnd,
+  auto buildBlock = [&](Value v0, Value vEnd, Value bLo, Value bHi,
                         llvm::function_ref<Value(Value, Value)> basinOfLane) {
     // Prologue, per lane: initial states, kernel weights, empty rings.
     forEachLane(v0, vEnd, [&](Value v) {
@@ -610,6 +670,8 @@ LogicalResult SimulateBuilder::buildComponents() {
         trajRows.push_back(arith::SelectOp::create(
             rewriter, loc, hasTrajectory,
             mem.element(trajBases[s], mem.add(tcb, v0)), trajScratch[s]));
+      if (numStreams <= kMaxPrefetchedStreams)
+        prefetchNextStep(t, v0, vEnd, bLo, bHi);
       forEachLane(v0, vEnd, [&](Value lane) {
         Value j = mem.sub(lane, v0), b = basinOfLane(lane, j);
         Value tb = mem.add(tnb, b);       // t * nb + b
@@ -677,7 +739,8 @@ LogicalResult SimulateBuilder::buildComponents() {
         scf::ForOp::create(rewriter, loc, mem.constant(0), nb, laneBlock);
     rewriter.setInsertionPointToStart(blockLoop.getBody());
     auto [b0, bEnd] = laneBlockBounds(blockLoop.getInductionVar(), nb);
-    buildBlock(mem.add(componentStart, b0), mem.add(componentStart, bEnd),
+    buildBlock(mem.add(componentStart, b0), mem.add(componentStart, bEnd), b0,
+               bEnd,
                [&](Value v, Value) { return mem.sub(v, componentStart); });
   };
   if (!hasComponents) {
@@ -701,7 +764,7 @@ LogicalResult SimulateBuilder::buildComponents() {
       mem.store(arith::RemSIOp::create(rewriter, loc, v, nb), basinOf,
                 mem.sub(v, v0));
     });
-    buildBlock(v0, vEnd, [&](Value, Value j) {
+    buildBlock(v0, vEnd, mem.constant(0), nb, [&](Value, Value j) {
       return mem.load(basinOf, j, mem.i64);
     });
   }

@@ -3,8 +3,11 @@
 // values go from one piece to a later one through stack slots.
 // segment-latency is small here so that short bodies split; two divisions
 // (13 cycles each in the pass's table) make the chain.
-// RUN: dgm-opt %s --dgm-split-lane-loops=segment-latency=20 --split-input-file | FileCheck %s
-// RUN: dgm-opt %s --dgm-split-lane-loops=segment-latency=12 --split-input-file | FileCheck %s --check-prefix=THREE
+// min-lanes=1 splits whatever the number of lanes; by default, a loop of
+// fewer than 32 lanes runs unsplit (DISPATCH).
+// RUN: dgm-opt %s --dgm-split-lane-loops="segment-latency=20 min-lanes=1" --split-input-file | FileCheck %s
+// RUN: dgm-opt %s --dgm-split-lane-loops="segment-latency=12 min-lanes=1" --split-input-file | FileCheck %s --check-prefix=THREE
+// RUN: dgm-opt %s --dgm-split-lane-loops=segment-latency=20 --split-input-file | FileCheck %s --check-prefix=DISPATCH
 
 #group = #llvm.access_group<id = distinct[0]<>>
 #interleave = #llvm.loop_interleave<count = 2 : i32>
@@ -48,6 +51,24 @@
 // THREE-LABEL: func.func @chain
 // THREE-COUNT-3: scf.for
 // THREE-NOT:     scf.for
+// With fewer than 32 lanes the loop as it was, without dgm.lanes; else the
+// pieces.
+// DISPATCH-LABEL: func.func @chain
+// DISPATCH-SAME:  (%{{[^:]*}}: !llvm.ptr {llvm.noalias}, %{{[^:]*}}: !llvm.ptr {llvm.noalias}, %[[LO:[^:]*]]: i64, %[[HI:[^:]*]]: i64)
+// DISPATCH:         %[[N:.*]] = arith.subi %[[HI]], %[[LO]] : i64
+// DISPATCH-NEXT:    %[[C32:.*]] = arith.constant 32 : i64
+// DISPATCH-NEXT:    %[[MANY:.*]] = arith.cmpi sge, %[[N]], %[[C32]] : i64
+// DISPATCH-NEXT:    scf.if %[[MANY]] {
+// DISPATCH-NEXT:      scf.for
+// DISPATCH:           } {llvm.loop_annotation = #{{.*}}}
+// DISPATCH-NEXT:      scf.for
+// DISPATCH:           } {llvm.loop_annotation = #{{.*}}}
+// DISPATCH-NEXT:    } else {
+// DISPATCH-NEXT:      scf.for
+// DISPATCH-COUNT-2:     arith.divf
+// DISPATCH:           } {llvm.loop_annotation = #{{.*}}}
+// DISPATCH-NEXT:    }
+// DISPATCH-NEXT:    return
 func.func @chain(%a: !llvm.ptr {llvm.noalias}, %out: !llvm.ptr {llvm.noalias}, %lo: i64, %hi: i64) {
   %c1 = arith.constant 1 : i64
   scf.for %i = %lo to %hi step %c1 : i64 {

@@ -353,7 +353,6 @@ dgm.model @single {
 // CHECK-DAG:   %[[UH_W:.*]] = llvm.alloca %[[C384]] x f64
 // CHECK-DAG:   %[[AVG_RING:.*]] = llvm.alloca %[[C256]] x f64
 // CHECK-DAG:   %[[AVG_W:.*]] = llvm.alloca %[[C256]] x f64
-// CHECK-DAG:   %[[WSUM_BUF:.*]] = llvm.alloca %[[LB]] x f64
 // CHECK-DAG:   %[[SUM_BUF:.*]] = llvm.alloca %[[LB]] x f64
 // CHECK-DAG:   %[[SCRATCH:.*]] = llvm.alloca %[[LB]] x f64
 // CHECK-DAG:   %[[BASIN_OF:.*]] = llvm.alloca %[[LB]] x i64
@@ -580,14 +579,12 @@ dgm.model @single {
 // CHECK-NEXT:      %[[BTNB:.*]] = arith.muli %[[BT]], %[[NB]] : i64
 // CHECK-NEXT:      %[[BTCB:.*]] = arith.muli %[[BT]], %[[CB]] : i64
 // CHECK-NEXT:      %[[BSLOT:.*]] = arith.remsi %[[BT]], %[[C3]] : i64
-// mean(Qc) first, the lanes innermost: the sums of weight * value and of
-// the weights start at 0 ...
+// mean(Qc) first, the lanes innermost: the sums of weight * value start
+// at 0 (a plain mean keeps no sum of weights: they are all 1) ...
 // CHECK-NEXT:      scf.for %[[ZB:.*]] = %[[BB0]] to %[[BBEND]] step %[[C1]] : i64 {
 // CHECK-NEXT:        %[[ZJ:.*]] = arith.subi %[[ZB]], %[[BB0]] : i64
 // CHECK-NEXT:        %[[GZS:.*]] = llvm.getelementptr %[[SUM_BUF]][%[[ZJ]]]
-// CHECK-NEXT:        llvm.store %[[ZERO]], %[[GZS]]
-// CHECK-NEXT:        %[[GZW:.*]] = llvm.getelementptr %[[WSUM_BUF]][%[[ZJ]]]
-// CHECK-NEXT:        llvm.store %[[ZERO]], %[[GZW]] {access_groups = [#{{.*}}]}
+// CHECK-NEXT:        llvm.store %[[ZERO]], %[[GZS]] {access_groups = [#{{.*}}]}
 // CHECK-NEXT:      }
 // ... and add Qc at t * nc * nb + c * nb + b (weight 1), component by
 // component.
@@ -604,15 +601,11 @@ dgm.model @single {
 // CHECK-NEXT:          %[[WX:.*]] = arith.mulf %[[ONE]], %[[XQ]] : f64
 // CHECK-NEXT:          %[[SUM1:.*]] = arith.addf %[[SUM]], %[[WX]] : f64
 // CHECK-NEXT:          %[[GSUM1:.*]] = llvm.getelementptr %[[SUM_BUF]][%[[AJ]]]
-// CHECK-NEXT:          llvm.store %[[SUM1]], %[[GSUM1]]
-// CHECK-NEXT:          %[[GWSUM:.*]] = llvm.getelementptr %[[WSUM_BUF]][%[[AJ]]]
-// CHECK-NEXT:          %[[WSUM:.*]] = llvm.load %[[GWSUM]]
-// CHECK-NEXT:          %[[WSUM1:.*]] = arith.addf %[[WSUM]], %[[ONE]] : f64
-// CHECK-NEXT:          %[[GWSUM1:.*]] = llvm.getelementptr %[[WSUM_BUF]][%[[AJ]]]
-// CHECK-NEXT:          llvm.store %[[WSUM1]], %[[GWSUM1]] {access_groups = [#{{.*}}]}
+// CHECK-NEXT:          llvm.store %[[SUM1]], %[[GSUM1]] {access_groups = [#{{.*}}]}
 // CHECK-NEXT:        } {dgm.lanes = 128 : i64, llvm.loop_annotation = #{{.*}}}
 // CHECK-NEXT:      }
-// Then the rest, lane by lane: gain at t * nb + b, the mean, and
+// Then the rest, lane by lane: gain at t * nb + b, the mean (the sum over
+// nc, the sum of the weights, exact), and
 // convolve(mean, UH) unrolled over its 3 weights.
 // CHECK-NEXT:      scf.for %[[LB_B:.*]] = %[[BB0]] to %[[BBEND]] step %[[C1]] : i64 {
 // CHECK-NEXT:        %[[LBJ:.*]] = arith.subi %[[LB_B]], %[[BB0]] : i64
@@ -621,9 +614,8 @@ dgm.model @single {
 // CHECK-NEXT:        %[[GAINV:.*]] = llvm.load %[[GG]]
 // CHECK-NEXT:        %[[GMS:.*]] = llvm.getelementptr %[[SUM_BUF]][%[[LBJ]]]
 // CHECK-NEXT:        %[[MS:.*]] = llvm.load %[[GMS]]
-// CHECK-NEXT:        %[[GMW:.*]] = llvm.getelementptr %[[WSUM_BUF]][%[[LBJ]]]
-// CHECK-NEXT:        %[[MW:.*]] = llvm.load %[[GMW]]
-// CHECK-NEXT:        %[[MEAN:.*]] = arith.divf %[[MS]], %[[MW]] : f64
+// CHECK-NEXT:        %[[NCF:.*]] = arith.sitofp %[[NC]] : i64 to f64
+// CHECK-NEXT:        %[[MEAN:.*]] = arith.divf %[[MS]], %[[NCF]] : f64
 // CHECK-NEXT:        %[[BRS:.*]] = arith.muli %[[BSLOT]], %[[LB]] : i64
 // CHECK-NEXT:        %[[BRSJ:.*]] = arith.addi %[[BRS]], %[[LBJ]] : i64
 // CHECK-NEXT:        %[[GBR:.*]] = llvm.getelementptr %[[UH_RING]][%[[BRSJ]]]

@@ -102,6 +102,10 @@ def SplitLaneLoopsPass : Pass<"dgm-split-lane-loops"> {
       them a store, the later one never runs in an earlier piece.
     - Each piece keeps the loop's annotation (interleaving) with an access
       group of its own, so LLVM vectorises it like the loop it came from.
+    - The pieces run when the loop has at least min-lanes iterations; below
+      that (a block of one vector or two), the original loop runs, in the
+      other branch of an `scf.if`: with so few lanes each piece is all loop
+      overhead.
 
     A loop is left alone when it has operations with regions or memory
     effects other than `llvm.load` / `llvm.store`, when it would make fewer
@@ -120,7 +124,10 @@ def SplitLaneLoopsPass : Pass<"dgm-split-lane-loops"> {
     Option<"maxPieces", "max-pieces", "unsigned", /*default=*/"16",
            "The most pieces one loop is cut into">,
     Option<"stackBudget", "stack-budget", "int64_t", /*default=*/"262144",
-           "The most bytes of stack buffers one loop may use">
+           "The most bytes of stack buffers one loop may use">,
+    Option<"minLanes", "min-lanes", "int64_t", /*default=*/"32",
+           "Below this many iterations the loop runs unsplit (a run-time "
+           "choice; 1: always split)">
   ];
   let statistics = [
     Statistic<"numSplit", "num-split", "Number of lane loops split">,

@@ -800,10 +800,14 @@ LogicalResult SimulateBuilder::buildBasinOutputs() {
                    stackBuffer(size * blockLanes), laneBlock, Value(), size};
   });
   SmallVector<AggregateOp> aggregates;
-  SmallVector<std::pair<Value, Value>> sums; // (sum, weights) per aggregate
+  // (sum, weights) per aggregate; the sum of the weights only for a
+  // weighted mean: a mean's weights are all 1, and their sum, nc, is exact.
+  SmallVector<std::pair<Value, Value>> sums;
   for (auto aggregate : body.getOps<AggregateOp>()) {
     aggregates.push_back(aggregate);
-    sums.push_back({stackBuffer(blockLanes), stackBuffer(blockLanes)});
+    bool weighted = aggregate.getKind() == AggregateKind::weighted_mean;
+    sums.push_back({stackBuffer(blockLanes),
+                    weighted ? stackBuffer(blockLanes) : Value()});
   }
 
   // for b0 < nb step blockLanes: the block of basins [b0, bEnd).
@@ -837,7 +841,8 @@ LogicalResult SimulateBuilder::buildBasinOutputs() {
       Value j = mem.sub(b, b0);
       for (auto [sum, weights] : sums) {
         mem.store(mem.f64Constant(0.0), sum, j);
-        mem.store(mem.f64Constant(0.0), weights, j);
+        if (weights)
+          mem.store(mem.f64Constant(0.0), weights, j);
       }
     });
     forEach(mem.constant(0), nc, [&](Value c) {
@@ -857,6 +862,8 @@ LogicalResult SimulateBuilder::buildBasinOutputs() {
               rewriter, loc, mem.load(buffers.first, j),
               arith::MulFOp::create(rewriter, loc, weight, x));
           mem.store(sum, buffers.first, j);
+          if (!buffers.second)
+            continue;
           Value weights = arith::AddFOp::create(
               rewriter, loc, mem.load(buffers.second, j), weight);
           mem.store(weights, buffers.second, j);
@@ -880,7 +887,11 @@ LogicalResult SimulateBuilder::buildBasinOutputs() {
     }
     for (auto [aggregate, buffers] : llvm::zip_equal(aggregates, sums)) {
       Value result = mem.load(buffers.first, j);
-      if (aggregate.getKind() != AggregateKind::sum)
+      if (aggregate.getKind() == AggregateKind::mean)
+        result = arith::DivFOp::create(
+            rewriter, loc, result,
+            arith::SIToFPOp::create(rewriter, loc, mem.f64, nc));
+      else if (aggregate.getKind() == AggregateKind::weighted_mean)
         result = arith::DivFOp::create(rewriter, loc, result,
                                        mem.load(buffers.second, j));
       mapping.map(aggregate.getResult(), result);

@@ -182,8 +182,11 @@ std::string upper(const std::string &s) {
 }
 
 /// When `a` and `b` differ by a scale (mm and m, h and d): dgm does not
-/// convert, so say how to.
-std::string scaleHint(const Unit &a, const Unit &b) {
+/// convert, so say how to: the constant, and what to do with it to turn
+/// `b` into `a` (`use(true)` when a = constant * b, `use(false)` when
+/// a = b / constant).
+std::string scaleHint(const Unit &a, const Unit &b,
+                      llvm::function_ref<std::string(bool)> use) {
   Unit ratio = a / b;
   if (ratio.getPowers().size() != 2)
     return "";
@@ -201,10 +204,12 @@ std::string scaleHint(const Unit &a, const Unit &b) {
     std::swap(x, y);
     factor = 1 / *factor;
   }
+  // The constant is in x/y; a / b is x/y or y/x.
+  bool multiply = a / b == Unit::symbol(x) / Unit::symbol(y);
   return "; dgm does not convert units: write the factor as a constant, "
          "e.g. 'const " +
          upper(x) + "_PER_" + upper(y) + " : " + x + "/" + y + " = " +
-         formatNumber(*factor) + ";'";
+         formatNumber(*factor) + ";', and " + use(multiply);
 }
 
 /// How to turn a quantity in `from` into one in `to`, when there is a
@@ -215,19 +220,31 @@ std::string convertHintPer(const Unit &from, const Unit &to,
     return "; multiply it by dt to get " + unitWord(to);
   if (to == from / step)
     return "; divide it by dt to get " + unitWord(to);
-  return scaleHint(to, from);
+  return scaleHint(to, from, [](bool multiply) {
+    return multiply ? "multiply by it" : "divide by it";
+  });
 }
 
 /// The same for two operands that should agree: a rate and an amount.
 std::string rateHintPer(const Unit &a, const Unit &b, const Unit &step) {
   if (a == b * step || b == a * step) {
     const Unit &amount = a == b * step ? a : b;
+    const Unit &rate = a == b * step ? b : a;
+    // A plain number against a time (MAXBAS : d against a step index k):
+    // the number is no rate; the time is meant as a count of steps.
+    if (rate.isDimensionless())
+      return "; divide the one in " + amount.str() +
+             " by dt to count it in steps";
     return amount.isDimensionless()
                ? "; multiply the rate by dt to get a dimensionless number"
                : "; multiply the rate by dt to get an amount in " +
                      amount.str();
   }
-  return scaleHint(a, b);
+  const std::string bText = b.str();
+  return scaleHint(a, b, [&](bool multiply) {
+    return (multiply ? "multiply the one in " : "divide the one in ") +
+           bText + " by it";
+  });
 }
 
 //===----------------------------------------------------------------------===//

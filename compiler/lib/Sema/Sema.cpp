@@ -308,6 +308,7 @@ bool checkStepLength(const std::string &model, ModelDecl::StepLength &length,
 
 bool dgm::checkModule(Module &module, DiagnosticEngine &diag,
                       bool requireModel) {
+  DiagnosticEngine::SourceOrder inSourceOrder(diag);
   unsigned errorsBefore = diag.getNumErrors();
   if (module.models.empty() && requireModel) {
     Location start{std::make_shared<std::string>(module.filename), 1, 1};

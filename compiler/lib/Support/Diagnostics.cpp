@@ -8,9 +8,12 @@
 
 #include "dgm/runtime/Format.h"
 
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/MemoryBuffer.h"
 
+#include <algorithm>
 #include <charconv>
+#include <tuple>
 
 using namespace dgm;
 
@@ -27,11 +30,60 @@ llvm::SMLoc DiagnosticEngine::toSMLoc(const ast::Location &loc) const {
   return {};
 }
 
+DiagnosticEngine::SourceOrder::SourceOrder(DiagnosticEngine &engine)
+    : engine(engine), outermost(!engine.keeping) {
+  engine.keeping = true;
+}
+
+DiagnosticEngine::SourceOrder::~SourceOrder() {
+  if (outermost)
+    engine.flushInSourceOrder();
+}
+
+void DiagnosticEngine::flushInSourceOrder() {
+  keeping = false;
+  std::vector<std::vector<Kept>> groups = std::move(kept);
+  kept.clear();
+  llvm::StringMap<unsigned> fileRank;
+  auto fileOf = [](const Kept &k) {
+    return k.loc.file ? llvm::StringRef(*k.loc.file) : llvm::StringRef();
+  };
+  for (const std::vector<Kept> &group : groups)
+    fileRank.try_emplace(fileOf(group.front()), fileRank.size());
+  // Sorted by (file, line, column, order of report): stable.
+  std::vector<size_t> order(groups.size());
+  for (size_t i = 0; i < order.size(); ++i)
+    order[i] = i;
+  auto key = [&](size_t i) {
+    const Kept &k = groups[i].front();
+    return std::make_tuple(fileRank.lookup(fileOf(k)), k.loc.line, k.loc.col,
+                           i);
+  };
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return key(a) < key(b); });
+  for (size_t i : order)
+    for (const Kept &k : groups[i])
+      print(k.loc, k.kind, k.message);
+}
+
 void DiagnosticEngine::emit(const ast::Location &loc,
                             llvm::SourceMgr::DiagKind kind,
                             const llvm::Twine &message) {
   if (kind == llvm::SourceMgr::DK_Error)
     ++numErrors;
+  if (keeping) {
+    if (kind == llvm::SourceMgr::DK_Note && !kept.empty())
+      kept.back().push_back({loc, kind, message.str()});
+    else
+      kept.push_back({{loc, kind, message.str()}});
+    return;
+  }
+  print(loc, kind, message.str());
+}
+
+void DiagnosticEngine::print(const ast::Location &loc,
+                             llvm::SourceMgr::DiagKind kind,
+                             const std::string &message) {
   llvm::SMLoc smLoc = toSMLoc(loc);
   llvm::StringRef lineText;
   if (smLoc.isValid()) {

@@ -26,6 +26,9 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <string>
+#include <vector>
+
 namespace dgm {
 
 class DiagnosticEngine {
@@ -41,6 +44,23 @@ public:
   /// An error not tied to a place in the source (e.g. an unreadable file).
   void error(const llvm::Twine &message);
 
+  /// While one is alive, errors and warnings (each with its notes) are
+  /// kept, and printed when it ends, in source order: by file, in the order
+  /// the files first had a diagnostic, then by line and column. A checker
+  /// that visits a call's arguments before its name, or declarations by
+  /// kind, then still reports from the top of the file down.
+  class SourceOrder {
+  public:
+    explicit SourceOrder(DiagnosticEngine &engine);
+    ~SourceOrder();
+    SourceOrder(const SourceOrder &) = delete;
+    SourceOrder &operator=(const SourceOrder &) = delete;
+
+  private:
+    DiagnosticEngine &engine;
+    bool outermost;
+  };
+
   unsigned getNumErrors() const { return numErrors; }
   bool hasErrors() const { return numErrors != 0; }
   llvm::SourceMgr &getSourceMgr() { return sourceMgr; }
@@ -54,6 +74,19 @@ public:
 private:
   void emit(const ast::Location &loc, llvm::SourceMgr::DiagKind kind,
             const llvm::Twine &message);
+  void print(const ast::Location &loc, llvm::SourceMgr::DiagKind kind,
+             const std::string &message);
+  /// Prints the kept diagnostics in source order and stops keeping them.
+  void flushInSourceOrder();
+
+  struct Kept {
+    ast::Location loc;
+    llvm::SourceMgr::DiagKind kind;
+    std::string message;
+  };
+  /// Each error or warning, followed by its notes.
+  std::vector<std::vector<Kept>> kept;
+  bool keeping = false;
 
   llvm::SourceMgr &sourceMgr;
   llvm::raw_ostream &os;

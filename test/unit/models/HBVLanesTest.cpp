@@ -230,7 +230,9 @@ Result<SimulationOutputs> runFirstBasins(const LoadedModel &model, int64_t B,
 // with fewer, blocks of lanes across the components (here 7 components of
 // up to 31 basins: 217 lanes, two blocks, the second starting early). A
 // basin's results must not depend on which: the same bits for the first k
-// basins run alone as among 37.
+// basins run alone as among 37. This also compares the two branches of
+// dgm-split-lane-loops: one basin (7 lanes) runs the step unsplit, the
+// other runs its pieces.
 void checkBlockingDoesNotMatter(const char *library) {
   Result<LoadedModel> model = LoadedModel::load(library);
   ASSERT_TRUE(model.ok()) << model.error().message;

@@ -270,13 +270,14 @@ void LaneLoopSplitter::assignSegments() {
   for (Operation *op : llvm::reverse(ops)) {
     unsigned below = 0;
     for (Operation *user : op->getUsers())
-      if (user->getBlock() == loop.getBody() && !user->hasTrait<OpTrait::IsTerminator>())
+      if (user->getBlock() == loop.getBody() &&
+          !user->hasTrait<OpTrait::IsTerminator>())
         below = std::max(below, height[user]);
     height[op] = below + latencyOf(op);
   }
+  unsigned pieceLatency = std::max(segmentLatency, 1u);
   numSegments = std::clamp<unsigned>(
-      (total + segmentLatency - 1) / std::max(segmentLatency, 1u), 1,
-      maxSegments);
+      (total + pieceLatency - 1) / pieceLatency, 1, std::max(maxSegments, 1u));
   if (numSegments < 2)
     return;
   // As late as possible: a value is computed just before the piece that
@@ -433,8 +434,8 @@ void LaneLoopSplitter::build() {
   // -> 0.20 ms): the loop as it was runs those, the pieces the rest.
   scf::IfOp choice;
   if (minLanes > 1) {
-    Value count =
-        arith::SubIOp::create(b, loc, loop.getUpperBound(), loop.getLowerBound());
+    Value count = arith::SubIOp::create(b, loc, loop.getUpperBound(),
+                                        loop.getLowerBound());
     Value threshold = arith::ConstantOp::create(
         b, loc, b.getIntegerAttr(count.getType(), minLanes));
     Value many = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge,

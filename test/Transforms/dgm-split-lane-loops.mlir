@@ -8,6 +8,10 @@
 // RUN: dgm-opt %s --dgm-split-lane-loops="segment-latency=20 min-lanes=1" --split-input-file | FileCheck %s
 // RUN: dgm-opt %s --dgm-split-lane-loops="segment-latency=12 min-lanes=1" --split-input-file | FileCheck %s --check-prefix=THREE
 // RUN: dgm-opt %s --dgm-split-lane-loops=segment-latency=20 --split-input-file | FileCheck %s --check-prefix=DISPATCH
+// Degenerate options split nothing (and do not divide by zero).
+// RUN: dgm-opt %s --dgm-split-lane-loops="segment-latency=0 max-pieces=0" --split-input-file | FileCheck %s --check-prefix=NONE
+// NONE-NOT: llvm.alloca %{{.*}} x i8
+// NONE-NOT: scf.if
 
 #group = #llvm.access_group<id = distinct[0]<>>
 #interleave = #llvm.loop_interleave<count = 2 : i32>

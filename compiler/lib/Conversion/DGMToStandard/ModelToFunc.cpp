@@ -24,7 +24,9 @@
 //   components: for c < nc, for each block of basins (or, with fewer than
 //               kFewBasins basins, for each block of lanes across the
 //               components): kernels and initial states into stack
-//               buffers; for t < nt, for each lane: the step;
+//               buffers; for t < nt: prefetch step t + 1's rows of the
+//               streams, then for each lane: the step (each lane loop
+//               marked dgm.lanes for dgm-split-lane-loops);
 //   basin:      after all components, for each block: kernel weights; for
 //               t < nt: the aggregates over the components (per-lane running
 //               sums), then per lane the rest of the basin body, the routed

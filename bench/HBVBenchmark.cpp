@@ -44,6 +44,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <optional>
@@ -71,7 +72,10 @@ const Library &library(int bits) {
   if (it != cache.end())
     return it->second;
   Library lib;
-  std::string path = std::string(DGM_EXAMPLES_DIR) +
+  // DGM_BENCH_LIB_DIR: time libraries built elsewhere (another commit, or
+  // a variant of the model) with the same harness, for A/B comparisons.
+  const char *dir = std::getenv("DGM_BENCH_LIB_DIR");
+  std::string path = std::string(dir && *dir ? dir : DGM_EXAMPLES_DIR) +
                      (bits == 32 ? "/libhbv_f32.so" : "/libhbv.so");
   Result<LoadedModel> loaded = LoadedModel::load(path);
   if (!loaded) {

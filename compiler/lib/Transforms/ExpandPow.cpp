@@ -153,9 +153,13 @@ private:
   /// exp(aHi + aLo) = 2^n exp(r): 0 below minExponent, inf above
   /// maxExponent.
   Value exp(Value aHi, Value aLo) {
+    // The bounds are not zero, so `nsz` changes no result; it spares x86
+    // the sign-of-zero blends of IEEE's maximum (the NaN test stays).
+    auto nsz = arith::FastMathFlagsAttr::get(b.getContext(),
+                                             arith::FastMathFlags::nsz);
     Value clamped = arith::MinimumFOp::create(
-        b, loc, arith::MaximumFOp::create(b, loc, aHi, f(k.minExponent)),
-        f(k.maxExponent));
+        b, loc, arith::MaximumFOp::create(b, loc, aHi, f(k.minExponent), nsz),
+        f(k.maxExponent), nsz);
     // Out of range or NaN: the low part means nothing (and may be inf).
     aLo = select(cmp(arith::CmpFPredicate::OEQ, aHi, clamped), aLo, f(0.0));
     clamped = select(cmp(arith::CmpFPredicate::UNO, aHi, aHi), f(0.0), clamped);

@@ -18,14 +18,15 @@ func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
   %3 = dgm.div %a, %b : f64
   // CHECK-NEXT: math.powf %[[A]], %[[B]] : f64
   %4 = dgm.pow %a, %b : f64
-  // NaN-propagating minimum/maximum, not minnumf/maxnumf.
-  // CHECK-NEXT: arith.minimumf %[[A]], %[[B]] : f64
+  // NaN-propagating minimum/maximum, not minnumf/maxnumf; the sign of a
+  // zero result is left open (nsz).
+  // CHECK-NEXT: arith.minimumf %[[A]], %[[B]] fastmath<nsz> : f64
   %5 = dgm.min %a, %b : f64
-  // CHECK-NEXT: arith.maximumf %[[A]], %[[B]] : f64
+  // CHECK-NEXT: arith.maximumf %[[A]], %[[B]] fastmath<nsz> : f64
   %6 = dgm.max %a, %b : f64
   // clamp(x, lo, hi) = min(max(x, lo), hi)
-  // CHECK-NEXT: %[[LO:.*]] = arith.maximumf %[[A]], %[[B]] : f64
-  // CHECK-NEXT: arith.minimumf %[[LO]], %[[C]] : f64
+  // CHECK-NEXT: %[[LO:.*]] = arith.maximumf %[[A]], %[[B]] fastmath<nsz> : f64
+  // CHECK-NEXT: arith.minimumf %[[LO]], %[[C]] fastmath<nsz> : f64
   %7 = dgm.clamp %a, %b, %c : f64
   // CHECK-NEXT: arith.negf %[[A]] : f64
   %8 = dgm.neg %a : f64

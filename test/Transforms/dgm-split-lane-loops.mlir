@@ -93,29 +93,37 @@ func.func @chain(%a: !llvm.ptr {llvm.noalias}, %out: !llvm.ptr {llvm.noalias}, %
 #ann = #llvm.loop_annotation<parallelAccesses = #group>
 
 // Inside a loop over steps: y's address changes with the step (a stream
-// through memory), so y is loaded once, in the first piece, where its latency
-// overlaps the rest, and handed over. The state buffer is read and written in
-// the loop: its load stays before its store (first piece, last piece).
+// through memory, whose next row ModelToFunc prefetches). It is read-only, so
+// each piece that uses y reads it again from %a rather than through a slot;
+// only d1 and d2 cross pieces. The state buffer is read and written in the
+// loop: its load stays before its store (first piece, last piece).
 // THREE-LABEL: func.func @stream
 // THREE-SAME:  (%[[A:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[OUT:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[LO:[^:]*]]: i64, %[[HI:[^:]*]]: i64, %[[NT:[^:]*]]: i64)
 // THREE:         %[[AREA:.*]] = llvm.alloca
-// THREE:         %[[SY:.*]] = llvm.getelementptr %[[AREA]][0]
+// THREE:         %[[SD1:.*]] = llvm.getelementptr %[[AREA]][0]
+// THREE:         %[[SD2:.*]] = llvm.getelementptr %[[AREA]][192]
 // THREE:         %[[STATE:.*]] = llvm.alloca %{{.*}} x f64
 // THREE:         scf.for %[[T:.*]] = %{{.*}} to %[[NT]]
 // THREE:           scf.for
-// THREE:             %[[Y:.*]] = llvm.load %{{.*}} : !llvm.ptr -> f64
-// THREE-NEXT:        %[[GY:.*]] = llvm.getelementptr %[[SY]]
-// THREE-NEXT:        llvm.store %[[Y]], %[[GY]]
 // THREE:             %[[GS:.*]] = llvm.getelementptr %[[STATE]]
 // THREE-NEXT:        %[[X:.*]] = llvm.load %[[GS]]
-// THREE-NEXT:        arith.divf %[[X]], %[[Y]] : f64
+// THREE:             %[[PY:.*]] = llvm.getelementptr %[[A]]
+// THREE-NEXT:        %[[Y:.*]] = llvm.load %[[PY]]
+// THREE-NEXT:        %[[D1:.*]] = arith.divf %[[X]], %[[Y]] : f64
+// THREE-NEXT:        %[[G1:.*]] = llvm.getelementptr %[[SD1]]
+// THREE-NEXT:        llvm.store %[[D1]], %[[G1]]
 // THREE:           } {llvm.loop_annotation = #{{.*}}}
 // THREE-NEXT:      scf.for
-// THREE-NOT:         llvm.getelementptr %[[A]]
-// THREE:             llvm.load %{{.*}} : !llvm.ptr -> f64
+// THREE:             %[[L1:.*]] = llvm.load %{{.*}} : !llvm.ptr -> f64
+// THREE:             %[[PY2:.*]] = llvm.getelementptr %[[A]]
+// THREE-NEXT:        %[[Y2:.*]] = llvm.load %[[PY2]]
+// THREE-NEXT:        %[[D2:.*]] = arith.divf %[[L1]], %[[Y2]] : f64
+// THREE-NEXT:        %[[G2:.*]] = llvm.getelementptr %[[SD2]]
+// THREE-NEXT:        llvm.store %[[D2]], %[[G2]]
 // THREE:           } {llvm.loop_annotation = #{{.*}}}
 // THREE-NEXT:      scf.for
-// THREE-NOT:         llvm.getelementptr %[[A]]
+// THREE:             %[[PY3:.*]] = llvm.getelementptr %[[A]]
+// THREE-NEXT:        llvm.load %[[PY3]]
 // THREE:             %[[GS3:.*]] = llvm.getelementptr %[[STATE]]
 // THREE-NEXT:        llvm.store %{{.*}}, %[[GS3]]
 // THREE:             llvm.getelementptr %[[OUT]]

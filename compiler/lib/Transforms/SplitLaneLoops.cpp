@@ -135,10 +135,6 @@ private:
   }
   bool analyse();
   bool isRecomputable(Operation *op);
-  /// Whether `address` depends on the induction variable of the loop
-  /// around the lane loop (the step): a stream through memory, not an
-  /// array that stays in cache.
-  bool changesEachStep(Value address);
   void assignSegments();
   bool assignSlots();
   void build();
@@ -188,7 +184,10 @@ bool LaneLoopSplitter::isRecomputable(Operation *op) {
     Type type = op->getResult(0).getType();
     if (auto load = dyn_cast<LLVM::LoadOp>(op)) {
       // A read-only array at an address that depends on no other load (a
-      // gather is cheaper to keep than to redo).
+      // gather is cheaper to keep than to redo). That includes the streams
+      // whose row changes each step (forcings, dynamic parameters):
+      // ModelToFunc prefetches the next step's rows, so a re-read hits the
+      // cache, and it costs less than a store to a slot and a load back.
       bool addressLoads = false;
       SmallVector<Value> work{load.getAddr()};
       while (!work.empty() && !addressLoads) {
@@ -200,8 +199,7 @@ bool LaneLoopSplitter::isRecomputable(Operation *op) {
         llvm::append_range(work, def->getOperands());
       }
       result = !addressLoads && !load.getVolatile_() &&
-               !objects.lookup(op).mayAlias(stored) &&
-               !changesEachStep(load.getAddr());
+               !objects.lookup(op).mayAlias(stored);
     } else if (isa<arith::ConstantOp, LLVM::ConstantOp, LLVM::GEPOp>(op)) {
       result = true;
     } else if (isMemoryEffectFree(op) &&
@@ -213,25 +211,6 @@ bool LaneLoopSplitter::isRecomputable(Operation *op) {
   }
   recomputable[op] = result;
   return result;
-}
-
-bool LaneLoopSplitter::changesEachStep(Value address) {
-  auto outer = loop->getParentOfType<scf::ForOp>();
-  if (!outer)
-    return false;
-  Value step = outer.getInductionVar();
-  SmallVector<Value> work{address};
-  llvm::SmallPtrSet<Operation *, 16> seen;
-  while (!work.empty()) {
-    Value v = work.pop_back_val();
-    if (v == step)
-      return true;
-    Operation *def = v.getDefiningOp();
-    if (!def || !seen.insert(def).second || !outer->isAncestor(def))
-      continue;
-    llvm::append_range(work, def->getOperands());
-  }
-  return false;
 }
 
 bool LaneLoopSplitter::analyse() {
@@ -288,8 +267,9 @@ void LaneLoopSplitter::assignSegments() {
     unsigned start = total - height[op];
     segmentOf[op] =
         std::min(numSegments - 1, start * numSegments / std::max(total, 1u));
-    // A load that is not recomputed (a stream through memory, read once per
-    // step) goes first, so that its latency overlaps the rest of the body.
+    // A load that is not recomputed (a gather, say) and that no store in
+    // the body may write goes first, so that its latency overlaps the rest
+    // of the body.
     if (isa<LLVM::LoadOp>(op) && !objects[op].mayAlias(stored))
       segmentOf[op] = 0;
   }

@@ -609,6 +609,18 @@ Result<void> dgm::rt::checkCamelsBasinFiles(const std::string &directory,
   return success();
 }
 
+Result<std::size_t> dgm::rt::countCamelsForcingDaysAtMost(
+    const std::string &directory, const std::string &gauge,
+    const CamelsOptions &options) {
+  Result<CamelsFiles> files = findCamelsFiles(directory, gauge, options);
+  if (!files)
+    return files.takeError();
+  Result<LineCounts> counts = countLines(files->forcing);
+  if (!counts)
+    return counts.takeError();
+  return counts->startingWithDigit;
+}
+
 Result<CamelsBasin> dgm::rt::readCamelsBasin(const std::string &directory,
                                              const std::string &gauge,
                                              const CamelsOptions &options) {

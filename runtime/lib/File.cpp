@@ -52,6 +52,42 @@ Result<std::string> dgm::rt::readTextFile(const std::string &path) {
   return contents;
 }
 
+Result<LineCounts> dgm::rt::countLines(const std::string &path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return systemError("read", path, errno);
+  struct stat st;
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    return Error{"cannot read '" + path + "': it is a directory"};
+  }
+  LineCounts counts;
+  bool atLineStart = true; // the next byte starts a line
+  char buffer[1 << 16];
+  while (true) {
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n == 0)
+      break;
+    if (n < 0) {
+      if (errno == EINTR)
+        continue;
+      int err = errno;
+      ::close(fd);
+      return systemError("read", path, err);
+    }
+    for (ssize_t i = 0; i < n; ++i) {
+      char c = buffer[i];
+      if (atLineStart) {
+        ++counts.lines;
+        counts.startingWithDigit += c >= '0' && c <= '9';
+      }
+      atLineStart = c == '\n';
+    }
+  }
+  ::close(fd);
+  return counts;
+}
+
 bool dgm::rt::fileExists(const std::string &path) {
   struct stat st;
   return ::lstat(path.c_str(), &st) == 0;

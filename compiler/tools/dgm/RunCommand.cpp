@@ -358,6 +358,52 @@ Result<BasinData> loadBasin(const LoadedModel &model, const BasinJob &job,
   return loadCsvBasin(*table, model, extra, policy, s.calendar);
 }
 
+/// With --warmup and a table of basins, every basin's record must be longer
+/// than the warm-up. Checked before the first basin runs, against an upper
+/// bound of each record's steps (the lines of its file, counted, not
+/// parsed), so that a short record stops the run at once rather than at its
+/// basin's turn. A basin that passes may still be too short once its file
+/// is read (the bound counts header lines too): runOnBasin checks again.
+Result<void> checkWarmupBeforeRun(const RunSettings &s,
+                                  const std::vector<BasinJob> &jobs) {
+  if (s.warmup <= 0 || jobs.size() < 2 || s.steps || s.forcingPath == "-")
+    return success();
+  const std::size_t warmup = static_cast<std::size_t>(s.warmup);
+  std::size_t tooShort = 0;
+  std::string first;
+  for (const BasinJob &job : jobs) {
+    std::size_t atMost = 0;
+    std::string where;
+    if (!s.camelsDir.empty()) {
+      Result<std::size_t> days =
+          countCamelsForcingDaysAtMost(s.camelsDir, job.id);
+      if (!days)
+        continue; // its own error, when the basin is read
+      atMost = *days;
+      where = "its CAMELS forcing file has at most " + std::to_string(atMost) +
+              " days";
+    } else {
+      std::string path = substituteBasin(s.forcingPath, job.id);
+      Result<LineCounts> lines = countLines(path);
+      if (!lines)
+        continue;
+      atMost = lines->lines > 0 ? lines->lines - 1 : 0; // less the header
+      where = "'" + path + "' has at most " + std::to_string(atMost) + " rows";
+    }
+    if (atMost > warmup)
+      continue;
+    if (tooShort++ == 0)
+      first = "basin '" + job.id + "': " + where;
+  }
+  if (tooShort == 0)
+    return success();
+  return Error{std::to_string(tooShort) + " of " + std::to_string(jobs.size()) +
+               " basins have no steps left to run after a warm-up of " +
+               std::to_string(warmup) + " steps; the first: " + first +
+               ". Shorten --warmup, or leave those basins out of --params '" +
+               s.paramsTable + "'"};
+}
+
 /// Loads, spins up and runs one basin.
 Result<BasinRun> runBasin(const LoadedModel &model, const BasinJob &job,
                           const std::vector<double> &initValues,
@@ -597,6 +643,8 @@ int run(const RunSettings &s) {
   // Refuse before any work, so that a long run does not end in these errors.
   if (Result<void> files = checkFilesBeforeRun(s, jobs, toFile); !files)
     return reportError(files.error());
+  if (Result<void> lengths = checkWarmupBeforeRun(s, jobs); !lengths)
+    return reportError(lengths.error());
   if (!s.plotPath.empty() && jobs.size() > 1 &&
       s.plotPath.find("{basin}") == std::string::npos)
     return reportError(Error{"--plot '" + s.plotPath + "' would hold one basin of " +

@@ -45,6 +45,35 @@ TEST(File, WriteCreatesNewFile) {
   EXPECT_EQ(*text, "x\n");
 }
 
+TEST(File, CountLines) {
+  dgm::test::TempDir dir;
+  struct Case {
+    const char *text;
+    std::size_t lines, digits;
+  } cases[] = {{"", 0, 0},
+               {"\n", 1, 0},
+               {"a\n1\n", 2, 1},
+               {"a\n1\n2", 3, 2}, // no newline at the end
+               {" 4\n\n12 x\n", 3, 1}};
+  for (const Case &c : cases) {
+    std::string path = dir.write("t.txt", c.text);
+    Result<LineCounts> counts = countLines(path);
+    ASSERT_TRUE(counts.ok()) << counts.error().message;
+    EXPECT_EQ(counts->lines, c.lines) << "'" << c.text << "'";
+    EXPECT_EQ(counts->startingWithDigit, c.digits) << "'" << c.text << "'";
+  }
+  // Lines that straddle the 64 KiB reads are counted once.
+  std::string big;
+  for (int i = 0; i < 30000; ++i)
+    big += std::to_string(i % 10) + "abc\n";
+  Result<LineCounts> counts = countLines(dir.write("big.txt", big));
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->lines, 30000u);
+  EXPECT_EQ(counts->startingWithDigit, 30000u);
+  EXPECT_FALSE(countLines(dir.path("absent.txt")).ok());
+  EXPECT_FALSE(countLines(dir.path("")).ok());
+}
+
 TEST(File, Errors) {
   dgm::test::TempDir dir;
   Result<void> w =

@@ -15,6 +15,7 @@
 
 #include "dgm/runtime/Result.h"
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,17 @@ namespace dgm::rt {
 
 /// The bytes of `path`, or "cannot read 'path': <reason>".
 Result<std::string> readTextFile(const std::string &path);
+
+/// The lines of a file, counted without keeping its bytes.
+struct LineCounts {
+  std::size_t lines = 0;            ///< a last line without '\n' counts too
+  std::size_t startingWithDigit = 0;
+};
+
+/// Counts the lines of `path` (the same errors as readTextFile): a cheap
+/// upper bound on the rows a table file holds, for checks made before
+/// reading many files in full.
+Result<LineCounts> countLines(const std::string &path);
 
 /// How writeTextFile treats an existing file.
 enum class Overwrite { Refuse, Replace };

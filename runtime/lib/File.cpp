@@ -24,7 +24,11 @@ Error systemError(const char *verb, const std::string &path, int err) {
 }
 } // namespace
 
-Result<std::string> dgm::rt::readTextFile(const std::string &path) {
+namespace {
+/// Reads `path` in chunks of 64 KiB, handing each to `consume`; the errors
+/// of readTextFile.
+template <typename Consume>
+Result<void> readChunks(const std::string &path, Consume consume) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0)
     return systemError("read", path, errno);
@@ -33,7 +37,6 @@ Result<std::string> dgm::rt::readTextFile(const std::string &path) {
     ::close(fd);
     return Error{"cannot read '" + path + "': it is a directory"};
   }
-  std::string contents;
   char buffer[1 << 16];
   while (true) {
     ssize_t n = ::read(fd, buffer, sizeof buffer);
@@ -46,45 +49,38 @@ Result<std::string> dgm::rt::readTextFile(const std::string &path) {
       ::close(fd);
       return systemError("read", path, err);
     }
-    contents.append(buffer, static_cast<std::size_t>(n));
+    consume(buffer, static_cast<std::size_t>(n));
   }
   ::close(fd);
+  return success();
+}
+} // namespace
+
+Result<std::string> dgm::rt::readTextFile(const std::string &path) {
+  std::string contents;
+  Result<void> read = readChunks(path, [&](const char *bytes, std::size_t n) {
+    contents.append(bytes, n);
+  });
+  if (!read)
+    return read.takeError();
   return contents;
 }
 
 Result<LineCounts> dgm::rt::countLines(const std::string &path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    return systemError("read", path, errno);
-  struct stat st;
-  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-    ::close(fd);
-    return Error{"cannot read '" + path + "': it is a directory"};
-  }
   LineCounts counts;
   bool atLineStart = true; // the next byte starts a line
-  char buffer[1 << 16];
-  while (true) {
-    ssize_t n = ::read(fd, buffer, sizeof buffer);
-    if (n == 0)
-      break;
-    if (n < 0) {
-      if (errno == EINTR)
-        continue;
-      int err = errno;
-      ::close(fd);
-      return systemError("read", path, err);
-    }
-    for (ssize_t i = 0; i < n; ++i) {
-      char c = buffer[i];
+  Result<void> read = readChunks(path, [&](const char *bytes, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) {
+      char c = bytes[i];
       if (atLineStart) {
         ++counts.lines;
         counts.startingWithDigit += c >= '0' && c <= '9';
       }
       atLineStart = c == '\n';
     }
-  }
-  ::close(fd);
+  });
+  if (!read)
+    return read.takeError();
   return counts;
 }
 

@@ -371,6 +371,7 @@ Result<void> checkWarmupBeforeRun(const RunSettings &s,
   const std::size_t warmup = static_cast<std::size_t>(s.warmup);
   std::size_t tooShort = 0;
   std::string first;
+  std::map<std::string, std::size_t> rowsOfFile; // one --forcing for all
   for (const BasinJob &job : jobs) {
     std::size_t atMost = 0;
     std::string where;
@@ -384,10 +385,16 @@ Result<void> checkWarmupBeforeRun(const RunSettings &s,
               " days";
     } else {
       std::string path = substituteBasin(s.forcingPath, job.id);
-      Result<LineCounts> lines = countLines(path);
-      if (!lines)
-        continue;
-      atMost = lines->lines > 0 ? lines->lines - 1 : 0; // less the header
+      auto known = rowsOfFile.find(path);
+      if (known == rowsOfFile.end()) {
+        Result<LineCounts> lines = countLines(path);
+        if (!lines)
+          continue;
+        // Less the header.
+        known = rowsOfFile.emplace(path, lines->lines ? lines->lines - 1 : 0)
+                    .first;
+      }
+      atMost = known->second;
       where = "'" + path + "' has at most " + std::to_string(atMost) + " rows";
     }
     if (atMost > warmup)

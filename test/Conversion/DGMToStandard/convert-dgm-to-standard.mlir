@@ -94,10 +94,7 @@ func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
 // CHECK-DAG:   %[[LB:.*]] = arith.constant 128 : i64
 // CHECK-DAG:   %[[C7:.*]] = arith.constant 7 : i64
 // CHECK-DAG:   %[[CM8:.*]] = arith.constant -8 : i64
-// A block's states live in stack buffers of 128 lanes, and so do the
-// scratch rows that take the trajectory when the caller wants none.
-// CHECK-DAG:   %[[SCRATCH2:.*]] = llvm.alloca %[[LB]] x f64
-// CHECK-DAG:   %[[SCRATCH1:.*]] = llvm.alloca %[[LB]] x f64
+// A block's states live in stack buffers of 128 lanes.
 // CHECK-DAG:   %[[SB2:.*]] = llvm.alloca %[[LB]] x f64
 // CHECK-DAG:   %[[SB1:.*]] = llvm.alloca %[[LB]] x f64
 // The null tests and block sizes come once, before the loops.
@@ -147,18 +144,10 @@ func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
 // CHECK-NEXT:        %[[BS2:.*]] = llvm.getelementptr %[[SB2]][%[[J]]]
 // CHECK-NEXT:        llvm.store %[[S2_0]], %[[BS2]] {access_groups = [#{{.*}}]}
 // CHECK-NEXT:      } {dgm.lanes = 128 : i64, llvm.loop_annotation = #{{.*}}}
-// Steps, then the lanes innermost. Row t of each state's trajectory (from
-// lane V0 on), or its scratch row when the trajectory pointer is null: one
-// copy of the lane loop, storing unconditionally.
+// Steps, then the lanes innermost.
 // CHECK-NEXT:      scf.for %[[T:.*]] = %[[C0]] to %[[NT]] step %[[C1]] : i64 {
 // CHECK-NEXT:        %[[TNB:.*]] = arith.muli %[[T]], %[[NB]] : i64
 // CHECK-NEXT:        %[[TCBT:.*]] = arith.muli %[[T]], %[[CB]] : i64
-// CHECK-NEXT:        %[[TV0:.*]] = arith.addi %[[TCBT]], %[[V0]] : i64
-// CHECK-NEXT:        %[[TROW1:.*]] = llvm.getelementptr %[[TRAJ]][%[[TV0]]]
-// CHECK-NEXT:        %[[ROW1:.*]] = arith.select %[[HAS_TRAJ]], %[[TROW1]], %[[SCRATCH1]] : !llvm.ptr
-// CHECK-NEXT:        %[[TV0B:.*]] = arith.addi %[[TCBT]], %[[V0]] : i64
-// CHECK-NEXT:        %[[TROW2:.*]] = llvm.getelementptr %[[T1]][%[[TV0B]]]
-// CHECK-NEXT:        %[[ROW2:.*]] = arith.select %[[HAS_TRAJ]], %[[TROW2]], %[[SCRATCH2]] : !llvm.ptr
 // Prefetches of the next step's streams (checked in @dgm_conv_simulate).
 // CHECK:               "llvm.intr.prefetch"{{.*}}rw = 1
 // CHECK:             scf.for %[[L:.*]] = %[[V0]] to %[[VEND]] step %[[C1]] : i64 {
@@ -186,7 +175,7 @@ func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
 // CHECK-NEXT:          %[[NEW2:.*]] = arith.mulf %[[BB]], %[[E]] : f64
 // CHECK-NEXT:          %[[Q:.*]] = arith.mulf %[[CC]], %[[S1]] : f64
 // CHECK-NEXT:          %[[R:.*]] = arith.addf %[[S2]], %[[Q]] : f64
-// Outputs at t * nc * nb + lane, states back into the buffers, trajectory.
+// Outputs at t * nc * nb + lane, states back into the buffers.
 // CHECK-NEXT:          %[[GQ:.*]] = llvm.getelementptr %[[OUT]][%[[TLANE]]]
 // CHECK-NEXT:          llvm.store %[[Q]], %[[GQ]] {access_groups = [#[[STEP_LANES:.*]]]} : f64, !llvm.ptr
 // CHECK-NEXT:          %[[GR:.*]] = llvm.getelementptr %[[O1]][%[[TLANE]]]
@@ -195,11 +184,24 @@ func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
 // CHECK-NEXT:          llvm.store %[[NEW1]], %[[WS1]]
 // CHECK-NEXT:          %[[WS2:.*]] = llvm.getelementptr %[[SB2]][%[[LJ]]]
 // CHECK-NEXT:          llvm.store %[[NEW2]], %[[WS2]]
-// CHECK-NEXT:          %[[GT1:.*]] = llvm.getelementptr %[[ROW1]][%[[LJ]]]
-// CHECK-NEXT:          llvm.store %[[NEW1]], %[[GT1]]
-// CHECK-NEXT:          %[[GT2:.*]] = llvm.getelementptr %[[ROW2]][%[[LJ]]]
-// CHECK-NEXT:          llvm.store %[[NEW2]], %[[GT2]]
 // CHECK-NEXT:        } {dgm.lanes = 128 : i64, llvm.loop_annotation = #{{.*}}}
+// Only when the caller asked for the trajectory: row t, copied from the
+// state buffers in a lane loop of its own, so that the step stores nothing
+// for it otherwise.
+// CHECK-NEXT:        scf.if %[[HAS_TRAJ]] {
+// CHECK-NEXT:          scf.for %[[TL:.*]] = %[[V0]] to %[[VEND]] step %[[C1]] : i64 {
+// CHECK-NEXT:            %[[TJ:.*]] = arith.subi %[[TL]], %[[V0]] : i64
+// CHECK-NEXT:            %[[TAT:.*]] = arith.addi %[[TCBT]], %[[TL]] : i64
+// CHECK-NEXT:            %[[TS1:.*]] = llvm.getelementptr %[[SB1]][%[[TJ]]]
+// CHECK-NEXT:            %[[TV1:.*]] = llvm.load %[[TS1]]
+// CHECK-NEXT:            %[[TG1:.*]] = llvm.getelementptr %[[TRAJ]][%[[TAT]]]
+// CHECK-NEXT:            llvm.store %[[TV1]], %[[TG1]]
+// CHECK-NEXT:            %[[TS2:.*]] = llvm.getelementptr %[[SB2]][%[[TJ]]]
+// CHECK-NEXT:            %[[TV2:.*]] = llvm.load %[[TS2]]
+// CHECK-NEXT:            %[[TG2:.*]] = llvm.getelementptr %[[T1]][%[[TAT]]]
+// CHECK-NEXT:            llvm.store %[[TV2]], %[[TG2]]
+// CHECK-NEXT:          } {dgm.lanes = 128 : i64, llvm.loop_annotation = #{{.*}}}
+// CHECK-NEXT:        }
 // CHECK-NEXT:      }
 // Epilogue: the final states.
 // CHECK-NEXT:      scf.if %[[HAS_FINAL]] {
@@ -355,7 +357,6 @@ dgm.model @single {
 // CHECK-DAG:   %[[AVG_RING:.*]] = llvm.alloca %[[C256]] x f64
 // CHECK-DAG:   %[[AVG_W:.*]] = llvm.alloca %[[C256]] x f64
 // CHECK-DAG:   %[[SUM_BUF:.*]] = llvm.alloca %[[LB]] x f64
-// CHECK-DAG:   %[[SCRATCH:.*]] = llvm.alloca %[[LB]] x f64
 // CHECK-DAG:   %[[BASIN_OF:.*]] = llvm.alloca %[[LB]] x i64
 // CHECK-DAG:   %[[SBUF:.*]] = llvm.alloca %[[LB]] x f64
 // Block sizes, then the start of each block: params k | beta | tau | gain.
@@ -438,9 +439,6 @@ dgm.model @single {
 // CHECK-NEXT:        %[[SLOT:.*]] = arith.remsi %[[T]], %[[C2]] : i64
 // CHECK-NEXT:        %[[TNB:.*]] = arith.muli %[[T]], %[[NB]] : i64
 // CHECK-NEXT:        %[[TCBT:.*]] = arith.muli %[[T]], %[[CB]] : i64
-// CHECK-NEXT:        %[[TV0:.*]] = arith.addi %[[TCBT]], %[[V0]] : i64
-// CHECK-NEXT:        %[[TROW:.*]] = llvm.getelementptr %[[TRAJ]][%[[TV0]]]
-// CHECK-NEXT:        %[[ROW:.*]] = arith.select %{{.*}}, %[[TROW]], %[[SCRATCH]] : !llvm.ptr
 // Step min(t + 1, nt - 1)'s rows of the streams, one prefetch per cache line
 // (8 doubles): the forcing at basins [b0, bEnd), beta at lanes [v0, vEnd),
 // and the output (for writing); not k, which is the same every step.
@@ -516,14 +514,23 @@ dgm.model @single {
 // CHECK-NEXT:            %[[X1:.*]] = llvm.load %[[GX1]]
 // CHECK-NEXT:            %[[T1:.*]] = arith.mulf %[[W1]], %[[X1]] : f64
 // CHECK-NEXT:            %[[QC:.*]] = arith.addf %[[T0]], %[[T1]] : f64
-// Qc at t * nc * nb + c * nb + b; the state into its buffer and trajectory.
+// Qc at t * nc * nb + c * nb + b; the state into its buffer, and from there
+// into the trajectory when there is one.
 // CHECK-NEXT:            %[[GQC:.*]] = llvm.getelementptr %[[OUT]][%[[TLANE]]]
 // CHECK-NEXT:            llvm.store %[[QC]], %[[GQC]]
 // CHECK-NEXT:            %[[WS:.*]] = llvm.getelementptr %[[SBUF]][%[[LJ]]]
 // CHECK-NEXT:            llvm.store %[[S2]], %[[WS]]
-// CHECK-NEXT:            %[[GT:.*]] = llvm.getelementptr %[[ROW]][%[[LJ]]]
-// CHECK-NEXT:            llvm.store %[[S2]], %[[GT]]
 // CHECK-NEXT:          } {dgm.lanes = 128 : i64, llvm.loop_annotation = #{{.*}}}
+// CHECK-NEXT:          scf.if %{{.*}} {
+// CHECK-NEXT:            scf.for %[[TL:.*]] = %[[V0]] to %[[VEND]] step %[[C1]] : i64 {
+// CHECK-NEXT:              %[[TJ:.*]] = arith.subi %[[TL]], %[[V0]] : i64
+// CHECK-NEXT:              %[[TAT:.*]] = arith.addi %[[TCBT]], %[[TL]] : i64
+// CHECK-NEXT:              %[[TS:.*]] = llvm.getelementptr %[[SBUF]][%[[TJ]]]
+// CHECK-NEXT:              %[[TV:.*]] = llvm.load %[[TS]]
+// CHECK-NEXT:              %[[TG:.*]] = llvm.getelementptr %[[TRAJ]][%[[TAT]]]
+// CHECK-NEXT:              llvm.store %[[TV]], %[[TG]]
+// CHECK-NEXT:            } {dgm.lanes = 128 : i64, llvm.loop_annotation = #{{.*}}}
+// CHECK-NEXT:          }
 // CHECK-NEXT:      }
 // Then the final states.
 // CHECK-NEXT:      scf.if %{{.*}} {

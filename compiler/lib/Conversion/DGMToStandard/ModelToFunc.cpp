@@ -605,13 +605,6 @@ LogicalResult SimulateBuilder::buildComponents() {
   // A model without components has only the first (v = b).
   bool hasComponents = model.getComponents().has_value();
   Value basinOf = hasComponents ? stackBuffer(blockLanes, mem.i64) : Value();
-  // Where the trajectory goes when the caller wants none: a scratch row per
-  // state, so that the lane loop stores unconditionally (one copy of the
-  // loop; a test inside it became masked stores through a NULL pointer,
-  // which cost a microcode assist per vector on some CPUs).
-  SmallVector<Value> trajScratch;
-  for (unsigned s = 0; s < numStates; ++s)
-    trajScratch.push_back(stackBuffer(blockLanes));
 
   // The arrays read or written once per step (forcings, dynamic parameters
   // the step uses, the step's outputs): prefetched one step ahead when there
@@ -666,12 +659,6 @@ LogicalResult SimulateBuilder::buildComponents() {
       llvm::DenseMap<Operation *, Value> slots =
           ringSlots(step.getBodyRegion(), t);
       Value tnb = mem.mul(t, nb), tcb = mem.mul(t, cb);
-      // Row t of each state's trajectory from v0 on, or its scratch row.
-      SmallVector<Value> trajRows;
-      for (unsigned s = 0; s < numStates; ++s)
-        trajRows.push_back(arith::SelectOp::create(
-            rewriter, loc, hasTrajectory,
-            mem.element(trajBases[s], mem.add(tcb, v0)), trajScratch[s]));
       if (numStreams <= kMaxPrefetchedStreams)
         prefetchNextStep(t, v0, vEnd, bLo, bHi);
       forEachLane(v0, vEnd, [&](Value lane) {
@@ -710,9 +697,24 @@ LogicalResult SimulateBuilder::buildComponents() {
           mem.store(value, outputBases[index], tlane);
         for (auto [value, buffer] : llvm::zip_equal(newStates, stateBuffers))
           mem.store(value, buffer, j);
-        for (auto [value, row] : llvm::zip_equal(newStates, trajRows))
-          mem.store(value, row, j);
       });
+      // The trajectory, when the caller wants it: row t, copied from the
+      // state buffers after the step. Why not stored in the step: the step
+      // then stored 5 states more per lane-step for nothing (to a scratch
+      // row) in the usual run without a trajectory, 5 % of δHBV's time in
+      // f32; a test inside the lane loop became masked stores through a
+      // NULL pointer, a microcode assist per vector on some CPUs. A test
+      // per step, outside, costs neither.
+      if (numStates != 0) {
+        auto ifTrajectory = scf::IfOp::create(rewriter, loc, hasTrajectory);
+        OpBuilder::InsertionGuard ifGuard(rewriter);
+        rewriter.setInsertionPointToStart(ifTrajectory.thenBlock());
+        forEachLane(v0, vEnd, [&](Value lane) {
+          Value j = mem.sub(lane, v0), tlane = mem.add(tcb, lane);
+          for (unsigned s = 0; s < numStates; ++s)
+            mem.store(mem.load(stateBuffers[s], j), trajBases[s], tlane);
+        });
+      }
     }
 
     // Epilogue: the final states.

@@ -1,5 +1,6 @@
-// What a table lookup costs in AVX-512 code on this machine: the question
-// behind dgm-expand-pow's table-free pow (docs/architecture.md, "pow").
+// What a table lookup and a division cost in AVX-512 code on this machine:
+// the questions behind dgm-expand-pow's table-free pow and its one division
+// (docs/architecture.md, "pow").
 // A table-driven log or exp (glibc's, ARM's optimized-routines) trades
 // polynomial terms for lookups; vectorised, each lookup is a gather.
 //
@@ -68,6 +69,26 @@ int main(void) {
   for (int k = 0; k < 8; k++)
     sum += _mm512_reduce_add_pd(acc[k]);
   printf("vmovupd + vaddpd (a plain vector load):      %.2f ns each\n",
+         (t1 - t0) / (n * 8) * 1e9);
+  // log's division (s = f / (2 + f)) against an FMA, for comparison.
+  __m512d divisor = _mm512_set1_pd(1.0000001), factor = _mm512_set1_pd(0.9999999);
+  t0 = now();
+  for (long i = 0; i < n; i++)
+    for (int k = 0; k < 8; k++)
+      acc[k] = _mm512_div_pd(acc[k], divisor);
+  t1 = now();
+  for (int k = 0; k < 8; k++)
+    sum += _mm512_reduce_add_pd(acc[k]);
+  printf("vdivpd (8 doubles):                          %.2f ns each\n",
+         (t1 - t0) / (n * 8) * 1e9);
+  t0 = now();
+  for (long i = 0; i < n; i++)
+    for (int k = 0; k < 8; k++)
+      acc[k] = _mm512_fmadd_pd(acc[k], factor, divisor);
+  t1 = now();
+  for (int k = 0; k < 8; k++)
+    sum += _mm512_reduce_add_pd(acc[k]);
+  printf("vfmadd231pd (8 doubles):                     %.2f ns each\n",
          (t1 - t0) / (n * 8) * 1e9);
   return sum == 42; // keep the sums
 }

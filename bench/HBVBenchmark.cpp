@@ -24,7 +24,8 @@
 // Benchmarks are named hbv/<f64|f32>/basins:B/components:C/days:T. Sizes:
 // the headline 100 x 16 x 730, and series over basins (1..1000, C = 16,
 // T = 730), components (1..64, B = 100, T = 730) and days (365..7300,
-// B = 100, C = 16), and 100 x 16 x 73, whose data stays in cache. Counters: basin_steps/s = B*T per second,
+// B = 100, C = 16), 100 x 16 x 73, whose data stays in cache, and 531 x 16 x
+// 365, the CAMELS subset the field trains on. Counters: basin_steps/s = B*T per second,
 // lane_steps/s = B*C*T per second, mean_Q = mean routed flow (mm/d) as a
 // sanity check that f32 and f64 compute the same thing.
 //
@@ -260,6 +261,11 @@ void sizes(benchmark::internal::Benchmark *b) {
   // The headline with a tenth of the days: its arrays (about 9 MB in all)
   // stay in cache, so it times the arithmetic without the memory traffic.
   all.insert({100, 16, 73});
+  // The 531 CAMELS basins the field trains on (Newman et al. 2017's
+  // subset), one year: 531 = 4 x 128 + 19, so each component ends with a
+  // partial block of lanes, the case that the headline's single block of
+  // 100 never shows.
+  all.insert({531, 16, 365});
   for (const auto &s : all)
     b->Args({s[0], s[1], s[2]});
   b->ArgNames({"basins", "components", "days"});

@@ -92,8 +92,8 @@ func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
 // CHECK-DAG:   %[[C0:.*]] = arith.constant 0 : i64
 // CHECK-DAG:   %[[C1:.*]] = arith.constant 1 : i64
 // CHECK-DAG:   %[[LB:.*]] = arith.constant 128 : i64
-// CHECK-DAG:   %[[C7:.*]] = arith.constant 7 : i64
-// CHECK-DAG:   %[[CM8:.*]] = arith.constant -8 : i64
+// CHECK-DAG:   %[[C15:.*]] = arith.constant 15 : i64
+// CHECK-DAG:   %[[CM16:.*]] = arith.constant -16 : i64
 // A block's states live in stack buffers of 128 lanes.
 // CHECK-DAG:   %[[SB2:.*]] = llvm.alloca %[[LB]] x f64
 // CHECK-DAG:   %[[SB1:.*]] = llvm.alloca %[[LB]] x f64
@@ -115,9 +115,9 @@ func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
 // CHECK-NEXT:  %[[T1:.*]] = llvm.getelementptr %[[TRAJ]][%[[TCB]]]
 // Components, then blocks of up to 128 basins [B0, BEND): the block from S
 // to min(S + 128, nb), except that a last, partial block starts early
-// enough to hold whole vectors of 8 lanes (f64), B0 = max(BEND - roundup(BEND
-// - S, 8), 0), recomputing lanes of the previous block rather than leaving a
-// scalar remainder. A lane is v = c * nb + b: the block's lanes are
+// enough to hold whole iterations of the vectorised loop, 2 vectors of 8
+// lanes (f64), B0 = max(BEND - roundup(BEND - S, 16), 0), recomputing lanes
+// of the previous block rather than leaving an epilogue. A lane is v = c * nb + b: the block's lanes are
 // [V0, VEND) = [c * nb + B0, c * nb + BEND).
 // CHECK-NEXT:  scf.for %[[C:.*]] = %[[C0]] to %[[NC]] step %[[C1]] : i64 {
 // CHECK-NEXT:    %[[CNB:.*]] = arith.muli %[[C]], %[[NB]] : i64
@@ -125,8 +125,8 @@ func.func @scalars(%a: f64, %b: f64, %c: f64, %v: vector<2xi1>) {
 // CHECK-NEXT:      %[[SLB:.*]] = arith.addi %[[S]], %[[LB]] : i64
 // CHECK-NEXT:      %[[BEND:.*]] = arith.minsi %[[SLB]], %[[NB]] : i64
 // CHECK-NEXT:      %[[LEN:.*]] = arith.subi %[[BEND]], %[[S]] : i64
-// CHECK-NEXT:      %[[LEN7:.*]] = arith.addi %[[LEN]], %[[C7]] : i64
-// CHECK-NEXT:      %[[PADDED:.*]] = arith.andi %[[LEN7]], %[[CM8]] : i64
+// CHECK-NEXT:      %[[LEN15:.*]] = arith.addi %[[LEN]], %[[C15]] : i64
+// CHECK-NEXT:      %[[PADDED:.*]] = arith.andi %[[LEN15]], %[[CM16]] : i64
 // CHECK-NEXT:      %[[EARLY:.*]] = arith.subi %[[BEND]], %[[PADDED]] : i64
 // CHECK-NEXT:      %[[B0:.*]] = arith.maxsi %[[EARLY]], %[[C0]] : i64
 // CHECK-NEXT:      %[[V0:.*]] = arith.addi %[[CNB]], %[[B0]] : i64
@@ -291,21 +291,21 @@ dgm.model @stateless {
 
 // -----
 
-// In f32 a last, partial block is padded to a multiple of 4 lanes, not 8:
-// LLVM vectorises an f32 lane loop by 16 and then by 4 (a vector epilogue),
-// so only a remainder below 4 lanes would run scalar.
+// In f32 a last, partial block is padded to a multiple of 32 lanes, not 16:
+// LLVM vectorises an f32 lane loop by 2 vectors of 16, and a remainder would
+// run in its vector epilogue, 4 lanes at a time.
 // CHECK-LABEL: func.func @dgm_single_simulate(
 // CHECK-SAME: %[[NB:[^:]*]]: i64,
 // CHECK-DAG:   %[[C0:.*]] = arith.constant 0 : i64
-// CHECK-DAG:   %[[C3:.*]] = arith.constant 3 : i64
-// CHECK-DAG:   %[[CM4:.*]] = arith.constant -4 : i64
+// CHECK-DAG:   %[[C31:.*]] = arith.constant 31 : i64
+// CHECK-DAG:   %[[CM32:.*]] = arith.constant -32 : i64
 // CHECK-DAG:   %[[LB:.*]] = arith.constant 128 : i64
 // CHECK:         scf.for %[[S:.*]] = %[[C0]] to %[[NB]] step %[[LB]] : i64 {
 // CHECK-NEXT:      %[[SLB:.*]] = arith.addi %[[S]], %[[LB]] : i64
 // CHECK-NEXT:      %[[BEND:.*]] = arith.minsi %[[SLB]], %[[NB]] : i64
 // CHECK-NEXT:      %[[LEN:.*]] = arith.subi %[[BEND]], %[[S]] : i64
-// CHECK-NEXT:      %[[LEN3:.*]] = arith.addi %[[LEN]], %[[C3]] : i64
-// CHECK-NEXT:      %[[PADDED:.*]] = arith.andi %[[LEN3]], %[[CM4]] : i64
+// CHECK-NEXT:      %[[LEN31:.*]] = arith.addi %[[LEN]], %[[C31]] : i64
+// CHECK-NEXT:      %[[PADDED:.*]] = arith.andi %[[LEN31]], %[[CM32]] : i64
 // CHECK-NEXT:      %[[EARLY:.*]] = arith.subi %[[BEND]], %[[PADDED]] : i64
 // CHECK-NEXT:      %[[B0:.*]] = arith.maxsi %[[EARLY]], %[[C0]] : i64
 // CHECK-NEXT:      %[[V0:.*]] = arith.addi %{{.*}}, %[[B0]] : i64
@@ -346,8 +346,8 @@ dgm.model @single {
 // CHECK-DAG:   %[[C1:.*]] = arith.constant 1 : i64
 // CHECK-DAG:   %[[C2:.*]] = arith.constant 2 : i64
 // CHECK-DAG:   %[[C3:.*]] = arith.constant 3 : i64
-// CHECK-DAG:   %[[C7:.*]] = arith.constant 7 : i64
-// CHECK-DAG:   %[[CM8:.*]] = arith.constant -8 : i64
+// CHECK-DAG:   %[[C15:.*]] = arith.constant 15 : i64
+// CHECK-DAG:   %[[CM16:.*]] = arith.constant -16 : i64
 // CHECK-DAG:   %[[C32:.*]] = arith.constant 32 : i64
 // CHECK-DAG:   %[[LB:.*]] = arith.constant 128 : i64
 // CHECK-DAG:   %[[C256:.*]] = arith.constant 256 : i64
@@ -396,7 +396,7 @@ dgm.model @single {
 // CHECK-NEXT:          llvm.getelementptr %[[FORC]][%[[FAT]]]
 // CHECK:       } else {
 // Otherwise, components, then blocks of 128 basins [B0, BEND) (a last,
-// partial one padded to whole vectors as in @dgm_two_simulate); the lanes
+// partial one padded to whole iterations as in @dgm_two_simulate); the lanes
 // [V0, VEND) = [c * nb + B0, c * nb + BEND).
 // CHECK-NEXT:  scf.for %[[C:.*]] = %[[C0]] to %[[NC]] step %[[C1]] : i64 {
 // CHECK-NEXT:    %[[CNB:.*]] = arith.muli %[[C]], %[[NB]] : i64
@@ -404,8 +404,8 @@ dgm.model @single {
 // CHECK-NEXT:      %[[SLB:.*]] = arith.addi %[[S]], %[[LB]] : i64
 // CHECK-NEXT:      %[[BEND:.*]] = arith.minsi %[[SLB]], %[[NB]] : i64
 // CHECK-NEXT:      %[[LEN:.*]] = arith.subi %[[BEND]], %[[S]] : i64
-// CHECK-NEXT:      %[[LEN7:.*]] = arith.addi %[[LEN]], %[[C7]] : i64
-// CHECK-NEXT:      %[[PADDED:.*]] = arith.andi %[[LEN7]], %[[CM8]] : i64
+// CHECK-NEXT:      %[[LEN15:.*]] = arith.addi %[[LEN]], %[[C15]] : i64
+// CHECK-NEXT:      %[[PADDED:.*]] = arith.andi %[[LEN15]], %[[CM16]] : i64
 // CHECK-NEXT:      %[[EARLY:.*]] = arith.subi %[[BEND]], %[[PADDED]] : i64
 // CHECK-NEXT:      %[[B0:.*]] = arith.maxsi %[[EARLY]], %[[C0]] : i64
 // CHECK-NEXT:      %[[V0:.*]] = arith.addi %[[CNB]], %[[B0]] : i64
@@ -547,8 +547,8 @@ dgm.model @single {
 // CHECK-NEXT:    %[[BSLB:.*]] = arith.addi %[[BS]], %[[LB]] : i64
 // CHECK-NEXT:    %[[BBEND:.*]] = arith.minsi %[[BSLB]], %[[NB]] : i64
 // CHECK-NEXT:    %[[BLEN:.*]] = arith.subi %[[BBEND]], %[[BS]] : i64
-// CHECK-NEXT:    %[[BLEN7:.*]] = arith.addi %[[BLEN]], %[[C7]] : i64
-// CHECK-NEXT:    %[[BPADDED:.*]] = arith.andi %[[BLEN7]], %[[CM8]] : i64
+// CHECK-NEXT:    %[[BLEN15:.*]] = arith.addi %[[BLEN]], %[[C15]] : i64
+// CHECK-NEXT:    %[[BPADDED:.*]] = arith.andi %[[BLEN15]], %[[CM16]] : i64
 // CHECK-NEXT:    %[[BEARLY:.*]] = arith.subi %[[BBEND]], %[[BPADDED]] : i64
 // CHECK-NEXT:    %[[BB0:.*]] = arith.maxsi %[[BEARLY]], %[[C0]] : i64
 // Prologue per lane j = b - bb0: UH's weights w[k] at k * 32 + j from the

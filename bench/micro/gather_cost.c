@@ -35,60 +35,35 @@ int main(void) {
   for (int k = 0; k < 8; k++)
     acc[k] = _mm512_setzero_pd();
   const long n = 20000000;
-  double sum = 0, t0, t1;
-
-  t0 = now();
-  for (long i = 0; i < n; i++)
-    for (int k = 0; k < 8; k++)
-      acc[k] = _mm512_add_pd(
-          acc[k], _mm512_i64gather_pd(index[(i + k) & 15], table, 8));
-  t1 = now();
-  for (int k = 0; k < 8; k++)
-    sum += _mm512_reduce_add_pd(acc[k]);
-  printf("vgatherqpd (8 doubles from a 1 KiB table): %.2f ns each\n",
-         (t1 - t0) / (n * 8) * 1e9);
-
+  double sum = 0;
   __m512d lo = _mm512_loadu_pd(table), hi = _mm512_loadu_pd(table + 8);
-  t0 = now();
-  for (long i = 0; i < n; i++)
-    for (int k = 0; k < 8; k++)
-      acc[k] = _mm512_add_pd(
-          acc[k], _mm512_permutex2var_pd(lo, index[(i + k) & 15], hi));
-  t1 = now();
-  for (int k = 0; k < 8; k++)
-    sum += _mm512_reduce_add_pd(acc[k]);
-  printf("vpermt2pd (16 doubles in registers):        %.2f ns each\n",
-         (t1 - t0) / (n * 8) * 1e9);
+  __m512d divisor = _mm512_set1_pd(1.0000001);
+  __m512d factor = _mm512_set1_pd(0.9999999);
 
-  t0 = now();
-  for (long i = 0; i < n; i++)
-    for (int k = 0; k < 8; k++)
-      acc[k] = _mm512_add_pd(acc[k],
-                             _mm512_loadu_pd(table + ((i + k) & 15) * 7));
-  t1 = now();
-  for (int k = 0; k < 8; k++)
-    sum += _mm512_reduce_add_pd(acc[k]);
-  printf("vmovupd + vaddpd (a plain vector load):      %.2f ns each\n",
-         (t1 - t0) / (n * 8) * 1e9);
+// Times n x 8 evaluations of acc[k] = EXPR (k and i in scope) and prints the
+// time of one.
+#define TIME(LABEL, EXPR)                                                      \
+  do {                                                                         \
+    double t0 = now();                                                         \
+    for (long i = 0; i < n; i++)                                               \
+      for (int k = 0; k < 8; k++)                                              \
+        acc[k] = (EXPR);                                                       \
+    double t1 = now();                                                         \
+    for (int k = 0; k < 8; k++)                                                \
+      sum += _mm512_reduce_add_pd(acc[k]);                                     \
+    printf("%-44s %.2f ns each\n", LABEL, (t1 - t0) / (n * 8) * 1e9);          \
+  } while (0)
+
+  TIME("vgatherqpd (8 doubles from a 1 KiB table):",
+       _mm512_add_pd(acc[k],
+                     _mm512_i64gather_pd(index[(i + k) & 15], table, 8)));
+  TIME("vpermt2pd (16 doubles in registers):",
+       _mm512_add_pd(acc[k],
+                     _mm512_permutex2var_pd(lo, index[(i + k) & 15], hi)));
+  TIME("vmovupd + vaddpd (a plain vector load):",
+       _mm512_add_pd(acc[k], _mm512_loadu_pd(table + ((i + k) & 15) * 7)));
   // log's division (s = f / (2 + f)) against an FMA, for comparison.
-  __m512d divisor = _mm512_set1_pd(1.0000001), factor = _mm512_set1_pd(0.9999999);
-  t0 = now();
-  for (long i = 0; i < n; i++)
-    for (int k = 0; k < 8; k++)
-      acc[k] = _mm512_div_pd(acc[k], divisor);
-  t1 = now();
-  for (int k = 0; k < 8; k++)
-    sum += _mm512_reduce_add_pd(acc[k]);
-  printf("vdivpd (8 doubles):                          %.2f ns each\n",
-         (t1 - t0) / (n * 8) * 1e9);
-  t0 = now();
-  for (long i = 0; i < n; i++)
-    for (int k = 0; k < 8; k++)
-      acc[k] = _mm512_fmadd_pd(acc[k], factor, divisor);
-  t1 = now();
-  for (int k = 0; k < 8; k++)
-    sum += _mm512_reduce_add_pd(acc[k]);
-  printf("vfmadd231pd (8 doubles):                     %.2f ns each\n",
-         (t1 - t0) / (n * 8) * 1e9);
+  TIME("vdivpd (8 doubles):", _mm512_div_pd(acc[k], divisor));
+  TIME("vfmadd231pd (8 doubles):", _mm512_fmadd_pd(acc[k], factor, divisor));
   return sum == 42; // keep the sums
 }

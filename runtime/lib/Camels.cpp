@@ -611,14 +611,11 @@ Result<void> dgm::rt::checkCamelsBasinFiles(const std::string &directory,
 
 Result<std::size_t> dgm::rt::countCamelsForcingDaysAtMost(
     const std::string &directory, const std::string &gauge,
-    const CamelsOptions &options) {
+    std::size_t stopAbove, const CamelsOptions &options) {
   Result<CamelsFiles> files = findCamelsFiles(directory, gauge, options);
   if (!files)
     return files.takeError();
-  Result<LineCounts> counts = countLines(files->forcing);
-  if (!counts)
-    return counts.takeError();
-  return counts->startingWithDigit;
+  return countLines(files->forcing, LineKind::StartingWithDigit, stopAbove);
 }
 
 Result<CamelsBasin> dgm::rt::readCamelsBasin(const std::string &directory,

@@ -25,8 +25,8 @@ Error systemError(const char *verb, const std::string &path, int err) {
 } // namespace
 
 namespace {
-/// Reads `path` in chunks of 64 KiB, handing each to `consume`; the errors
-/// of readTextFile.
+/// Reads `path` in chunks of 64 KiB, handing each to `consume` until it
+/// returns false; the errors of readTextFile.
 template <typename Consume>
 Result<void> readChunks(const std::string &path, Consume consume) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -49,7 +49,8 @@ Result<void> readChunks(const std::string &path, Consume consume) {
       ::close(fd);
       return systemError("read", path, err);
     }
-    consume(buffer, static_cast<std::size_t>(n));
+    if (!consume(buffer, static_cast<std::size_t>(n)))
+      break;
   }
   ::close(fd);
   return success();
@@ -60,28 +61,30 @@ Result<std::string> dgm::rt::readTextFile(const std::string &path) {
   std::string contents;
   Result<void> read = readChunks(path, [&](const char *bytes, std::size_t n) {
     contents.append(bytes, n);
+    return true;
   });
   if (!read)
     return read.takeError();
   return contents;
 }
 
-Result<LineCounts> dgm::rt::countLines(const std::string &path) {
-  LineCounts counts;
+Result<std::size_t> dgm::rt::countLines(const std::string &path,
+                                        LineKind kind,
+                                        std::size_t stopAbove) {
+  std::size_t count = 0;
   bool atLineStart = true; // the next byte starts a line
   Result<void> read = readChunks(path, [&](const char *bytes, std::size_t n) {
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < n && count <= stopAbove; ++i) {
       char c = bytes[i];
-      if (atLineStart) {
-        ++counts.lines;
-        counts.startingWithDigit += c >= '0' && c <= '9';
-      }
+      if (atLineStart)
+        count += kind == LineKind::Any || (c >= '0' && c <= '9');
       atLineStart = c == '\n';
     }
+    return count <= stopAbove;
   });
   if (!read)
     return read.takeError();
-  return counts;
+  return count;
 }
 
 bool dgm::rt::fileExists(const std::string &path) {

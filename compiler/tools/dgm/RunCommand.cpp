@@ -361,9 +361,11 @@ Result<BasinData> loadBasin(const LoadedModel &model, const BasinJob &job,
 /// With --warmup and a table of basins, every basin's record must be longer
 /// than the warm-up. Checked before the first basin runs, against an upper
 /// bound of each record's steps (the lines of its file, counted, not
-/// parsed), so that a short record stops the run at once rather than at its
-/// basin's turn. A basin that passes may still be too short once its file
-/// is read (the bound counts header lines too): runOnBasin checks again.
+/// parsed, and only until there are more than the warm-up: a few KB of a
+/// long record), so that a short record stops the run at once rather than
+/// at its basin's turn. A basin that passes may still be too short once its
+/// file is read (the bound counts header lines too): runOnBasin checks
+/// again.
 Result<void> checkWarmupBeforeRun(const RunSettings &s,
                                   const std::vector<BasinJob> &jobs) {
   if (s.warmup <= 0 || jobs.size() < 2 || s.steps || s.forcingPath == "-")
@@ -377,7 +379,7 @@ Result<void> checkWarmupBeforeRun(const RunSettings &s,
     std::string where;
     if (!s.camelsDir.empty()) {
       Result<std::size_t> days =
-          countCamelsForcingDaysAtMost(s.camelsDir, job.id);
+          countCamelsForcingDaysAtMost(s.camelsDir, job.id, warmup);
       if (!days)
         continue; // its own error, when the basin is read
       atMost = *days;
@@ -387,12 +389,11 @@ Result<void> checkWarmupBeforeRun(const RunSettings &s,
       std::string path = substituteBasin(s.forcingPath, job.id);
       auto known = rowsOfFile.find(path);
       if (known == rowsOfFile.end()) {
-        Result<LineCounts> lines = countLines(path);
+        // The header and more than `warmup` rows: enough to know.
+        Result<std::size_t> lines = countLines(path, LineKind::Any, warmup + 1);
         if (!lines)
           continue;
-        // Less the header.
-        known = rowsOfFile.emplace(path, lines->lines ? lines->lines - 1 : 0)
-                    .first;
+        known = rowsOfFile.emplace(path, *lines ? *lines - 1 : 0).first;
       }
       atMost = known->second;
       where = "'" + path + "' has at most " + std::to_string(atMost) + " rows";

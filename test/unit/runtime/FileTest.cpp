@@ -57,19 +57,27 @@ TEST(File, CountLines) {
                {" 4\n\n12 x\n", 3, 1}};
   for (const Case &c : cases) {
     std::string path = dir.write("t.txt", c.text);
-    Result<LineCounts> counts = countLines(path);
-    ASSERT_TRUE(counts.ok()) << counts.error().message;
-    EXPECT_EQ(counts->lines, c.lines) << "'" << c.text << "'";
-    EXPECT_EQ(counts->startingWithDigit, c.digits) << "'" << c.text << "'";
+    Result<std::size_t> lines = countLines(path);
+    ASSERT_TRUE(lines.ok()) << lines.error().message;
+    EXPECT_EQ(*lines, c.lines) << "'" << c.text << "'";
+    Result<std::size_t> digits =
+        countLines(path, LineKind::StartingWithDigit);
+    ASSERT_TRUE(digits.ok());
+    EXPECT_EQ(*digits, c.digits) << "'" << c.text << "'";
   }
   // Lines that straddle the 64 KiB reads are counted once.
-  std::string big;
+  std::string big = "header\n";
   for (int i = 0; i < 30000; ++i)
     big += std::to_string(i % 10) + "abc\n";
-  Result<LineCounts> counts = countLines(dir.write("big.txt", big));
-  ASSERT_TRUE(counts.ok());
-  EXPECT_EQ(counts->lines, 30000u);
-  EXPECT_EQ(counts->startingWithDigit, 30000u);
+  std::string path = dir.write("big.txt", big);
+  EXPECT_EQ(*countLines(path), 30001u);
+  EXPECT_EQ(*countLines(path, LineKind::StartingWithDigit), 30000u);
+  // Stopping early: exact up to the limit, "more" beyond it.
+  EXPECT_EQ(*countLines(path, LineKind::Any, 30001), 30001u);
+  EXPECT_EQ(*countLines(path, LineKind::Any, 30000), 30001u);
+  EXPECT_EQ(*countLines(path, LineKind::Any, 10), 11u);
+  EXPECT_EQ(*countLines(path, LineKind::StartingWithDigit, 10), 11u);
+  EXPECT_EQ(*countLines(path, LineKind::StartingWithDigit, 0), 1u);
   EXPECT_FALSE(countLines(dir.path("absent.txt")).ok());
   EXPECT_FALSE(countLines(dir.path("")).ok());
 }

@@ -135,12 +135,13 @@ Result<void> checkCamelsBasinFiles(const std::string &dir,
                                    const CamelsOptions &options = {});
 
 /// At least as many as the days of `gauge`'s forcing file (its lines that
-/// start with a digit: every day's row, and a few header lines), counted
-/// without parsing it, so that a run of many basins can check its warm-up
+/// start with a digit: every day's row, and any header line that does),
+/// counted without parsing it and only until more than `stopAbove` are
+/// found (countLines), so that a run of many basins can check its warm-up
 /// against every basin before the first one runs.
 Result<std::size_t> countCamelsForcingDaysAtMost(
     const std::string &dir, const std::string &gauge,
-    const CamelsOptions &options = {});
+    std::size_t stopAbove = SIZE_MAX, const CamelsOptions &options = {});
 
 /// Reads the basin `gauge` (e.g. "01022500") from the CAMELS directory
 /// `dir` (the folder holding basin_mean_forcing/ and usgs_streamflow/).

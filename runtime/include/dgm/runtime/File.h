@@ -16,6 +16,7 @@
 #include "dgm/runtime/Result.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,16 +26,20 @@ namespace dgm::rt {
 /// The bytes of `path`, or "cannot read 'path': <reason>".
 Result<std::string> readTextFile(const std::string &path);
 
-/// The lines of a file, counted without keeping its bytes.
-struct LineCounts {
-  std::size_t lines = 0;            ///< a last line without '\n' counts too
-  std::size_t startingWithDigit = 0;
+/// Which lines countLines counts.
+enum class LineKind {
+  Any,               ///< every line (a last one without '\n' too)
+  StartingWithDigit, ///< lines whose first byte is 0-9
 };
 
-/// Counts the lines of `path` (the same errors as readTextFile): a cheap
-/// upper bound on the rows a table file holds, for checks made before
-/// reading many files in full.
-Result<LineCounts> countLines(const std::string &path);
+/// Counts the lines of `kind` in `path` without keeping its bytes (the
+/// errors of readTextFile): a cheap upper bound on the rows a table file
+/// holds, for checks made before reading many files in full. Reading stops
+/// once more than `stopAbove` are found, so a result above `stopAbove`
+/// means only "more than `stopAbove`".
+Result<std::size_t> countLines(const std::string &path,
+                               LineKind kind = LineKind::Any,
+                               std::size_t stopAbove = SIZE_MAX);
 
 /// How writeTextFile treats an existing file.
 enum class Overwrite { Refuse, Replace };

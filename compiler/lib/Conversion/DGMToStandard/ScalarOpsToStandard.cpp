@@ -26,19 +26,26 @@ using namespace dgm;
 namespace {
 
 /// An operation that maps to exactly one operation with the same operands
-/// and result type.
+/// and result type, and the attributes given at registration (min and max:
+/// their fast-math flags).
 template <typename SourceOp, typename TargetOp>
 struct OneToOneLowering : OpConversionPattern<SourceOp> {
-  using OpConversionPattern<SourceOp>::OpConversionPattern;
   using OpAdaptor = typename SourceOp::Adaptor;
+
+  OneToOneLowering(MLIRContext *context,
+                   ArrayRef<NamedAttribute> attributes = {})
+      : OpConversionPattern<SourceOp>(context),
+        attributes(attributes.begin(), attributes.end()) {}
 
   LogicalResult
   matchAndRewrite(SourceOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    rewriter.replaceOpWithNewOp<TargetOp>(op, op.getType(),
-                                          adaptor.getOperands());
+    rewriter.replaceOpWithNewOp<TargetOp>(op, TypeRange{op.getType()},
+                                          adaptor.getOperands(), attributes);
     return success();
   }
+
+  SmallVector<NamedAttribute> attributes;
 };
 
 struct ConstantLowering : OpConversionPattern<ConstantOp> {
@@ -62,23 +69,6 @@ struct ConstantLowering : OpConversionPattern<ConstantOp> {
 arith::FastMathFlagsAttr minMaxFlags(MLIRContext *context) {
   return arith::FastMathFlagsAttr::get(context, arith::FastMathFlags::nsz);
 }
-
-/// min and max: arith's NaN-propagating minimumf / maximumf, with
-/// minMaxFlags.
-template <typename SourceOp, typename TargetOp>
-struct MinMaxLowering : OpConversionPattern<SourceOp> {
-  using OpConversionPattern<SourceOp>::OpConversionPattern;
-  using OpAdaptor = typename SourceOp::Adaptor;
-
-  LogicalResult
-  matchAndRewrite(SourceOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    ValueRange operands = adaptor.getOperands();
-    rewriter.replaceOpWithNewOp<TargetOp>(op, operands[0], operands[1],
-                                          minMaxFlags(op.getContext()));
-    return success();
-  }
-};
 
 /// clamp(x, lo, hi) = minimum(maximum(x, lo), hi), with minMaxFlags.
 struct ClampLowering : OpConversionPattern<ClampOp> {
@@ -194,8 +184,6 @@ void dgm::populateDGMScalarToStandardPatterns(RewritePatternSet &patterns) {
                OneToOneLowering<MulOp, arith::MulFOp>,
                OneToOneLowering<DivOp, arith::DivFOp>,
                OneToOneLowering<PowOp, math::PowFOp>,
-               MinMaxLowering<MinOp, arith::MinimumFOp>,
-               MinMaxLowering<MaxOp, arith::MaximumFOp>,
                OneToOneLowering<NegOp, arith::NegFOp>,
                OneToOneLowering<ExpOp, math::ExpOp>,
                OneToOneLowering<LogOp, math::LogOp>,
@@ -204,4 +192,13 @@ void dgm::populateDGMScalarToStandardPatterns(RewritePatternSet &patterns) {
                OneToOneLowering<SelectOp, arith::SelectOp>,
                OneToOneLowering<AndOp, arith::AndIOp>,
                OneToOneLowering<OrOp, arith::OrIOp>>(patterns.getContext());
+  // min and max: arith's NaN-propagating minimumf / maximumf, with
+  // minMaxFlags.
+  NamedAttribute flags(
+      arith::MinimumFOp::getFastmathAttrName(OperationName(
+          arith::MinimumFOp::getOperationName(), context)), // = MaximumFOp's
+      minMaxFlags(context));
+  patterns.add<OneToOneLowering<MinOp, arith::MinimumFOp>,
+               OneToOneLowering<MaxOp, arith::MaximumFOp>>(context,
+                                                           ArrayRef(flags));
 }

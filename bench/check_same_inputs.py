@@ -11,7 +11,12 @@ build/examples/libhbv.so (and libhbv_f32.so). It then compares the unrouted and 
 routed flow.
 
     /usr/bin/python3 bench/check_same_inputs.py --build-dir build [--basins 100
-        --components 16 --days 730] [--json]
+        --components 16 --days 730] [--style core|hydrodl2] [--json]
+
+--style hydrodl2 does the same for the comparison with the field's code as published:
+the peer's hydrodl2_forward against bench/models/hbv_hydrodl2.dgm (built by
+`ninja -C build bench-hbv` into build/bench/hydrodl2/), every series hydroDL2 returns
+(hbv_torch.HYDRODL2_OUTPUTS) and its baseflow index.
 
 Exit status 0 when f64 agrees to --tol (relative to the largest flow), 1 otherwise.
 The f32 differences are reported, never checked: two float32 codes that round
@@ -114,6 +119,49 @@ def compare(a, b):
     return float((a - b).abs().max()) / scale if scale > 0 else float((a - b).abs().max())
 
 
+def check_hydrodl2(a):
+    """--style hydrodl2: every series of hydrodl2_forward against the dgm model."""
+    torch.set_num_threads(1)
+    nmul = a.components
+    x, raw, rtwts = hbv_torch.synthetic_inputs(a.basins, a.days, nmul, torch.float64, a.seed)
+    par = hbv_torch.scale_params(raw, nmul)
+    route_a, route_b = hbv_torch.scale_route(rtwts)
+    result = {"style": "hydrodl2", "basins": a.basins, "components": nmul, "days": a.days,
+              "tol": a.tol}
+    ok = True
+    for bits, dtype, lib in ((64, torch.float64, "libhbv.so"),
+                             (32, torch.float32, "libhbv_f32.so")):
+        path = os.path.join(a.build_dir, "bench", "hydrodl2", lib)
+        if not os.path.exists(path):
+            raise SystemExit(f"{path} not found: ninja -C {a.build_dir} bench-hbv")
+        with torch.no_grad():
+            peer = hbv_torch.hydrodl2_forward(x.to(dtype), raw.to(dtype), rtwts.to(dtype), nmul)
+        dgm = run_dgm(path, x, par, route_a, route_b, nmul)
+        dgm_bfi = 100 * (dgm["Q2_routed"].sum(0) / (dgm["Q"].sum(0) + hbv_torch.NEARZERO))
+        errors = {name: compare(dgm[ours], peer[name].double())
+                  for name, ours in hbv_torch.HYDRODL2_OUTPUTS.items()}
+        errors["BFI"] = compare(dgm_bfi, peer["BFI"].double())
+        worst = max(errors, key=errors.get)
+        r = {"errors": errors, "worst": worst, "max": errors[worst],
+             "mean_q_dgm": float(dgm["Q"].mean()),
+             "mean_q_torch": float(peer["streamflow"].double().mean())}
+        if bits == 64:
+            r["ok"] = r["max"] <= a.tol
+            ok = ok and r["ok"]
+        result[f"f{bits}"] = r
+    if a.json:
+        print(json.dumps(result))
+    else:
+        for bits in (64, 32):
+            r = result[f"f{bits}"]
+            verdict = ("" if bits == 32 else
+                       "  ok" if r["ok"] else f"  FAIL (tolerance {a.tol:g})")
+            print(f"f{bits}: {len(r['errors'])} series of hydroDL2's Hbv, max |dgm - torch| / "
+                  f"max |torch| {r['max']:.2e} ({r['worst']}); mean routed Q dgm "
+                  f"{r['mean_q_dgm']:.6f}, torch {r['mean_q_torch']:.6f}{verdict}")
+    return 0 if ok else 1
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--build-dir", default=os.path.join(ROOT, "build"))
@@ -123,8 +171,11 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--tol", type=float, default=1e-9,
                     help="f64: max |dgm - peer| / max |peer| (default 1e-9)")
+    ap.add_argument("--style", choices=["core", "hydrodl2"], default="core")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
+    if a.style == "hydrodl2":
+        return check_hydrodl2(a)
 
     torch.set_num_threads(1)
     nmul = a.components

@@ -11,7 +11,12 @@ for the same sizes in one run and prints Markdown:
      again...) so that a change in the machine's load hits both sides alike; each
      time is the median over the rounds of each round's median. The peer runs as it
      is and with glibc malloc tuned (see MALLOC_TUNED);
-  2. how the time grows with basins (1..1000), components (1..64) and days
+  2. the same headline against the field's code as published (unless
+     --no-hydrodl2): the peer's --style hydrodl2 (the operations of hydroDL2's Hbv,
+     which records 16 series a day and returns 17) against
+     bench/models/hbv_hydrodl2.dgm, which computes the same series (checked first
+     with check_same_inputs.py --style hydrodl2), in the same rounds;
+  3. how the time grows with basins (1..1000), components (1..64) and days
      (365..7300), for dgm and (unless --no-peer-scaling) for the peer.
 
 Both sides time the forward pass only, on one thread, with inputs prepared
@@ -26,7 +31,7 @@ matplotlib is installed (Debian: python3-matplotlib).
 
     /usr/bin/python3 bench/compare.py [--build-dir build] [--rounds 3] [--clock wall|cpu]
         [--no-scaling | --no-peer-scaling] [--scaling-peer tuned|default]
-        [--out bench/results]
+        [--no-hydrodl2] [--out bench/results]
 """
 
 import argparse
@@ -106,10 +111,12 @@ def size_regex(sizes):
 NAME = re.compile(r"^hbv/f(32|64)/basins:(\d+)/components:(\d+)/days:(\d+)/")
 
 
-def run_dgm(bench, sizes, repetitions, log):
-    """{(bits, B, C, T): {"real": [s...], "cpu": [s...], "lane_steps_s", "mean_q"}}."""
+def run_dgm(bench, sizes, repetitions, log, lib_dir=None):
+    """{(bits, B, C, T): {"real": [s...], "cpu": [s...], "lane_steps_s", "mean_q"}}.
+    lib_dir: time the libhbv.so / libhbv_f32.so of that folder (DGM_BENCH_LIB_DIR)."""
     out = run([bench, f"--benchmark_filter={size_regex(sizes)}",
-               f"--benchmark_repetitions={repetitions}", "--benchmark_format=json"], log)
+               f"--benchmark_repetitions={repetitions}", "--benchmark_format=json"], log,
+              env={"DGM_BENCH_LIB_DIR": lib_dir} if lib_dir else None)
     res = {}
     scale = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}
     for b in json.loads(out)["benchmarks"]:
@@ -141,11 +148,11 @@ PEER_MODES = {"default": {}, "tuned": MALLOC_TUNED}
 PEER_LABEL = {"default": "as is", "tuned": "malloc tuned"}
 
 
-def run_peer(size, dtype, repeat, log, mode="default"):
+def run_peer(size, dtype, repeat, log, mode="default", style="core"):
     b, c, d = size
     out = run([PYTHON, PEER, "--basins", str(b), "--nmul", str(c), "--days", str(d),
-               "--dtype", dtype, "--repeat", str(repeat), "--threads", "1", "--json"], log,
-              env=PEER_MODES[mode])
+               "--dtype", dtype, "--repeat", str(repeat), "--threads", "1", "--json"] +
+              (["--style", style] if style != "core" else []), log, env=PEER_MODES[mode])
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -184,6 +191,9 @@ def main(argv=None):
     ap.add_argument("--no-scaling", action="store_true", help="headline only")
     ap.add_argument("--no-peer-scaling", action="store_true",
                     help="scaling series for dgm only")
+    ap.add_argument("--no-hydrodl2", action="store_true",
+                    help="leave out the headline against the field's code as published "
+                         "(hydroDL2's Hbv and bench/models/hbv_hydrodl2.dgm)")
     ap.add_argument("--out", default=os.path.join(HERE, "results"),
                     help="folder for the .md/.json/.png (default bench/results); "
                          "'' writes nothing")
@@ -214,28 +224,49 @@ def main(argv=None):
     if not check["f64"]["ok"]:
         raise SystemExit("dgm and the PyTorch peer disagree on the same inputs: " +
                          json.dumps(check))
+    styles = ["core"]
+    hydrodl2_dir = os.path.abspath(os.path.join(a.build_dir, "bench", "hydrodl2"))
+    if not a.no_hydrodl2:
+        styles.append("hydrodl2")
+        check_h = json.loads(run([PYTHON, os.path.join(HERE, "check_same_inputs.py"),
+                                  "--build-dir", os.path.abspath(a.build_dir), "--json",
+                                  "--style", "hydrodl2",
+                                  "--basins", str(HEADLINE[0]),
+                                  "--components", str(HEADLINE[1]),
+                                  "--days", str(HEADLINE[2])], log, allow_fail=True))
+        raw["check_hydrodl2"] = check_h
+        if not check_h["f64"]["ok"]:
+            raise SystemExit("bench/models/hbv_hydrodl2.dgm and the peer's --style hydrodl2 "
+                             "disagree on the same inputs: " + json.dumps(check_h))
 
     # 1. Headline, alternating rounds: dgm, then the peer in each mode and precision.
     print(f"headline {HEADLINE}, {a.rounds} rounds", file=sys.stderr)
+    # Each round: for each style, dgm, then the peer in each mode and precision.
     rounds = []
     for r in range(a.rounds):
-        dgm = run_dgm(bench, [HEADLINE], a.repetitions, log)
-        rnd = {"dgm": {}, "torch": {}}
-        for bits in (64, 32):
-            d = dgm[(bits,) + HEADLINE]
-            rnd["dgm"][bits] = {"real": med(d["real"]), "cpu": med(d["cpu"]),
-                                "min": min(d["real"]), "mean_q": d["mean_q"]}
-        for mode in PEER_MODES:
-            for bits, dt in ((64, "float64"), (32, "float32")):
-                p = run_peer(HEADLINE, dt, a.torch_repeat, log, mode)
-                rnd["torch"][(mode, bits)] = {"real": p["median_s"], "cpu": p["cpu_median_s"],
-                                              "min": p["min_s"], "mean_q": p["mean_routed_q"]}
+        rnd = {}
+        for style in styles:
+            dgm = run_dgm(bench, [HEADLINE], a.repetitions, log,
+                          hydrodl2_dir if style == "hydrodl2" else None)
+            one = {"dgm": {}, "torch": {}}
+            for bits in (64, 32):
+                d = dgm[(bits,) + HEADLINE]
+                one["dgm"][bits] = {"real": med(d["real"]), "cpu": med(d["cpu"]),
+                                    "min": min(d["real"]), "mean_q": d["mean_q"]}
+            for mode in PEER_MODES:
+                for bits, dt in ((64, "float64"), (32, "float32")):
+                    p = run_peer(HEADLINE, dt, a.torch_repeat, log, mode, style)
+                    one["torch"][(mode, bits)] = {"real": p["median_s"],
+                                                  "cpu": p["cpu_median_s"], "min": p["min_s"],
+                                                  "mean_q": p["mean_routed_q"]}
+            rnd[style] = one
         rnd["load"] = loadavg()
         rounds.append(rnd)
         loads.append((f"after round {r + 1}", rnd["load"]))
     raw["rounds"] = [{"load": x["load"],
-                      "dgm": {f"f{b}": v for b, v in x["dgm"].items()},
-                      "torch": {f"{m}_f{b}": v for (m, b), v in x["torch"].items()}}
+                      **{st: {"dgm": {f"f{b}": v for b, v in x[st]["dgm"].items()},
+                              "torch": {f"{m}_f{b}": v for (m, b), v in x[st]["torch"].items()}}
+                         for st in styles}}
                      for x in rounds]
 
     def over_rounds(get):
@@ -243,12 +274,18 @@ def main(argv=None):
                 "cpu": med([get(x)["cpu"] for x in rounds]),
                 "min": min(get(x)["min"] for x in rounds)}
 
-    head_dgm = {bits: over_rounds(lambda x, b=bits: x["dgm"][b]) for bits in (64, 32)}
-    head_torch = {k: over_rounds(lambda x, k=k: x["torch"][k]) for k in rounds[0]["torch"]}
-    per_round = {k: [x["torch"][k]["real"] / x["dgm"][k[1]]["real"] for x in rounds]
-                 for k in rounds[0]["torch"]}
-    raw["headline"] = {"dgm": {f"f{b}": v for b, v in head_dgm.items()},
-                       "torch": {f"{m}_f{b}": v for (m, b), v in head_torch.items()}}
+    head, raw["headline"] = {}, {}
+    for st in styles:
+        keys = rounds[0][st]["torch"]
+        h = {"dgm": {bits: over_rounds(lambda x, b=bits, st=st: x[st]["dgm"][b])
+                     for bits in (64, 32)},
+             "torch": {k: over_rounds(lambda x, k=k, st=st: x[st]["torch"][k]) for k in keys},
+             "per_round": {k: [x[st]["torch"][k]["real"] / x[st]["dgm"][k[1]]["real"]
+                               for x in rounds] for k in keys}}
+        head[st] = h
+        raw["headline"][st] = {"dgm": {f"f{b}": v for b, v in h["dgm"].items()},
+                               "torch": {f"{m}_f{b}": v for (m, b), v in h["torch"].items()}}
+    head_dgm = head["core"]["dgm"]
 
     # 2. Scaling.
     scaling = {}
@@ -306,19 +343,23 @@ def main(argv=None):
       "`, so that its multi-MB temporaries are not unmapped and page-faulted in again "
       "on every call (the lower PyTorch time, hence the conservative speed-up).")
     w("")
-    w("| precision | PyTorch | dgm wall | PyTorch wall | speed-up (wall) | dgm CPU | PyTorch CPU "
-      "| speed-up (CPU) | speed-up per round (wall) | best dgm / PyTorch | speed-up (best) |")
-    w("|---|---|---|---|---|---|---|---|---|---|---|")
-    for bits in (64, 32):
-        for mode in PEER_MODES:
-            h, t = head_dgm[bits], head_torch[(mode, bits)]
-            w(f"| f{bits} | {PEER_LABEL[mode]} | {fmt_ms(h['real'])} ms "
-              f"| {fmt_ms(t['real'])} ms | **{fmt_ratio(t['real'] / h['real'])}** "
-              f"| {fmt_ms(h['cpu'])} ms | {fmt_ms(t['cpu'])} ms "
-              f"| {fmt_ratio(t['cpu'] / h['cpu'])} "
-              f"| {', '.join(fmt_ratio(x) for x in per_round[(mode, bits)])} "
-              f"| {fmt_ms(h['min'])} / {fmt_ms(t['min'])} ms "
-              f"| {fmt_ratio(t['min'] / h['min'])} |")
+    def headline_table(st):
+        w("| precision | PyTorch | dgm wall | PyTorch wall | speed-up (wall) | dgm CPU "
+          "| PyTorch CPU | speed-up (CPU) | speed-up per round (wall) | best dgm / PyTorch "
+          "| speed-up (best) |")
+        w("|---|---|---|---|---|---|---|---|---|---|---|")
+        for bits in (64, 32):
+            for mode in PEER_MODES:
+                h, t = head[st]["dgm"][bits], head[st]["torch"][(mode, bits)]
+                w(f"| f{bits} | {PEER_LABEL[mode]} | {fmt_ms(h['real'])} ms "
+                  f"| {fmt_ms(t['real'])} ms | **{fmt_ratio(t['real'] / h['real'])}** "
+                  f"| {fmt_ms(h['cpu'])} ms | {fmt_ms(t['cpu'])} ms "
+                  f"| {fmt_ratio(t['cpu'] / h['cpu'])} "
+                  f"| {', '.join(fmt_ratio(x) for x in head[st]['per_round'][(mode, bits)])} "
+                  f"| {fmt_ms(h['min'])} / {fmt_ms(t['min'])} ms "
+                  f"| {fmt_ratio(t['min'] / h['min'])} |")
+
+    headline_table("core")
     w("")
     bsteps = b * d
     w(f"dgm throughput (wall): f64 {bsteps / head_dgm[64]['real']:.3g} basin-steps/s, "
@@ -328,13 +369,32 @@ def main(argv=None):
       "of one basin, one day).")
     w("")
     c64, c32 = check["f64"], check["f32"]
+    first = rounds[0]["core"]
     w(f"Same inputs, same outputs (`bench/check_same_inputs.py`: the peer's inputs at "
       f"this size through both): max |dgm − PyTorch| / max |PyTorch| of the routed flow "
       f"{c64['q_routed']:.1e} in f64 (unrouted {c64['q_unrouted']:.1e}), "
       f"{c32['q_routed']:.1e} in f32. (The timed runs draw their random inputs "
-      f"separately: mean routed Q dgm {rounds[0]['dgm'][64]['mean_q']:.4f} (f64), "
-      f"{rounds[0]['dgm'][32]['mean_q']:.4f} (f32); PyTorch "
-      f"{rounds[0]['torch'][('default', 64)]['mean_q']:.4f} mm/d.)")
+      f"separately: mean routed Q dgm {first['dgm'][64]['mean_q']:.4f} (f64), "
+      f"{first['dgm'][32]['mean_q']:.4f} (f32); PyTorch "
+      f"{first['torch'][('default', 64)]['mean_q']:.4f} mm/d.)")
+    if "hydrodl2" in styles:
+        w("")
+        w(f"### The same size against the field's code as published (forward)")
+        w("")
+        w("PyTorch: `hbv_torch.py --style hydrodl2`, the operations of hydroDL2's `Hbv` "
+          "(used by dMG): every parameter expanded to [days, basins, components], 13 "
+          "parameter slices and 16 recorded series a day, then the component means, four "
+          "routed series and the baseflow index. dgm: `bench/models/hbv_hydrodl2.dgm`, "
+          "the same model with the same 16 series as outputs (its per-component outputs "
+          "written too). Same rounds as above.")
+        w("")
+        headline_table("hydrodl2")
+        w("")
+        ch = raw["check_hydrodl2"]
+        w(f"Same inputs, same outputs (`bench/check_same_inputs.py --style hydrodl2`): "
+          f"{len(ch['f64']['errors'])} series, max |dgm − PyTorch| / max |PyTorch| "
+          f"{ch['f64']['max']:.1e} in f64 ({ch['f64']['worst']}), {ch['f32']['max']:.1e} "
+          f"in f32.")
 
     if scaling:
         w("")

@@ -78,10 +78,14 @@ def uh_conv(q, w):
     return y.reshape(nb, ndays).t()
 
 
-def _step(t, Pm, Tm, ETm, par, states, betaet, capillary):
-    """One daily HBV step (HBV.md order) for all basins and components."""
+def _step(t, Pm, Tm, ETm, par, states, betaet, capillary, dynamic=DYNAMIC):
+    """One daily HBV step (HBV.md order) for all basins and components.
+
+    par[k][t] is the day's value of a parameter named in `dynamic`, par[k] that of any
+    other. Returns (Q, Q0, Q1, Q2, ET, recharge, excess, evapfactor, tosoil, PERC) and
+    the new states."""
     SNOWPACK, MELTWATER, SM, SUZ, SLZ = states
-    parBETA = par["BETA"][t]
+    parBETA = par["BETA"][t] if "BETA" in dynamic else par["BETA"]
     parFC, parK0, parK1, parK2 = par["FC"], par["K0"], par["K1"], par["K2"]
     parLP, parPERC, parUZL, parTT = par["LP"], par["PERC"], par["UZL"], par["TT"]
     parCFMAX, parCFR, parCWH = par["CFMAX"], par["CFR"], par["CWH"]
@@ -111,7 +115,8 @@ def _step(t, Pm, Tm, ETm, par, states, betaet, capillary):
     excess = torch.clamp(SM - parFC, min=0.0)
     SM = SM - excess
     if betaet:
-        evapfactor = (SM / (parLP * parFC)) ** par["BETAET"][t]
+        evapfactor = (SM / (parLP * parFC)) ** (par["BETAET"][t] if "BETAET" in dynamic
+                                                else par["BETAET"])
     else:
         evapfactor = SM / (parLP * parFC)
     evapfactor = torch.clamp(evapfactor, min=0.0, max=1.0)
@@ -133,7 +138,8 @@ def _step(t, Pm, Tm, ETm, par, states, betaet, capillary):
     SLZ = SLZ + PERC
     Q2 = parK2 * SLZ
     SLZ = SLZ - Q2
-    return (Q0 + Q1 + Q2, Q0, Q1, Q2, ETact), (SNOWPACK, MELTWATER, SM, SUZ, SLZ)
+    return ((Q0 + Q1 + Q2, Q0, Q1, Q2, ETact, recharge, excess, evapfactor, tosoil, PERC),
+            (SNOWPACK, MELTWATER, SM, SUZ, SLZ))
 
 
 def hbv_forward(P, T, PET, params, route_a=None, route_b=None, warmup=0,
@@ -254,6 +260,104 @@ def dhbv_forward(x, raw, rtwts, nmul, warmup=0, betaet=True, capillary=False,
 
 
 # ---------------------------------------------------------------------------------------
+# The field's code as published today: hydroDL2's HBV 1.0
+
+# The series hydroDL2's Hbv.forward returns, as the mean over the components (or routed),
+# [days, basins]: its output names, and the names of the dgm outputs that carry them in
+# bench/models/hbv_hydrodl2.dgm. BFI, one number per basin, comes on top.
+HYDRODL2_OUTPUTS = {
+    "streamflow": "Q", "srflow": "Q0_routed", "ssflow": "Q1_routed", "gwflow": "Q2_routed",
+    "AET_hydro": "ET", "PET_hydro": "PET_mean", "SWE": "SWE",
+    "streamflow_no_rout": "Q_unrouted", "srflow_no_rout": "Q0_unrouted",
+    "ssflow_no_rout": "Q1_unrouted", "gwflow_no_rout": "Q2_unrouted",
+    "recharge": "recharge_mean", "excs": "excess_mean", "evapfactor": "evapfactor_mean",
+    "tosoil": "tosoil_mean", "percolation": "perc_mean",
+}
+NEARZERO = 1e-5
+
+
+def hydrodl2_forward(x, raw, rtwts, nmul, dynamic=DYNAMIC, dy_drop=0.0):
+    """dHBV 1.0 the way the field runs it today: the operations of hydroDL2's Hbv
+    (mhpi/hydrodl2, src/hydrodl2/models/hbv/hbv.py, as used by dMG / generic_deltamodel),
+    from the network's outputs after its sigmoid, without warm-up.
+
+    x [days, basins, 3] (P, T, PET); raw [days, basins, 13·nmul] in [0, 1]; rtwts
+    [basins, 2] in [0, 1]. What that code does beyond hbv_forward:
+      - every parameter is expanded to [days, basins, nmul]: a static one is the last
+        day's value repeated over the days, a dynamic one is mixed with it through a
+        Bernoulli(dy_drop) mask per basin (dy_drop = 0: the mask is all zeros);
+      - each day selects all 13 parameters' day slices;
+      - each day writes 16 [days, basins, nmul] series: Q, Q0, Q1, Q2, ET, SWE,
+        recharge, excess, evapfactor, tosoil, PERC and the five states (which it
+        records but does not return);
+      - after the loop, the means over the components of 11 of them, the routed Q and
+        routed Q0, Q1, Q2 (four convolutions), and the baseflow index.
+    Returns {hydroDL2 output name: [days, basins]} (HYDRODL2_OUTPUTS) and "BFI" [basins].
+    Same equations as hbv_forward, so the same numbers for the same parameters.
+    """
+    ndays, nbasin = x.shape[0], x.shape[1]
+    dtype = x.dtype
+    parAll = raw.view(ndays, nbasin, len(PARAM_NAMES), nmul)
+    route_a, route_b = scale_route(rtwts)
+    drop = torch.ones([1, nbasin, 1], dtype=dtype) * dy_drop
+    par = {}
+    for ip, (name, (lo, hi)) in enumerate(zip(PARAM_NAMES, PARAM_BOUNDS)):
+        static = parAll[-1, :, ip, :].unsqueeze(0).repeat([ndays, 1, 1])
+        if name in dynamic:
+            mask = torch.bernoulli(drop)
+            static = parAll[:, :, ip, :] * (1 - mask) + static * mask
+        par[name] = static * (hi - lo) + lo
+
+    Pm = x[:, :, 0].unsqueeze(2).repeat(1, 1, nmul)
+    Tm = x[:, :, 1].unsqueeze(2).repeat(1, 1, nmul)
+    ETm = x[:, :, 2].unsqueeze(-1).repeat(1, 1, nmul)
+
+    def series(initial=0.0):
+        z = torch.zeros(Pm.size(), dtype=dtype)
+        return z + initial if initial else z
+    Qsimmu, Q0s, Q1s, Q2s = series(0.001), series(0.0001), series(0.0001), series(0.0001)
+    recorded = [series() for _ in range(7)]          # ET, SWE, recharge, excess, evapfactor,
+    AET, SWE, rech, exs, evf, tos, percs = recorded  # tosoil, PERC
+    states_rec = [series() for _ in range(5)]
+    states = tuple(torch.zeros([nbasin, nmul], dtype=dtype) + STATE_INIT for _ in range(5))
+
+    day = {}
+    for t in range(ndays):
+        for k in par:
+            day[k] = par[k][t, :, :]
+        f, states = _step(t, Pm, Tm, ETm, day, states, True, False, dynamic=())
+        Q, Q0, Q1, Q2, ETact, recharge, excess, evapfactor, tosoil, PERC = f
+        Qsimmu[t, :, :] = Q
+        Q0s[t, :, :] = Q0
+        Q1s[t, :, :] = Q1
+        Q2s[t, :, :] = Q2
+        AET[t, :, :] = ETact
+        SWE[t, :, :] = states[0]
+        rech[t, :, :] = recharge
+        exs[t, :, :] = excess
+        evf[t, :, :] = evapfactor
+        tos[t, :, :] = tosoil
+        percs[t, :, :] = PERC
+        for rec, s in zip(states_rec, states):
+            rec[t, :, :] = s
+
+    Qsim = Qsimmu.mean(-1)
+    UH = uh_gamma(route_a, route_b, UH_LEN)
+    Qs = uh_conv(Qsim, UH)
+    Q0m, Q1m, Q2m = Q0s.mean(-1), Q1s.mean(-1), Q2s.mean(-1)
+    Q0r, Q1r, Q2r = uh_conv(Q0m, UH), uh_conv(Q1m, UH), uh_conv(Q2m, UH)
+    out = {
+        "streamflow": Qs, "srflow": Q0r, "ssflow": Q1r, "gwflow": Q2r,
+        "AET_hydro": AET.mean(-1), "PET_hydro": ETm.mean(-1), "SWE": SWE.mean(-1),
+        "streamflow_no_rout": Qsim, "srflow_no_rout": Q0m, "ssflow_no_rout": Q1m,
+        "gwflow_no_rout": Q2m, "recharge": rech.mean(-1), "excs": exs.mean(-1),
+        "evapfactor": evf.mean(-1), "tosoil": tos.mean(-1), "percolation": percs.mean(-1),
+    }
+    out["BFI"] = 100 * (Q2r.sum(0) / (Qs.sum(0) + NEARZERO))
+    return out
+
+
+# ---------------------------------------------------------------------------------------
 # Benchmark
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -307,9 +411,20 @@ def main(argv=None):
     ap.add_argument("--lean", action="store_true",
                     help="unbind()/stack() instead of dPL's per-day indexing and "
                          "Qsimmu[t] = Q (matters for --backward)")
+    ap.add_argument("--style", choices=["core", "hydrodl2"], default="core",
+                    help="core (default): dhbv_forward, the day loop of the field's code "
+                         "and what it needs; hydrodl2: hydrodl2_forward, everything "
+                         "hydroDL2's Hbv does and returns (forward only, no warm-up)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
+    if a.style == "hydrodl2":
+        other = [f for f, on in (("--warmup", a.warmup), ("--no-betaet", a.no_betaet),
+                                 ("--capillary", a.capillary), ("--components", a.components),
+                                 ("--backward", a.backward), ("--lean", a.lean)) if on]
+        if other:
+            ap.error(f"--style hydrodl2 times hydroDL2's forward as it is; {other[0]} "
+                     "applies to --style core only")
 
     torch.set_num_threads(a.threads)
     dtype = getattr(torch, a.dtype)
@@ -321,6 +436,9 @@ def main(argv=None):
         ra0, rb0 = scale_route(rtwts)
 
     def once():
+        if a.style == "hydrodl2":
+            with torch.no_grad():
+                return hydrodl2_forward(x, raw, rtwts, a.nmul)["streamflow"]
         if not a.backward:
             with torch.no_grad():
                 return dhbv_forward(x, raw, rtwts, a.nmul, a.warmup, betaet, a.capillary,
@@ -349,6 +467,7 @@ def main(argv=None):
         "basins": a.basins, "nmul": a.nmul, "days": a.days, "warmup": a.warmup,
         "dtype": a.dtype, "betaet": betaet, "capillary": a.capillary,
         "components": a.components, "backward": a.backward, "lean": a.lean,
+        "style": a.style,
         "repeat": a.repeat,
         "median_s": med, "min_s": mn,
         # process CPU time (user+sys, all threads): close to the wall time on an idle
@@ -363,6 +482,7 @@ def main(argv=None):
     else:
         mode = "forward+backward" if a.backward else "forward (no_grad)"
         mode += " lean" if a.lean else ""
+        mode += " hydroDL2" if a.style == "hydrodl2" else ""
         print(f"dHBV torch {torch.__version__} {mode} {a.dtype} threads={res['threads']} "
               f"basins={a.basins} nmul={a.nmul} days={a.days} warmup={a.warmup}: "
               f"median {med:.4f} s, min {mn:.4f} s, "

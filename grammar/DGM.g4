@@ -74,14 +74,16 @@ kernelDecl : KERNEL name LBRACK index=name LT size=NUMBER RBRACK ASSIGN expr SEM
 // state   NAME [: UNIT] [= INIT] ["description"];
 // output  NAME [: UNIT] ["description"];
 // Which clauses a kind allows, and their order, is checked after parsing.
-// Modifiers (params only): `dynamic` takes a new value every step; `shared`
-// has one value per basin instead of one per component.
+// Modifiers: `dynamic` (params) takes a new value every step; `shared`
+// (params) has one value per basin instead of one per component; `internal`
+// (outputs of the step) is computed for basin outputs to aggregate, and not
+// written to the results.
 // An output with `= EXPR` is computed per basin after the step (it may
 // aggregate the components' outputs: mean, sum, weighted_mean; and route a
 // series: convolve).
 varDecl : modifier* kind=(FORCING | PARAM | STATE | OUTPUT) name declClause* SEMI ;
 
-modifier : DYNAMIC | SHARED ;
+modifier : DYNAMIC | SHARED | INTERNAL ;
 
 declClause
   : COLON unit                                         # unitClause
@@ -187,6 +189,7 @@ CONST      : 'const' ;
 COMPONENTS : 'components' ;
 DYNAMIC    : 'dynamic' ;
 SHARED     : 'shared' ;
+INTERNAL   : 'internal' ;
 KERNEL     : 'kernel' ;
 BALANCE    : 'balance' ;
 SOLVER     : 'solver' ;

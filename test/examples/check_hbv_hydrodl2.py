@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
 """bench/models/hbv_hydrodl2.dgm, the benchmark's δHBV with every series that
-hydroDL2's Hbv returns, checked without PyTorch:
+hydroDL2's Hbv returns, checked without PyTorch. Its per-component series
+are `internal` (summed into the means as the step runs, never written); a
+copy without `internal` writes them, so that:
 
-  - it is examples/hbv/hbv.dgm: the same parameters give the same Qc, ETc,
-    Q_unrouted, ET and Q, bit for bit;
-  - each basin series is what it says: the mean of its per-component series
-    (to 1e-12), PET_mean is the forcing PET, and Q0_routed, Q1_routed and
-    Q2_routed are the unrouted means convolved with the gamma unit hydrograph
-    of HBV.md, computed here independently (math.lgamma), to 1e-12;
-  - Q0 + Q1 + Q2 = Q per component, so the routed parts add up to Q.
+  - the copy is examples/hbv/hbv.dgm: the same parameters give the same Qc,
+    ETc, Q_unrouted, ET and Q, bit for bit;
+  - each basin series of the copy is what it says: the mean of its
+    per-component series (to 1e-12), PET_mean is the forcing PET, and
+    Q0_routed, Q1_routed and Q2_routed are the unrouted means convolved with
+    the gamma unit hydrograph of HBV.md, computed here independently
+    (math.lgamma), to 1e-12; Q0 + Q1 + Q2 = Q per component, so the routed
+    parts add up to Q;
+  - the model itself, with `internal`, writes no per-component series but
+    balance_error, and the same basin series as the copy, bit for bit.
 
 bench/check_same_inputs.py --style hydrodl2 compares all of them with the
 PyTorch port of hydroDL2's code (it needs python3-torch).
@@ -43,7 +48,12 @@ def run(model, name):
     return {k: [float(r[k]) for r in table] for k in table[0] if k != "date"}
 
 
-full = run(os.path.join(root, "bench", "models", "hbv_hydrodl2.dgm"), "hydrodl2")
+model = os.path.join(root, "bench", "models", "hbv_hydrodl2.dgm")
+copy = os.path.join(work, "hbv_hydrodl2_written.dgm")
+with open(model) as f, open(copy, "w") as g:
+    g.write(f.read().replace("internal output", "output"))
+internal = run(model, "hydrodl2")
+full = run(copy, "hydrodl2_written")
 base = run(os.path.join(root, "examples", "hbv", "hbv.dgm"), "hbv")
 failures = 0
 
@@ -90,6 +100,14 @@ for part in ("Q0", "Q1", "Q2"):
 ok, detail = close([x + y + z for x, y, z in zip(full["Q0_routed"], full["Q1_routed"],
                                                  full["Q2_routed"])], full["Q"])
 report("Q0_routed + Q1_routed + Q2_routed = Q", ok, detail)
+per_component = sorted({k.split("[")[0] for k in internal if "[" in k})
+report("internal: no per-component series but balance_error",
+       per_component == ["balance_error"], ",".join(per_component))
+differ = [k for k in internal if internal[k] != full[k]]
+report(f"internal: the same {len(internal)} columns as without",
+       not differ and set(full) - set(internal) == {k for k in full if "[" in k
+                                                       and not k.startswith("balance")},
+       ",".join(differ[:5]))
 snow = sum(1 for x in full["SWE"] if x > 1)
 report("some snow", snow > 0, f"({snow} days with SWE > 1 mm)")
 print(f"{failures} failures")

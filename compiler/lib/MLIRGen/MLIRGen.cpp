@@ -165,10 +165,13 @@ private:
       StateOp::create(builder, l, var.name, scalarType, unit, var.description,
                       var.initValue);
       return;
-    case VarDecl::Kind::Output:
-      OutputOp::create(builder, l, var.name, scalarType, unit, var.description)
-          .setBasin(var.isBasinOutput());
+    case VarDecl::Kind::Output: {
+      auto output = OutputOp::create(builder, l, var.name, scalarType, unit,
+                                     var.description);
+      output.setBasin(var.isBasinOutput());
+      output.setInternal(var.internal);
       return;
+    }
     }
   }
 

@@ -379,22 +379,33 @@ ast::VarDecl ParseTreeTransformer::transformVarDecl(P::VarDeclContext *ctx) {
 
   for (P::ModifierContext *modifier : ctx->modifier()) {
     ast::Location loc = at(modifier->start);
+    bool isInternal = modifier->INTERNAL() != nullptr;
     bool isDynamic = modifier->DYNAMIC() != nullptr;
-    const char *word = isDynamic ? "dynamic" : "shared";
-    if (var.kind != ast::VarDecl::Kind::Param) {
-      errors.error(loc,
-                   std::string("only a param can be '") + word + "', not " +
-                       (var.kind == ast::VarDecl::Kind::Output ? "an " : "a ") +
-                       kindName + " such as " + quotedName);
+    const char *word = isInternal  ? "internal"
+                       : isDynamic ? "dynamic"
+                                   : "shared";
+    ast::VarDecl::Kind allowed =
+        isInternal ? ast::VarDecl::Kind::Output : ast::VarDecl::Kind::Param;
+    if (var.kind != allowed) {
+      errors.error(loc, std::string("only ") +
+                            (isInternal ? "an output" : "a param") + " can be '" +
+                            word + "', not " +
+                            (var.kind == ast::VarDecl::Kind::Output ? "an "
+                                                                    : "a ") +
+                            kindName + " such as " + quotedName);
       continue;
     }
-    bool &flag = isDynamic ? var.dynamic : var.shared;
+    bool &flag = isInternal  ? var.internal
+                 : isDynamic ? var.dynamic
+                             : var.shared;
     if (flag) {
       errors.error(loc, quotedName + " is already '" + word + "'");
       continue;
     }
     flag = true;
-    (isDynamic ? var.dynamicLoc : var.sharedLoc) = loc;
+    (isInternal  ? var.internalLoc
+     : isDynamic ? var.dynamicLoc
+                 : var.sharedLoc) = loc;
   }
 
   bool seen[4] = {false, false, false, false};

@@ -88,6 +88,7 @@ bool dgm::parse::isReserved(size_t type) {
 bool dgm::parse::isDeclKeyword(size_t type) {
   return type == P::FORCING || type == P::PARAM || type == P::STATE ||
          type == P::OUTPUT || type == P::DYNAMIC || type == P::SHARED ||
+         type == P::INTERNAL ||
          type == P::CONST || type == P::FN || type == P::KERNEL ||
          type == P::IMPORT;
 }

@@ -191,6 +191,14 @@ private:
                    llvm::Twine("'shared' has no effect: model '") + model.name +
                        "' has no components, so every parameter "
                        "has one value per basin");
+    if (var.internal && var.isBasinOutput()) {
+      diag.error(var.internalLoc,
+                 llvm::Twine("only an output of the step can be 'internal'; "
+                             "basin output '") +
+                     var.name +
+                     "' has a formula, and its values are the results");
+      return;
+    }
     if (var.isBasinOutput())
       return; // A formula, checked by checkBasinOutputs().
     if (var.hasInit() && !isParam && !isState) {

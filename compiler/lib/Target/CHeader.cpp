@@ -66,7 +66,9 @@ void dgm::emitCHeader(const ModelDecl &model, llvm::raw_ostream &os,
   for (const KindInfo &info : kinds) {
     unsigned index = 0;
     for (const VarDecl &var : model.vars) {
-      if (var.kind != info.kind)
+      // Internal outputs are not in the arrays (the step only aggregates
+      // them).
+      if (var.kind != info.kind || var.internal)
         continue;
       os << "  " << upper << "_" << info.word << "_" << var.name << " = "
          << index++ << ",";

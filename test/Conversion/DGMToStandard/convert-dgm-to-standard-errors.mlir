@@ -22,3 +22,24 @@ dgm.model @m {
     dgm.yield
   }
 }
+
+// -----
+
+// A model with an internal output that basin outputs aggregate calls calloc
+// and free: another symbol by either name stops the lowering.
+// expected-error @+1 {{redefinition of function 'calloc' of different type '!llvm.func<ptr (i64, i64)>' is prohibited}}
+llvm.func @calloc(i32) -> i32
+dgm.model @m components 2 {
+  dgm.forcing @P : f64
+  dgm.output @Qc : f64 {internal}
+  dgm.output @Q : f64 {basin}
+  dgm.step {
+  ^bb0(%P: f64):
+    dgm.yield %P : f64
+  }
+  dgm.basin {
+  ^bb0(%P: f64):
+    %mean = dgm.aggregate mean @Qc : f64
+    dgm.yield %mean : f64
+  }
+}

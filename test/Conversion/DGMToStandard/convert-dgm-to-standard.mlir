@@ -728,3 +728,78 @@ dgm.model @routed source "routed.dgm" components 2 {
     dgm.yield %q : f64
   }
 }
+
+// -----
+
+// An internal output (Qc) is not in the ABI's outputs: ETc is output 0. The
+// step keeps Qc in a per-lane buffer; after each step's lane loop, weight *
+// Qc is added into each aggregate's [step][basin] sums (calloc'ed, freed at
+// the end; simulate returns 1 if calloc failed), in lane order: a plain loop
+// across components (lanes share basins), a lane loop by component. dgm.basin
+// then only divides.
+// CHECK-DAG: llvm.func @free(!llvm.ptr)
+// CHECK-DAG: llvm.func @calloc(i64, i64) -> !llvm.ptr
+// CHECK-LABEL: func.func @dgm_fused_simulate
+// CHECK: %[[QC:.*]] = llvm.alloca %c128_i64 x f64
+// CHECK: %[[TB:.*]] = arith.muli %arg2, %arg0 : i64
+// CHECK: %[[MEAN:.*]] = llvm.call @calloc(%[[TB]], %c8_i64) : (i64, i64) -> !llvm.ptr
+// CHECK: %[[WMEAN:.*]] = llvm.call @calloc(%[[TB]], %c8_i64) : (i64, i64) -> !llvm.ptr
+// CHECK: %[[OK:.*]] = arith.andi
+// CHECK-NEXT: scf.if %[[OK]] {
+// Few basins: the step stores Qc in its buffer, then a plain loop sums.
+// CHECK: llvm.store %{{.*}}, %{{.*}} {access_groups = [#[[STEPGROUP:.*]]]} : f64, !llvm.ptr
+// CHECK: } {dgm.lanes = 128 : i64, llvm.loop_annotation
+// CHECK-NEXT: scf.for %[[LANE:.*]] = %arg9 to %{{.*}} step %c1_i64  : i64 {
+// CHECK: %[[X:.*]] = llvm.load %{{.*}} : !llvm.ptr -> f64
+// CHECK: %[[S:.*]] = llvm.load %{{.*}} : !llvm.ptr -> f64
+// CHECK-NEXT: %[[WX:.*]] = arith.mulf %{{.*}}, %[[X]] : f64
+// CHECK-NEXT: %[[SUM:.*]] = arith.addf %[[S]], %[[WX]] : f64
+// CHECK-NEXT: %[[AT:.*]] = llvm.getelementptr %[[MEAN]][%{{.*}}]
+// CHECK-NEXT: llvm.store %[[SUM]], %[[AT]] : f64, !llvm.ptr
+// CHECK: llvm.getelementptr %arg3[%[[LANE]]]
+// CHECK: llvm.getelementptr %[[WMEAN]]
+// CHECK: llvm.store
+// CHECK-NEXT: }
+// By component: a lane loop from the block's first own lane.
+// CHECK: scf.for %{{.*}} = %{{.*}} to %{{.*}} step %c1_i64  : i64 {
+// CHECK: llvm.getelementptr %[[MEAN]]
+// CHECK: arith.addf
+// CHECK: llvm.store %{{.*}}, %{{.*}} {access_groups = [#{{.*}}]} : f64, !llvm.ptr
+// CHECK: } {dgm.lanes = 128 : i64, llvm.loop_annotation
+// The basin outputs: the mean divides the sums by nc, the weighted mean by
+// the sum of its weights; no loop reads Qc.
+// CHECK: llvm.getelementptr %[[MEAN]][
+// CHECK-NEXT: %[[M:.*]] = llvm.load %{{.*}} {access_groups = [#{{.*}}]} : !llvm.ptr -> f64
+// CHECK-NEXT: %[[NC:.*]] = arith.sitofp %arg1 : i64 to f64
+// CHECK-NEXT: arith.divf %[[M]], %[[NC]] : f64
+// CHECK: llvm.call @free(%[[MEAN]])
+// CHECK-NEXT: llvm.call @free(%[[WMEAN]])
+// CHECK: %[[STATUS:.*]] = arith.select %[[OK]], %c0_i32, %c1_i32 : i32
+// CHECK-NEXT: return %[[STATUS]] : i32
+// CHECK: dgm.descriptor "fused"
+// CHECK-NEXT: #dgm.variable<forcing "P", index = 0>,
+// CHECK-NEXT: #dgm.variable<param "w", index = 0, flags = 1>,
+// CHECK-NEXT: #dgm.variable<output "ETc", index = 0, flags = 1>,
+// CHECK-NEXT: #dgm.variable<output "Q", index = 1>,
+// CHECK-NEXT: #dgm.variable<output "Qw", index = 2>
+// CHECK-NEXT: ]
+dgm.model @fused source "fused.dgm" components 2 {
+  dgm.forcing @P : f64
+  dgm.param @w : f64
+  dgm.output @Qc : f64 {internal}
+  dgm.output @ETc : f64
+  dgm.output @Q : f64 {basin}
+  dgm.output @Qw : f64 {basin}
+  dgm.step {
+  ^bb0(%P: f64, %w: f64):
+    %q = dgm.mul %P, %w : f64
+    %e = dgm.sub %P, %q : f64
+    dgm.yield %q, %e : f64, f64
+  }
+  dgm.basin {
+  ^bb0(%P: f64, %w: f64):
+    %mean = dgm.aggregate mean @Qc : f64
+    %wm = dgm.aggregate weighted_mean @Qc weights @w : f64
+    dgm.yield %mean, %wm : f64, f64
+  }
+}

@@ -307,6 +307,20 @@ dgm.model @m {
 // -----
 
 dgm.model @m {
+  // expected-error @+1 {{'dgm.output' op cannot be both 'basin' and 'internal': only an output of the step can be internal}}
+  dgm.output @Q : f64 {basin, internal}
+  dgm.step {
+    dgm.yield
+  }
+  dgm.basin {
+    %q = dgm.constant 0.0 : f64
+    dgm.yield %q : f64
+  }
+}
+
+// -----
+
+dgm.model @m {
   dgm.param @kd : f64 {dynamic, shared}
   // expected-error @+1 {{'dgm.kernel' op uses param @kd, which is dynamic}}
   dgm.kernel @K size 3 {

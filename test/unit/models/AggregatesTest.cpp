@@ -9,7 +9,12 @@
 // mean, sum and weighted mean over the components. The compiled code adds
 // component by component in the order of this scalar loop, so the results
 // must be the same bits. Basin counts below and above 32 (blocks of lanes
-// across components, or per component) and above 128 (two blocks).
+// across components, or per component) and above 128 (two blocks, the last
+// one padded so that it recomputes lanes of the first).
+//
+// inputs/aggregates_internal.dgm is the same model with the flow (and the
+// storage) `internal`: no per-component array, the step adds each lane into
+// the aggregates' sums as it runs. Same bits again.
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,21 +34,19 @@ template <typename Float> class Aggregates : public ::testing::Test {};
 using Precisions = ::testing::Types<double, float>;
 TYPED_TEST_SUITE(Aggregates, Precisions);
 
-TYPED_TEST(Aggregates, MatchAScalarLoopBitForBit) {
-  using Float = TypeParam;
-  static ModelLibrary lib(sizeof(Float) == 4 ? "aggregates_f32"
-                                             : "aggregates");
-  ASSERT_NE(lib.model(), nullptr) << lib.error();
-  const dgm_model &model = *lib.model();
-  ASSERT_EQ(model.num_outputs, 4); // Qc, M, T, W
-  const int64_t nc = 5, nt = 40;
-  std::mt19937_64 rng(42);
-  std::uniform_real_distribution<double> unit(0.0, 1.0);
-  for (int64_t nb : {1, 7, 31, 33, 200}) {
-    SCOPED_TRACE("basins " + std::to_string(nb));
-    const int64_t lanes = nc * nb;
-    // params: k [C][B], w [C][B]; states: S [C][B]; forcings: P [T][B].
-    std::vector<Float> params(2 * lanes), init(lanes), forcings(nt * nb);
+const int64_t kComponents = 5, kSteps = 40;
+const int64_t kBasins[] = {1, 7, 31, 33, 200, 257};
+
+/// Random inputs in the ABI layout: params k [C][B], w [C][B]; states
+/// S [C][B]; forcings P [T][B].
+template <typename Float> struct Inputs {
+  int64_t nb, lanes;
+  std::vector<Float> params, init, forcings;
+
+  Inputs(int64_t nb, std::mt19937_64 &rng)
+      : nb(nb), lanes(kComponents * nb), params(2 * lanes), init(lanes),
+        forcings(kSteps * nb) {
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
     for (int64_t v = 0; v < lanes; ++v) {
       params[v] = static_cast<Float>(unit(rng));
       params[lanes + v] = static_cast<Float>(0.1 + 9.9 * unit(rng));
@@ -51,44 +54,114 @@ TYPED_TEST(Aggregates, MatchAScalarLoopBitForBit) {
     }
     for (Float &p : forcings)
       p = static_cast<Float>(unit(rng) < 0.3 ? 20 * unit(rng) : 0);
-    // outputs: Qc [T][C][B], then M, T, W [T][B].
-    std::vector<Float> outputs(nt * lanes + 3 * nt * nb, Float(-1));
-    ASSERT_EQ(model.simulate(nb, nc, nt,
-                             reinterpret_cast<const double *>(params.data()),
-                             reinterpret_cast<const double *>(init.data()),
-                             reinterpret_cast<const double *>(forcings.data()),
-                             reinterpret_cast<double *>(outputs.data()),
-                             nullptr, nullptr),
-              0);
+  }
 
-    std::vector<Float> state = init;
-    const Float *qc = outputs.data();
-    const Float *mean = qc + nt * lanes, *sum = mean + nt * nb,
-                *weighted = sum + nt * nb;
-    for (int64_t t = 0; t < nt; ++t) {
-      std::vector<Float> flow(lanes);
+  int32_t simulate(const dgm_model &model, std::vector<Float> &outputs) const {
+    return model.simulate(nb, kComponents, kSteps,
+                          reinterpret_cast<const double *>(params.data()),
+                          reinterpret_cast<const double *>(init.data()),
+                          reinterpret_cast<const double *>(forcings.data()),
+                          reinterpret_cast<double *>(outputs.data()), nullptr,
+                          nullptr);
+  }
+};
+
+/// The model as a scalar loop: per step, each lane's flow and storage, and
+/// per basin the aggregates, summed component by component.
+template <typename Float> struct Expected {
+  std::vector<Float> flow;                      // [T][C][B]
+  std::vector<Float> mean, sum, weighted, store; // [T][B]
+
+  explicit Expected(const Inputs<Float> &in) {
+    const int64_t nb = in.nb, lanes = in.lanes;
+    std::vector<Float> state = in.init;
+    for (int64_t t = 0; t < kSteps; ++t) {
       for (int64_t v = 0; v < lanes; ++v) {
-        state[v] = state[v] + forcings[t * nb + v % nb];
-        flow[v] = params[v] * state[v];
-        state[v] = state[v] - flow[v];
-        ASSERT_EQ(qc[t * lanes + v], flow[v]) << "Qc, step " << t;
+        state[v] = state[v] + in.forcings[t * nb + v % nb];
+        const Float q = in.params[v] * state[v];
+        state[v] = state[v] - q;
+        flow.push_back(q);
       }
+      const Float *q = &flow[t * lanes];
       for (int64_t b = 0; b < nb; ++b) {
-        Float total = 0, weightedTotal = 0, weights = 0;
-        for (int64_t c = 0; c < nc; ++c) {
+        Float total = 0, weightedTotal = 0, weights = 0, storage = 0;
+        for (int64_t c = 0; c < kComponents; ++c) {
           const int64_t v = c * nb + b;
-          total = total + flow[v];
-          const Float product = params[lanes + v] * flow[v];
+          total = total + q[v];
+          const Float product = in.params[lanes + v] * q[v];
           weightedTotal = weightedTotal + product;
-          weights = weights + params[lanes + v];
+          weights = weights + in.params[lanes + v];
+          storage = storage + state[v];
         }
-        EXPECT_EQ(mean[t * nb + b], total / static_cast<Float>(nc))
-            << "mean, step " << t << ", basin " << b;
-        EXPECT_EQ(sum[t * nb + b], total) << "sum, step " << t;
-        EXPECT_EQ(weighted[t * nb + b], weightedTotal / weights)
-            << "weighted_mean, step " << t << ", basin " << b;
+        mean.push_back(total / static_cast<Float>(kComponents));
+        sum.push_back(total);
+        weighted.push_back(weightedTotal / weights);
+        store.push_back(storage / static_cast<Float>(kComponents));
       }
     }
+  }
+};
+
+/// Element i of each of `names`'s series equals `expected`'s, bit for bit.
+template <typename Float>
+void expectSeries(const Float *got, const std::vector<Float> &expected,
+                  const char *name, int64_t nb) {
+  for (std::size_t i = 0; i < expected.size(); ++i)
+    ASSERT_EQ(got[i], expected[i])
+        << name << ", step " << i / nb << ", basin " << i % nb;
+}
+
+TYPED_TEST(Aggregates, MatchAScalarLoopBitForBit) {
+  using Float = TypeParam;
+  static ModelLibrary lib(sizeof(Float) == 4 ? "aggregates_f32"
+                                             : "aggregates");
+  ASSERT_NE(lib.model(), nullptr) << lib.error();
+  const dgm_model &model = *lib.model();
+  ASSERT_EQ(model.num_outputs, 4); // Qc, M, T, W
+  std::mt19937_64 rng(42);
+  for (int64_t nb : kBasins) {
+    SCOPED_TRACE("basins " + std::to_string(nb));
+    Inputs<Float> in(nb, rng);
+    // outputs: Qc [T][C][B], then M, T, W [T][B].
+    std::vector<Float> outputs(kSteps * in.lanes + 3 * kSteps * nb, Float(-1));
+    ASSERT_EQ(in.simulate(model, outputs), 0);
+    Expected<Float> want(in);
+    const Float *qc = outputs.data();
+    const Float *mean = qc + kSteps * in.lanes, *sum = mean + kSteps * nb,
+                *weighted = sum + kSteps * nb;
+    expectSeries(qc, want.flow, "Qc", in.lanes);
+    expectSeries(mean, want.mean, "mean", nb);
+    expectSeries(sum, want.sum, "sum", nb);
+    expectSeries(weighted, want.weighted, "weighted_mean", nb);
+  }
+}
+
+TYPED_TEST(Aggregates, OfInternalOutputsMatchAScalarLoopBitForBit) {
+  using Float = TypeParam;
+  static ModelLibrary lib(sizeof(Float) == 4 ? "aggregates_internal_f32"
+                                             : "aggregates_internal");
+  ASSERT_NE(lib.model(), nullptr) << lib.error();
+  const dgm_model &model = *lib.model();
+  // Qc and Sc are internal: only the basin outputs are in the arrays.
+  ASSERT_EQ(model.num_outputs, 4); // M, T, W, E
+  for (int32_t i = 0; i < model.num_outputs; ++i)
+    EXPECT_EQ(model.outputs[i].flags & DGM_PER_COMPONENT, 0u)
+        << model.outputs[i].name;
+  std::mt19937_64 rng(43);
+  for (int64_t nb : kBasins) {
+    SCOPED_TRACE("basins " + std::to_string(nb));
+    Inputs<Float> in(nb, rng);
+    // outputs: M, T, W, E [T][B], and a guard after them.
+    std::vector<Float> outputs(4 * kSteps * nb + 1, Float(-1));
+    ASSERT_EQ(in.simulate(model, outputs), 0);
+    Expected<Float> want(in);
+    const Float *mean = outputs.data(), *sum = mean + kSteps * nb,
+                *weighted = sum + kSteps * nb, *store = weighted + kSteps * nb;
+    expectSeries(mean, want.mean, "mean", nb);
+    expectSeries(sum, want.sum, "sum", nb);
+    expectSeries(weighted, want.weighted, "weighted_mean", nb);
+    expectSeries(store, want.store, "mean of the storage", nb);
+    EXPECT_EQ(outputs.back(), Float(-1)) << "written past the outputs";
   }
 }
 

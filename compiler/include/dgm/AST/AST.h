@@ -288,6 +288,10 @@ struct VarDecl {
   /// `shared param`: one value per basin, shared by its components.
   bool shared = false;
   Location sharedLoc;
+  /// `internal output`: computed by the step for the basin outputs to
+  /// aggregate, not written to the results (not in the C ABI's outputs).
+  bool internal = false;
+  Location internalLoc;
 
   /// `param p in [lower, upper]`: both set or both null.
   ExprPtr lower, upper;

@@ -39,6 +39,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/FunctionCallUtils.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/IRMapping.h"
@@ -215,9 +216,11 @@ static void buildDescriptor(OpBuilder &builder, ModelOp model,
         orDefault(decl.getDefaultValueAttr(), nan), paramFlags(model, decl));
   for (auto [i, decl] : llvm::enumerate(decls.states))
     add(decl, VarKind::state, i, negInf, posInf, decl.getInit(), perComponent);
-  for (auto [i, decl] : llvm::enumerate(decls.outputs))
-    add(decl, VarKind::output, i, negInf, posInf, nan,
-        decl.getBasin() ? 0 : perComponent);
+  unsigned abiOutput = 0; // internal outputs are not in the arrays
+  for (OutputOp decl : decls.outputs)
+    if (!decl.getInternal())
+      add(decl, VarKind::output, abiOutput++, negInf, posInf, nan,
+          decl.getBasin() ? 0 : perComponent);
 
   auto descriptor = DescriptorOp::create(
       builder, model.getLoc(), builder.getStringAttr(model.getSymName()),
@@ -436,9 +439,34 @@ private:
   int64_t blockLanes = kLaneBlock;
   int64_t chooseBlockLanes();
   Value hasTrajectory, hasFinal;
+  /// outputBases[i]: the block of output i in `outputs`, null for an
+  /// internal output (not in the ABI's arrays).
   SmallVector<Value> paramBases, initBases, finalBases, forcingBases,
       outputBases, trajBases;
-  llvm::StringMap<unsigned> kernelIndex;
+  llvm::StringMap<unsigned> kernelIndex, outputIndex, paramIndex;
+
+  /// An aggregate of an internal output: the step adds weight * value of
+  /// each component into `sums` ([step][basin], zeroed by calloc) as it
+  /// runs, component after component, so no per-component array is stored
+  /// and read back (buildComponents); dgm.basin only divides
+  /// (buildBasinOutputs). Same additions in the same order as the unfused
+  /// running sum, so the same bits.
+  struct FusedAggregate {
+    AggregateOp op;
+    unsigned output;                ///< index among all outputs
+    std::optional<unsigned> weights; ///< param index, weighted_mean only
+    Value sums;
+  };
+  SmallVector<FusedAggregate> fused;
+  /// Per internal output that a fused aggregate reads: the block's values
+  /// of this step ([lane]), from the step to the loop that sums them.
+  llvm::DenseMap<unsigned, Value> internalBuffers;
+  void collectFusedAggregates();
+  /// calloc's [step][basin] sums of each fused aggregate; returns whether
+  /// all were allocated (an i1), or failure when the module declares
+  /// calloc or free otherwise.
+  FailureOr<Value> allocateFusedSums(Value tb);
+  LogicalResult freeFusedSums();
 };
 } // namespace
 
@@ -579,6 +607,10 @@ LogicalResult SimulateBuilder::buildComponents() {
   for (auto [i, output] : llvm::enumerate(decls.outputs))
     if (!output.getBasin())
       stepOutputs.push_back(i);
+  // The internal outputs that fused aggregates sum: a slot per lane.
+  for (const FusedAggregate &f : fused)
+    if (!internalBuffers.count(f.output))
+      internalBuffers[f.output] = stackBuffer(blockLanes);
 
   // The block's buffers: states, and per convolution its kernel's weights
   // and its ring of past values, each [index][lane].
@@ -615,7 +647,9 @@ LogicalResult SimulateBuilder::buildComponents() {
   // The arrays read or written once per step (forcings, dynamic parameters
   // the step uses, the step's outputs): prefetched one step ahead when there
   // are few enough of them (kMaxPrefetchedStreams).
-  unsigned numStreams = numForcings + stepOutputs.size();
+  unsigned numStreams = numForcings + fused.size();
+  for (unsigned index : stepOutputs)
+    numStreams += outputBases[index] != nullptr;
   for (auto [p, param] : llvm::enumerate(decls.params))
     numStreams += param.getDynamic() &&
                   !stepBlock.getArgument(numForcings + p).use_empty();
@@ -640,11 +674,18 @@ LogicalResult SimulateBuilder::buildComponents() {
         prefetchRow(paramBases[p], nextNb, bLo, bHi, /*write=*/false);
     }
     for (unsigned index : stepOutputs)
-      prefetchRow(outputBases[index], nextCb, v0, vEnd, /*write=*/true);
+      if (outputBases[index])
+        prefetchRow(outputBases[index], nextCb, v0, vEnd, /*write=*/true);
+    for (const FusedAggregate &f : fused)
+      prefetchRow(f.sums, nextNb, bLo, bHi, /*write=*/true);
   };
 
   // The block of lanes [v0, vEnd); basinOfLane(v, j) gives lane v's basin.
-  auto buildBlock = [&](Value v0, Value vEnd, Value bLo, Value bHi,
+  // Lanes below vFirst belong to the block before (a padded last block
+  // recomputes them); `distinctBasins`: no two lanes of the block share a
+  // basin.
+  auto buildBlock = [&](Value v0, Value vFirst, Value vEnd, Value bLo,
+                        Value bHi, bool distinctBasins,
                         llvm::function_ref<Value(Value, Value)> basinOfLane) {
     // Prologue, per lane: initial states, kernel weights, empty rings.
     forEachLane(v0, vEnd, [&](Value v) {
@@ -699,11 +740,43 @@ LogicalResult SimulateBuilder::buildComponents() {
             [&](Value value) { return mapping.lookupOrDefault(value); });
         ValueRange newStates = ValueRange(yielded).take_front(numStates);
         ValueRange outputs = ValueRange(yielded).drop_front(numStates);
-        for (auto [value, index] : llvm::zip_equal(outputs, stepOutputs))
-          mem.store(value, outputBases[index], tlane);
+        for (auto [value, index] : llvm::zip_equal(outputs, stepOutputs)) {
+          if (outputBases[index])
+            mem.store(value, outputBases[index], tlane);
+          else if (Value buffer = internalBuffers.lookup(index))
+            mem.store(value, buffer, j);
+        }
         for (auto [value, buffer] : llvm::zip_equal(newStates, stateBuffers))
           mem.store(value, buffer, j);
       });
+      // The fused aggregates: each lane's weight * value added to its
+      // basin's running sum of this step, lanes in order, so that a basin's
+      // components come in order. Only the block's own lanes (from vFirst):
+      // the lanes it recomputes were added by the block before. Lanes of
+      // different basins are independent (a vectorised lane loop); lanes
+      // across components, which share basins, are not (a plain loop).
+      if (!fused.empty()) {
+        auto accumulate = [&](Value lane) {
+          Value j = mem.sub(lane, v0), b = basinOfLane(lane, j);
+          Value tb = mem.add(tnb, b);
+          for (const FusedAggregate &f : fused) {
+            Value x = mem.load(internalBuffers.lookup(f.output), j);
+            Value weight = mem.f64Constant(1.0);
+            if (f.weights)
+              weight = mem.load(paramBases[*f.weights],
+                                perComponent(decls.params[*f.weights]) ? lane
+                                                                       : b);
+            Value sum = arith::AddFOp::create(
+                rewriter, loc, mem.load(f.sums, tb),
+                arith::MulFOp::create(rewriter, loc, weight, x));
+            mem.store(sum, f.sums, tb);
+          }
+        };
+        if (distinctBasins)
+          forEachLane(vFirst, vEnd, accumulate);
+        else
+          forEach(vFirst, vEnd, accumulate);
+      }
       // The trajectory, when the caller wants it: row t, copied from the
       // state buffers after the step. Why not stored in the step: the step
       // then stored every state twice per lane-step, the second time to a
@@ -749,9 +822,14 @@ LogicalResult SimulateBuilder::buildComponents() {
     auto blockLoop =
         scf::ForOp::create(rewriter, loc, mem.constant(0), nb, laneBlock);
     rewriter.setInsertionPointToStart(blockLoop.getBody());
-    auto [b0, bEnd] = laneBlockBounds(blockLoop.getInductionVar(), nb);
-    buildBlock(mem.add(componentStart, b0), mem.add(componentStart, bEnd), b0,
-               bEnd,
+    Value blockStart = blockLoop.getInductionVar();
+    auto [b0, bEnd] = laneBlockBounds(blockStart, nb);
+    Value v0 = mem.add(componentStart, b0);
+    // (vFirst only for the fused aggregates.)
+    Value vFirst =
+        fused.empty() ? Value() : mem.add(componentStart, blockStart);
+    buildBlock(v0, vFirst, mem.add(componentStart, bEnd), b0, bEnd,
+               /*distinctBasins=*/true,
                [&](Value v, Value) { return mem.sub(v, componentStart); });
   };
   if (!hasComponents) {
@@ -770,14 +848,16 @@ LogicalResult SimulateBuilder::buildComponents() {
     auto blockLoop =
         scf::ForOp::create(rewriter, loc, mem.constant(0), cb, laneBlock);
     rewriter.setInsertionPointToStart(blockLoop.getBody());
-    auto [v0, vEnd] = laneBlockBounds(blockLoop.getInductionVar(), cb);
+    Value blockStart = blockLoop.getInductionVar();
+    auto [v0, vEnd] = laneBlockBounds(blockStart, cb);
     forEachLane(v0, vEnd, [&](Value v) {
       mem.store(arith::RemSIOp::create(rewriter, loc, v, nb), basinOf,
                 mem.sub(v, v0));
     });
-    buildBlock(v0, vEnd, mem.constant(0), nb, [&](Value, Value j) {
-      return mem.load(basinOf, j, mem.i64);
-    });
+    buildBlock(v0, blockStart, vEnd, mem.constant(0), nb,
+               /*distinctBasins=*/false, [&](Value, Value j) {
+                 return mem.load(basinOf, j, mem.i64);
+               });
   }
   rewriter.setInsertionPointToStart(ifFew.elseBlock());
   byComponent();
@@ -788,11 +868,6 @@ LogicalResult SimulateBuilder::buildBasinOutputs() {
   BasinOp basinOp = model.getBasinOp();
   Block &body = basinOp.getBodyRegion().front();
   unsigned numForcings = decls.forcings.size();
-  llvm::StringMap<unsigned> outputIndex, paramIndex;
-  for (auto [i, output] : llvm::enumerate(decls.outputs))
-    outputIndex[output.getSymName()] = i;
-  for (auto [i, param] : llvm::enumerate(decls.params))
-    paramIndex[param.getSymName()] = i;
   SmallVector<unsigned> basinOutputs;
   for (auto [i, output] : llvm::enumerate(decls.outputs))
     if (output.getBasin())
@@ -813,12 +888,20 @@ LogicalResult SimulateBuilder::buildBasinOutputs() {
   SmallVector<AggregateOp> aggregates;
   // (sum, weights) per aggregate; the sum of the weights only for a
   // weighted mean: a mean's weights are all 1, and their sum, nc, is exact.
+  // A fused aggregate's sum is already in its [step][basin] array
+  // (`fusedSums`): only its weights, if any, are summed here.
   SmallVector<std::pair<Value, Value>> sums;
+  llvm::DenseMap<Operation *, Value> fusedSums;
+  for (const FusedAggregate &f : fused)
+    fusedSums[f.op] = f.sums;
+  bool componentLoop = false;
   for (auto aggregate : body.getOps<AggregateOp>()) {
     aggregates.push_back(aggregate);
     bool weighted = aggregate.getKind() == AggregateKind::weighted_mean;
-    sums.push_back({stackBuffer(blockLanes),
+    bool isFused = fusedSums.count(aggregate);
+    sums.push_back({isFused ? Value() : stackBuffer(blockLanes),
                     weighted ? stackBuffer(blockLanes) : Value()});
+    componentLoop |= !isFused || weighted;
   }
 
   // for b0 < nb step blockLanes: the block of basins [b0, bEnd).
@@ -847,11 +930,12 @@ LogicalResult SimulateBuilder::buildBasinOutputs() {
   // The aggregates first (they read only the components' outputs and
   // params), with the lanes innermost: the sums start at 0 and add
   // weight * value component by component, in the order of a scalar loop.
-  if (!aggregates.empty()) {
+  if (componentLoop) {
     forEachLane(b0, bEnd, [&](Value b) {
       Value j = mem.sub(b, b0);
       for (auto [sum, weights] : sums) {
-        mem.store(mem.f64Constant(0.0), sum, j);
+        if (sum)
+          mem.store(mem.f64Constant(0.0), sum, j);
         if (weights)
           mem.store(mem.f64Constant(0.0), weights, j);
       }
@@ -861,18 +945,20 @@ LogicalResult SimulateBuilder::buildBasinOutputs() {
       forEachLane(b0, bEnd, [&](Value b) {
         Value j = mem.sub(b, b0), lane = mem.add(cnb, b);
         for (auto [aggregate, buffers] : llvm::zip_equal(aggregates, sums)) {
-          unsigned o = outputIndex.lookup(aggregate.getOutput());
-          Value x = mem.load(outputBases[o], mem.add(tcb, lane));
           Value weight = mem.f64Constant(1.0);
           if (aggregate.getKind() == AggregateKind::weighted_mean) {
             unsigned p = paramIndex.lookup(*aggregate.getWeights());
             weight = mem.load(paramBases[p],
                               perComponent(decls.params[p]) ? lane : b);
           }
-          Value sum = arith::AddFOp::create(
-              rewriter, loc, mem.load(buffers.first, j),
-              arith::MulFOp::create(rewriter, loc, weight, x));
-          mem.store(sum, buffers.first, j);
+          if (buffers.first) {
+            unsigned o = outputIndex.lookup(aggregate.getOutput());
+            Value x = mem.load(outputBases[o], mem.add(tcb, lane));
+            Value sum = arith::AddFOp::create(
+                rewriter, loc, mem.load(buffers.first, j),
+                arith::MulFOp::create(rewriter, loc, weight, x));
+            mem.store(sum, buffers.first, j);
+          }
           if (!buffers.second)
             continue;
           Value weights = arith::AddFOp::create(
@@ -897,7 +983,8 @@ LogicalResult SimulateBuilder::buildBasinOutputs() {
         mapping.map(arg, mem.load(paramBases[p], param.getDynamic() ? tb : b));
     }
     for (auto [aggregate, buffers] : llvm::zip_equal(aggregates, sums)) {
-      Value result = mem.load(buffers.first, j);
+      Value result = buffers.first ? mem.load(buffers.first, j)
+                                   : mem.load(fusedSums.lookup(aggregate), tb);
       if (aggregate.getKind() == AggregateKind::mean)
         result = arith::DivFOp::create(
             rewriter, loc, result,
@@ -929,10 +1016,58 @@ LogicalResult SimulateBuilder::buildBasinOutputs() {
   return success();
 }
 
+void SimulateBuilder::collectFusedAggregates() {
+  BasinOp basin = model.getBasinOp();
+  if (!basin)
+    return;
+  for (AggregateOp op : basin.getBodyRegion().front().getOps<AggregateOp>()) {
+    unsigned output = outputIndex.lookup(op.getOutput());
+    if (!decls.outputs[output].getInternal())
+      continue;
+    std::optional<unsigned> weights;
+    if (op.getKind() == AggregateKind::weighted_mean)
+      weights = paramIndex.lookup(*op.getWeights());
+    fused.push_back({op, output, weights, Value()});
+  }
+}
+
+FailureOr<Value> SimulateBuilder::allocateFusedSums(Value tb) {
+  Operation *module = model->getParentOp();
+  FailureOr<LLVM::LLVMFuncOp> calloc = LLVM::lookupOrCreateFn(
+      rewriter, module, "calloc", {mem.i64, mem.i64}, mem.ptr);
+  if (failed(calloc))
+    return failure(); // lookupOrCreateFn has said why
+  Value elementSize =
+      mem.constant(static_cast<int64_t>(mem.f64.getIntOrFloatBitWidth() / 8));
+  Value null = LLVM::ZeroOp::create(rewriter, loc, mem.ptr);
+  Value allocated = arith::ConstantOp::create(rewriter, loc,
+                                              rewriter.getBoolAttr(true));
+  for (FusedAggregate &f : fused) {
+    f.sums = LLVM::CallOp::create(rewriter, loc, *calloc,
+                                  ValueRange{tb, elementSize})
+                 .getResult();
+    Value ok = LLVM::ICmpOp::create(rewriter, loc, LLVM::ICmpPredicate::ne,
+                                    f.sums, null);
+    allocated = arith::AndIOp::create(rewriter, loc, allocated, ok);
+  }
+  return allocated;
+}
+
+LogicalResult SimulateBuilder::freeFusedSums() {
+  FailureOr<LLVM::LLVMFuncOp> free =
+      LLVM::lookupOrCreateFreeFn(rewriter, model->getParentOp());
+  if (failed(free))
+    return failure();
+  for (FusedAggregate &f : fused) // free(NULL) does nothing
+    LLVM::CallOp::create(rewriter, loc, *free, ValueRange{f.sums});
+  return success();
+}
+
 int64_t SimulateBuilder::chooseBlockLanes() {
   // Scalars per lane in the stack buffers of buildComponents and
   // buildBasinOutputs (all allocated at the function's entry).
-  int64_t perLane = 2 * static_cast<int64_t>(decls.states.size()) + 1;
+  int64_t perLane = 2 * static_cast<int64_t>(decls.states.size()) + 1 +
+                    static_cast<int64_t>(fused.size()); // internal buffers
   auto addConvolutions = [&](Operation *region) {
     if (region)
       region->walk([&](ConvolveOp op) {
@@ -982,20 +1117,44 @@ LogicalResult SimulateBuilder::build(func::FuncOp func) {
   SmallVector<Value> stateSizes(decls.states.size(), cb);
   SmallVector<Value> trajSizes(decls.states.size(), tcb);
   SmallVector<Value> forcingSizes(decls.forcings.size(), tb);
-  SmallVector<Value> outputSizes;
+  SmallVector<Value> outputSizes; // of the outputs in the ABI's array
   for (OutputOp output : decls.outputs)
-    outputSizes.push_back(output.getBasin() ? tb : tcb);
+    if (!output.getInternal())
+      outputSizes.push_back(output.getBasin() ? tb : tcb);
 
   paramBases = blockBases(paramsPtr, paramSizes);
   initBases = blockBases(initPtr, stateSizes);
   finalBases = blockBases(finalPtr, stateSizes);
   forcingBases = blockBases(forcingsPtr, forcingSizes);
-  outputBases = blockBases(outputsPtr, outputSizes);
+  {
+    SmallVector<Value> abiBases = blockBases(outputsPtr, outputSizes);
+    unsigned next = 0;
+    for (OutputOp output : decls.outputs)
+      outputBases.push_back(output.getInternal() ? Value()
+                                                 : abiBases[next++]);
+  }
   trajBases = blockBases(trajPtr, trajSizes);
   for (auto [i, kernel] : llvm::enumerate(decls.kernels))
     kernelIndex[kernel.getSymName()] = i;
+  for (auto [i, output] : llvm::enumerate(decls.outputs))
+    outputIndex[output.getSymName()] = i;
+  for (auto [i, param] : llvm::enumerate(decls.params))
+    paramIndex[param.getSymName()] = i;
+  collectFusedAggregates();
   blockLanes = chooseBlockLanes();
 
+  // With fused aggregates, everything runs only if their sums could be
+  // allocated; otherwise the function returns 1.
+  Value allocated;
+  scf::IfOp ifAllocated;
+  if (!fused.empty()) {
+    FailureOr<Value> all = allocateFusedSums(tb);
+    if (failed(all))
+      return failure();
+    allocated = *all;
+    ifAllocated = scf::IfOp::create(rewriter, loc, allocated);
+    rewriter.setInsertionPointToStart(ifAllocated.thenBlock());
+  }
   if (failed(buildComponents()))
     return failure();
   if (model.getBasinOp()) {
@@ -1004,8 +1163,19 @@ LogicalResult SimulateBuilder::build(func::FuncOp func) {
       return failure();
   }
 
-  Value status = arith::ConstantOp::create(rewriter, loc, rewriter.getI32Type(),
-                                           rewriter.getI32IntegerAttr(0));
+  if (ifAllocated)
+    rewriter.setInsertionPointAfter(ifAllocated);
+  Type i32 = rewriter.getI32Type();
+  Value status =
+      arith::ConstantOp::create(rewriter, loc, i32, rewriter.getI32IntegerAttr(0));
+  if (ifAllocated) {
+    if (failed(freeFusedSums()))
+      return failure();
+    status = arith::SelectOp::create(
+        rewriter, loc, allocated, status,
+        arith::ConstantOp::create(rewriter, loc, i32,
+                                  rewriter.getI32IntegerAttr(1)));
+  }
   func::ReturnOp::create(rewriter, loc, status);
   return success();
 }

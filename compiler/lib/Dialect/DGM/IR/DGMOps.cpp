@@ -181,6 +181,13 @@ void OutputOp::build(OpBuilder &builder, OperationState &state, StringRef name,
   buildDecl<OutputOp>(builder, state, name, type, unit, description);
 }
 
+LogicalResult OutputOp::verify() {
+  if (getInternal() && getBasin())
+    return emitOpError() << "cannot be both 'basin' and 'internal': only an "
+                            "output of the step can be internal";
+  return success();
+}
+
 void StateOp::build(OpBuilder &builder, OperationState &state, StringRef name,
                     Type type, StringRef unit, StringRef description,
                     double init) {

@@ -182,12 +182,19 @@ def DGM_OutputOp : DGM_DeclOp<"output"> {
     step computes it, or one per time step and basin with `basin`: then
     `dgm.basin` computes it after the step of all the basin's components.
 
+    An `internal` output is computed by the step for `dgm.aggregate` in
+    `dgm.basin` only: it is not one of the C ABI's outputs, and the lowering
+    adds its values into each aggregate's running sum as the step runs
+    instead of storing them.
+
     ```mlir
     dgm.output @Q : f64 {unit = "mm/d", description = "streamflow"}
     dgm.output @Qr : f64 {basin}
+    dgm.output @Q0c : f64 {internal}
     ```
   }];
-  let arguments = !con(commonArgs, (ins UnitAttr:$basin));
+  let arguments = !con(commonArgs, (ins UnitAttr:$basin, UnitAttr:$internal));
+  let hasVerifier = 1;
 }
 
 def DGM_StepOp : DGM_Op<"step", [

@@ -22,8 +22,10 @@
 #include "dgm/Support/Diagnostics.h"
 
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 
 #include <cmath>
+#include <functional>
 #include <optional>
 
 using namespace dgm;
@@ -126,6 +128,7 @@ public:
     checkBasinOutputs(model, scope, diag);
     // After the step: the balance's output is computed by the compiler.
     checkBalance(model, scope, diag);
+    warnUnreadInternalOutputs();
     // Last: every call in the model is resolved.
     if (diag.getNumErrors() == errorsBefore && !model.steps.empty())
       checkExpansionSize(model, model.steps[0], diag);
@@ -176,6 +179,47 @@ private:
     return (llvm::Twine(what) + " of " + kindWord(var.kind) + " '" + var.name +
             "'")
         .str();
+  }
+
+  /// An internal output exists for the basin outputs to aggregate (or the
+  /// balance to read): one that neither reads is computed for nothing.
+  void warnUnreadInternalOutputs() {
+    llvm::StringSet<> read;
+    std::function<void(const Expr &)> collect = [&](const Expr &e) {
+      if (auto *name = llvm::dyn_cast<NameExpr>(&e)) {
+        read.insert(name->getName());
+      } else if (auto *unary = llvm::dyn_cast<UnaryExpr>(&e)) {
+        collect(unary->getOperand());
+      } else if (auto *binary = llvm::dyn_cast<BinaryExpr>(&e)) {
+        collect(binary->getLHS());
+        collect(binary->getRHS());
+      } else if (auto *call = llvm::dyn_cast<CallExpr>(&e)) {
+        for (const ExprPtr &arg : call->getArgs())
+          collect(*arg);
+      } else if (auto *cond = llvm::dyn_cast<IfExpr>(&e)) {
+        collect(cond->getCond());
+        collect(cond->getThen());
+        collect(cond->getElse());
+      }
+    };
+    for (const VarDecl &var : model.vars)
+      if (var.isBasinOutput())
+        collect(*var.init);
+    if (model.balance)
+      for (const ExprPtr *e : {&model.balance->storage, &model.balance->inflow,
+                               &model.balance->outflow})
+        if (*e)
+          collect(**e);
+    for (const VarDecl &var : model.vars)
+      if (var.internal && !var.isBasinOutput() && !read.contains(var.name))
+        diag.warning(var.internalLoc,
+                     llvm::Twine("internal output '") + var.name +
+                         "' is not in the results, and no basin output "
+                         "aggregates it (nor does the balance read it): "
+                         "its values go nowhere; aggregate it, e.g. "
+                         "'output " +
+                         var.name + "_mean = mean(" + var.name +
+                         ");', or drop 'internal'");
   }
 
   void checkDeclaration(VarDecl &var) {

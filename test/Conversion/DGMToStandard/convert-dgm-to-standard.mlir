@@ -760,8 +760,15 @@ dgm.model @routed source "routed.dgm" components 2 {
 // CHECK: llvm.getelementptr %[[WMEAN]]
 // CHECK: llvm.store
 // CHECK-NEXT: }
-// By component: a lane loop from the block's first own lane.
-// CHECK: scf.for %{{.*}} = %{{.*}} to %{{.*}} step %c1_i64  : i64 {
+// By component, blocks of basins first (a block's sums stay in cache while
+// every component adds to them), then a lane loop from the block's first
+// own lane.
+// CHECK: } else {
+// CHECK-NEXT: scf.for %[[BLOCK:.*]] = %c0_i64 to %arg0 step %c128_i64  : i64 {
+// CHECK-NEXT: scf.for %[[COMP:.*]] = %c0_i64 to %arg1 step %c1_i64  : i64 {
+// CHECK-NEXT: %[[CNB:.*]] = arith.muli %[[COMP]], %arg0 : i64
+// CHECK: %[[OWN:.*]] = arith.addi %[[CNB]], %[[BLOCK]] : i64
+// CHECK: scf.for %{{.*}} = %[[OWN]] to %{{.*}} step %c1_i64  : i64 {
 // CHECK: llvm.getelementptr %[[MEAN]]
 // CHECK: arith.addf
 // CHECK: llvm.store %{{.*}}, %{{.*}} {access_groups = [#{{.*}}]} : f64, !llvm.ptr

@@ -813,16 +813,36 @@ LogicalResult SimulateBuilder::buildComponents() {
   OpBuilder::InsertionGuard guard(rewriter);
   // for c < nc, for b0 < nb step blockLanes: the basins [b0, bEnd) of
   // component c, lanes [c * nb + b0, c * nb + bEnd).
+  //
+  // With fused aggregates the blocks come first (for b0: for c), so that a
+  // block's [step][basin] sums are added to by all components while they
+  // are still in cache: at 1000 basins, 11 fused means of δHBV
+  // (bench/models/hbv_hydrodl2.dgm) took 218-228 ms in f64 with the
+  // components first and 188-211 ms so. Without them the components come
+  // first (for c: for b0): plain δHBV at 1000 basins took 91-93 ms so and
+  // 102-105 ms the other way.
   auto byComponent = [&]() {
-    auto componentLoop = scf::ForOp::create(rewriter, loc, mem.constant(0),
-                                            nc, mem.constant(1));
     OpBuilder::InsertionGuard loopGuard(rewriter);
-    rewriter.setInsertionPointToStart(componentLoop.getBody());
-    Value componentStart = mem.mul(componentLoop.getInductionVar(), nb);
-    auto blockLoop =
-        scf::ForOp::create(rewriter, loc, mem.constant(0), nb, laneBlock);
-    rewriter.setInsertionPointToStart(blockLoop.getBody());
-    Value blockStart = blockLoop.getInductionVar();
+    auto blockLoopHere = [&]() {
+      auto loop =
+          scf::ForOp::create(rewriter, loc, mem.constant(0), nb, laneBlock);
+      rewriter.setInsertionPointToStart(loop.getBody());
+      return loop.getInductionVar();
+    };
+    auto componentLoopHere = [&]() {
+      auto loop = scf::ForOp::create(rewriter, loc, mem.constant(0), nc,
+                                     mem.constant(1));
+      rewriter.setInsertionPointToStart(loop.getBody());
+      return mem.mul(loop.getInductionVar(), nb);
+    };
+    Value blockStart, componentStart;
+    if (fused.empty()) {
+      componentStart = componentLoopHere();
+      blockStart = blockLoopHere();
+    } else {
+      blockStart = blockLoopHere();
+      componentStart = componentLoopHere();
+    }
     auto [b0, bEnd] = laneBlockBounds(blockStart, nb);
     Value v0 = mem.add(componentStart, b0);
     // (vFirst only for the fused aggregates.)

@@ -731,12 +731,13 @@ dgm.model @routed source "routed.dgm" components 2 {
 
 // -----
 
-// An internal output (Qc) is not in the ABI's outputs: ETc is output 0. The
-// step keeps Qc in a per-lane buffer; after each step's lane loop, weight *
-// Qc is added into each aggregate's [step][basin] sums (calloc'ed, freed at
-// the end; simulate returns 1 if calloc failed), in lane order: a plain loop
-// across components (lanes share basins), a lane loop by component. dgm.basin
-// then only divides.
+// An internal output (Qc) is not in the ABI's outputs: ETc is output 0. Each
+// aggregate of it gets [step][basin] sums (calloc'ed, freed at the end;
+// simulate returns 1 if calloc failed), to which weight * Qc is added in lane
+// order: with lanes by component, in the step's lane loop itself (a lane the
+// block recomputes stores its sum back unchanged); with lanes across
+// components, which share basins, from a per-lane buffer in a plain loop
+// after it. dgm.basin then only divides.
 // CHECK-DAG: llvm.func @free(!llvm.ptr)
 // CHECK-DAG: llvm.func @calloc(i64, i64) -> !llvm.ptr
 // CHECK-LABEL: func.func @dgm_fused_simulate
@@ -761,17 +762,20 @@ dgm.model @routed source "routed.dgm" components 2 {
 // CHECK: llvm.store
 // CHECK-NEXT: }
 // By component, blocks of basins first (a block's sums stay in cache while
-// every component adds to them), then a lane loop from the block's first
-// own lane.
+// every component adds to them); the step adds into the sums itself.
 // CHECK: } else {
 // CHECK-NEXT: scf.for %[[BLOCK:.*]] = %c0_i64 to %arg0 step %c128_i64  : i64 {
 // CHECK-NEXT: scf.for %[[COMP:.*]] = %c0_i64 to %arg1 step %c1_i64  : i64 {
 // CHECK-NEXT: %[[CNB:.*]] = arith.muli %[[COMP]], %arg0 : i64
 // CHECK: %[[OWN:.*]] = arith.addi %[[CNB]], %[[BLOCK]] : i64
-// CHECK: scf.for %{{.*}} = %[[OWN]] to %{{.*}} step %c1_i64  : i64 {
-// CHECK: llvm.getelementptr %[[MEAN]]
-// CHECK: arith.addf
-// CHECK: llvm.store %{{.*}}, %{{.*}} {access_groups = [#{{.*}}]} : f64, !llvm.ptr
+// CHECK: %[[ISOWN:.*]] = arith.cmpi sge, %{{.*}}, %[[OWN]] : i64
+// CHECK-NEXT: llvm.getelementptr %[[MEAN]]
+// CHECK-NEXT: %[[OLD:.*]] = llvm.load
+// CHECK-NEXT: %[[WQ:.*]] = arith.mulf
+// CHECK-NEXT: %[[NEW:.*]] = arith.addf %[[OLD]], %[[WQ]] : f64
+// CHECK-NEXT: %[[KEEP:.*]] = arith.select %[[ISOWN]], %[[NEW]], %[[OLD]] : f64
+// CHECK-NEXT: %[[AT2:.*]] = llvm.getelementptr %[[MEAN]]
+// CHECK-NEXT: llvm.store %[[KEEP]], %[[AT2]] {access_groups = [#{{.*}}]} : f64, !llvm.ptr
 // CHECK: } {dgm.lanes = 128 : i64, llvm.loop_annotation
 // The basin outputs: the mean divides the sums by nc, the weighted mean by
 // the sum of its weights; no loop reads Qc.

@@ -467,6 +467,21 @@ private:
   /// calloc or free otherwise.
   FailureOr<Value> allocateFusedSums(Value tb);
   LogicalResult freeFusedSums();
+  /// sums[tb] += weight * x for fused aggregate `f` at `lane`; with `own`,
+  /// only where it is true (elsewhere the sum is stored back unchanged).
+  void addToSums(const FusedAggregate &f, Value x, Value lane, Value b,
+                 Value tb, Value own) {
+    Value weight = mem.f64Constant(1.0);
+    if (f.weights)
+      weight = mem.load(paramBases[*f.weights],
+                        perComponent(decls.params[*f.weights]) ? lane : b);
+    Value old = mem.load(f.sums, tb);
+    Value sum = arith::AddFOp::create(
+        rewriter, loc, old, arith::MulFOp::create(rewriter, loc, weight, x));
+    if (own)
+      sum = arith::SelectOp::create(rewriter, loc, own, sum, old);
+    mem.store(sum, f.sums, tb);
+  }
 };
 } // namespace
 
@@ -607,9 +622,10 @@ LogicalResult SimulateBuilder::buildComponents() {
   for (auto [i, output] : llvm::enumerate(decls.outputs))
     if (!output.getBasin())
       stepOutputs.push_back(i);
-  // The internal outputs that fused aggregates sum: a slot per lane.
+  // The internal outputs that fused aggregates sum: a slot per lane, for
+  // blocks of lanes across components (see buildBlock).
   for (const FusedAggregate &f : fused)
-    if (!internalBuffers.count(f.output))
+    if (model.getComponents() && !internalBuffers.count(f.output))
       internalBuffers[f.output] = stackBuffer(blockLanes);
 
   // The block's buffers: states, and per convolution its kernel's weights
@@ -740,11 +756,25 @@ LogicalResult SimulateBuilder::buildComponents() {
             [&](Value value) { return mapping.lookupOrDefault(value); });
         ValueRange newStates = ValueRange(yielded).take_front(numStates);
         ValueRange outputs = ValueRange(yielded).drop_front(numStates);
+        llvm::DenseMap<unsigned, Value> internalValues;
         for (auto [value, index] : llvm::zip_equal(outputs, stepOutputs)) {
           if (outputBases[index])
             mem.store(value, outputBases[index], tlane);
-          else if (Value buffer = internalBuffers.lookup(index))
-            mem.store(value, buffer, j);
+          else if (!distinctBasins) {
+            if (Value buffer = internalBuffers.lookup(index))
+              mem.store(value, buffer, j);
+          } else {
+            internalValues[index] = value;
+          }
+        }
+        // Lanes of distinct basins add into the sums right here; a lane
+        // that the block recomputes (below vFirst) stores the sum back
+        // unchanged.
+        if (distinctBasins && !fused.empty()) {
+          Value own = arith::CmpIOp::create(
+              rewriter, loc, arith::CmpIPredicate::sge, lane, vFirst);
+          for (const FusedAggregate &f : fused)
+            addToSums(f, internalValues.lookup(f.output), lane, b, tb, own);
         }
         for (auto [value, buffer] : llvm::zip_equal(newStates, stateBuffers))
           mem.store(value, buffer, j);
@@ -755,27 +785,14 @@ LogicalResult SimulateBuilder::buildComponents() {
       // the lanes it recomputes were added by the block before. Lanes of
       // different basins are independent (a vectorised lane loop); lanes
       // across components, which share basins, are not (a plain loop).
-      if (!fused.empty()) {
-        auto accumulate = [&](Value lane) {
+      if (!fused.empty() && !distinctBasins) {
+        forEach(vFirst, vEnd, [&](Value lane) {
           Value j = mem.sub(lane, v0), b = basinOfLane(lane, j);
           Value tb = mem.add(tnb, b);
-          for (const FusedAggregate &f : fused) {
-            Value x = mem.load(internalBuffers.lookup(f.output), j);
-            Value weight = mem.f64Constant(1.0);
-            if (f.weights)
-              weight = mem.load(paramBases[*f.weights],
-                                perComponent(decls.params[*f.weights]) ? lane
-                                                                       : b);
-            Value sum = arith::AddFOp::create(
-                rewriter, loc, mem.load(f.sums, tb),
-                arith::MulFOp::create(rewriter, loc, weight, x));
-            mem.store(sum, f.sums, tb);
-          }
-        };
-        if (distinctBasins)
-          forEachLane(vFirst, vEnd, accumulate);
-        else
-          forEach(vFirst, vEnd, accumulate);
+          for (const FusedAggregate &f : fused)
+            addToSums(f, mem.load(internalBuffers.lookup(f.output), j), lane,
+                      b, tb, Value());
+        });
       }
       // The trajectory, when the caller wants it: row t, copied from the
       // state buffers after the step. Why not stored in the step: the step

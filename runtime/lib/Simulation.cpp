@@ -364,6 +364,10 @@ Result<SimulationOutputs> dgm::rt::simulate(const LoadedModel &model,
   if (status != 0)
     return Error{"model '" + std::string(model.name()) +
                  "' failed: its simulate function returned " +
-                 std::to_string(status)};
+                 std::to_string(status) +
+                 // abi.h: 1 is the one failure compiled code reports.
+                 (status == 1 ? " (out of memory for the running sums of the "
+                                "aggregates of its internal outputs)"
+                              : "")};
   return out;
 }

@@ -67,8 +67,10 @@ typedef struct dgm_variable {
  *                 end of each step)
  *   final_states  [C][B] per state, or NULL (written)
  * The arrays must not overlap (the compiled code assumes they do not).
- * Returns 0. Uses no global mutable state: concurrent calls are safe as long
- * as they do not share output arrays. */
+ * Returns 0, or 1 when a model with internal outputs cannot allocate the
+ * running sums of their aggregates (docs/abi.md). Uses no global mutable
+ * state: concurrent calls are safe as long as they do not share output
+ * arrays. */
 typedef int32_t (*dgm_simulate_fn)(int64_t num_basins, int64_t num_components,
                                    int64_t num_steps, const double *params,
                                    const double *init_states,

@@ -223,4 +223,18 @@ TEST(SimulationStatus, NonZeroStatusIsAnError) {
                                  "simulate function returned 3");
 }
 
+// 1 is what compiled code returns when calloc fails (abi.h): said in words.
+TEST(SimulationStatus, StatusOneIsOutOfMemory) {
+  Result<LoadedModel> model = LoadedModel::load(DGM_FIXTURE_OUT_OF_MEMORY);
+  ASSERT_TRUE(model.ok()) << model.error().message;
+  Result<SimulationInputs> in = makeInputs(*model, 1, 2);
+  ASSERT_TRUE(in.ok());
+  Result<SimulationOutputs> out = simulate(*model, *in);
+  ASSERT_FALSE(out.ok());
+  EXPECT_EQ(out.error().message,
+            "model 'linear_reservoir' failed: its simulate function returned "
+            "1 (out of memory for the running sums of the aggregates of its "
+            "internal outputs)");
+}
+
 } // namespace

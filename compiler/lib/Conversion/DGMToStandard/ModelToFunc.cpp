@@ -459,7 +459,9 @@ private:
   };
   SmallVector<FusedAggregate> fused;
   /// Per internal output that a fused aggregate reads: the block's values
-  /// of this step ([lane]), from the step to the loop that sums them.
+  /// of this step ([lane]), from the step to the plain loop that sums them
+  /// when lanes run across components (with lanes of distinct basins the
+  /// step adds them itself).
   llvm::DenseMap<unsigned, Value> internalBuffers;
   void collectFusedAggregates();
   /// calloc's [step][basin] sums of each fused aggregate; returns whether

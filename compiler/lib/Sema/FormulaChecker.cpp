@@ -134,8 +134,9 @@ protected:
                      "' is computed after the step and cannot read state '" +
                      var.name +
                      "'; assign the state to an output in the "
-                     "step and aggregate that, e.g. mean(" +
-                     var.name + "_out)");
+                     "step and aggregate that, e.g. 'internal output " +
+                     var.name + "_out;', '" + var.name + "_out = " + var.name +
+                     ";' in the step and mean(" + var.name + "_out)");
       return Type::Error;
     case VarDecl::Kind::Output:
       return checkOutputRef(e, var);

@@ -216,32 +216,23 @@ def main(argv=None):
            "revision": git_revision(), "peer_modes": PEER_MODES}
 
     # 0. Same inputs, same outputs: the two sides compute the same model.
-    check = json.loads(run([PYTHON, os.path.join(HERE, "check_same_inputs.py"),
-                            "--build-dir", os.path.abspath(a.build_dir), "--json",
-                            "--basins", str(HEADLINE[0]), "--components", str(HEADLINE[1]),
-                            "--days", str(HEADLINE[2])], log, allow_fail=True))
-    raw["check"] = check
-    if not check["f64"]["ok"]:
-        raise SystemExit("dgm and the PyTorch peer disagree on the same inputs: " +
-                         json.dumps(check))
-    styles = ["core"]
+    styles = ["core"] + ([] if a.no_hydrodl2 else ["hydrodl2"])
     hydrodl2_dir = os.path.abspath(os.path.join(a.build_dir, "bench", "hydrodl2"))
-    if not a.no_hydrodl2:
-        styles.append("hydrodl2")
-        check_h = json.loads(run([PYTHON, os.path.join(HERE, "check_same_inputs.py"),
-                                  "--build-dir", os.path.abspath(a.build_dir), "--json",
-                                  "--style", "hydrodl2",
-                                  "--basins", str(HEADLINE[0]),
-                                  "--components", str(HEADLINE[1]),
-                                  "--days", str(HEADLINE[2])], log, allow_fail=True))
-        raw["check_hydrodl2"] = check_h
-        if not check_h["f64"]["ok"]:
-            raise SystemExit("bench/models/hbv_hydrodl2.dgm and the peer's --style hydrodl2 "
-                             "disagree on the same inputs: " + json.dumps(check_h))
+    for style in styles:
+        check = json.loads(run([PYTHON, os.path.join(HERE, "check_same_inputs.py"),
+                                "--build-dir", os.path.abspath(a.build_dir), "--json",
+                                "--style", style, "--basins", str(HEADLINE[0]),
+                                "--components", str(HEADLINE[1]), "--days", str(HEADLINE[2])],
+                               log, allow_fail=True))
+        raw["check" if style == "core" else f"check_{style}"] = check
+        if not check["f64"]["ok"]:
+            raise SystemExit(f"dgm and the PyTorch peer (--style {style}) disagree on the "
+                             "same inputs: " + json.dumps(check))
+    check = raw["check"]
 
-    # 1. Headline, alternating rounds: dgm, then the peer in each mode and precision.
+    # 1. Headline, alternating rounds: for each style, dgm, then the peer in each mode
+    # and precision.
     print(f"headline {HEADLINE}, {a.rounds} rounds", file=sys.stderr)
-    # Each round: for each style, dgm, then the peer in each mode and precision.
     rounds = []
     for r in range(a.rounds):
         rnd = {}

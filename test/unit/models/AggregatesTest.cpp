@@ -24,6 +24,7 @@
 
 #include <cstdint>
 #include <random>
+#include <utility>
 #include <vector>
 
 using dgm::test::ModelLibrary;
@@ -34,18 +35,23 @@ template <typename Float> class Aggregates : public ::testing::Test {};
 using Precisions = ::testing::Types<double, float>;
 TYPED_TEST_SUITE(Aggregates, Precisions);
 
-const int64_t kComponents = 5, kSteps = 40;
-const int64_t kBasins[] = {1, 7, 31, 33, 200, 257};
+const int64_t kSteps = 40;
+/// (basins, components): below and above 32 basins (lanes across components
+/// or by component), above 128 (two blocks, the last padded), and with
+/// enough lanes across components that a block starts in the middle of a
+/// basin's components (31 x 10, 5 x 60: the lanes of distinct basins wrap).
+const std::pair<int64_t, int64_t> kSizes[] = {
+    {1, 5}, {7, 5}, {31, 5}, {31, 10}, {5, 60}, {33, 5}, {200, 5}, {257, 5}};
 
 /// Random inputs in the ABI layout: params k [C][B], w [C][B]; states
 /// S [C][B]; forcings P [T][B].
 template <typename Float> struct Inputs {
-  int64_t nb, lanes;
+  int64_t nb, nc, lanes;
   std::vector<Float> params, init, forcings;
 
-  Inputs(int64_t nb, std::mt19937_64 &rng)
-      : nb(nb), lanes(kComponents * nb), params(2 * lanes), init(lanes),
-        forcings(kSteps * nb) {
+  Inputs(std::pair<int64_t, int64_t> size, std::mt19937_64 &rng)
+      : nb(size.first), nc(size.second), lanes(nb * nc), params(2 * lanes),
+        init(lanes), forcings(kSteps * nb) {
     std::uniform_real_distribution<double> unit(0.0, 1.0);
     for (int64_t v = 0; v < lanes; ++v) {
       params[v] = static_cast<Float>(unit(rng));
@@ -57,7 +63,7 @@ template <typename Float> struct Inputs {
   }
 
   int32_t simulate(const dgm_model &model, std::vector<Float> &outputs) const {
-    return model.simulate(nb, kComponents, kSteps,
+    return model.simulate(nb, nc, kSteps,
                           reinterpret_cast<const double *>(params.data()),
                           reinterpret_cast<const double *>(init.data()),
                           reinterpret_cast<const double *>(forcings.data()),
@@ -85,7 +91,7 @@ template <typename Float> struct Expected {
       const Float *q = &flow[t * lanes];
       for (int64_t b = 0; b < nb; ++b) {
         Float total = 0, weightedTotal = 0, weights = 0, storage = 0;
-        for (int64_t c = 0; c < kComponents; ++c) {
+        for (int64_t c = 0; c < in.nc; ++c) {
           const int64_t v = c * nb + b;
           total = total + q[v];
           const Float product = in.params[lanes + v] * q[v];
@@ -93,10 +99,10 @@ template <typename Float> struct Expected {
           weights = weights + in.params[lanes + v];
           storage = storage + state[v];
         }
-        mean.push_back(total / static_cast<Float>(kComponents));
+        mean.push_back(total / static_cast<Float>(in.nc));
         sum.push_back(total);
         weighted.push_back(weightedTotal / weights);
-        store.push_back(storage / static_cast<Float>(kComponents));
+        store.push_back(storage / static_cast<Float>(in.nc));
       }
     }
   }
@@ -119,9 +125,11 @@ TYPED_TEST(Aggregates, MatchAScalarLoopBitForBit) {
   const dgm_model &model = *lib.model();
   ASSERT_EQ(model.num_outputs, 4); // Qc, M, T, W
   std::mt19937_64 rng(42);
-  for (int64_t nb : kBasins) {
-    SCOPED_TRACE("basins " + std::to_string(nb));
-    Inputs<Float> in(nb, rng);
+  for (auto size : kSizes) {
+    const int64_t nb = size.first;
+    SCOPED_TRACE("basins " + std::to_string(nb) + ", components " +
+                 std::to_string(size.second));
+    Inputs<Float> in(size, rng);
     // outputs: Qc [T][C][B], then M, T, W [T][B].
     std::vector<Float> outputs(kSteps * in.lanes + 3 * kSteps * nb, Float(-1));
     ASSERT_EQ(in.simulate(model, outputs), 0);
@@ -148,9 +156,11 @@ TYPED_TEST(Aggregates, OfInternalOutputsMatchAScalarLoopBitForBit) {
     EXPECT_EQ(model.outputs[i].flags & DGM_PER_COMPONENT, 0u)
         << model.outputs[i].name;
   std::mt19937_64 rng(43);
-  for (int64_t nb : kBasins) {
-    SCOPED_TRACE("basins " + std::to_string(nb));
-    Inputs<Float> in(nb, rng);
+  for (auto size : kSizes) {
+    const int64_t nb = size.first;
+    SCOPED_TRACE("basins " + std::to_string(nb) + ", components " +
+                 std::to_string(size.second));
+    Inputs<Float> in(size, rng);
     // outputs: M, T, W, E [T][B], and a guard after them.
     std::vector<Float> outputs(4 * kSteps * nb + 1, Float(-1));
     ASSERT_EQ(in.simulate(model, outputs), 0);

@@ -1,11 +1,12 @@
-//===- AST.cpp - Spellings of the AST's enumerations ----------------------===//
+//===- AST.cpp - Spellings of the AST's enumerations, a name walker -------===//
 //
 // Part of dgm, under the Apache License v2.0 with LLVM Exceptions.
 //
 //===----------------------------------------------------------------------===//
 //
 // The source spelling of each operator and declaration kind, for messages
-// (Sema, MLIRGen) and the AST dump.
+// (Sema, MLIRGen) and the AST dump; and forEachName, for the checks that ask
+// which names an expression reads.
 //
 //===----------------------------------------------------------------------===//
 
@@ -87,4 +88,23 @@ const char *dgm::ast::toString(AssignStmt::Op op) {
     return "der =";
   }
   llvm_unreachable("unknown assignment operator");
+}
+
+void dgm::ast::forEachName(const Expr &expr,
+                           const std::function<void(const NameExpr &)> &fn) {
+  if (auto *name = llvm::dyn_cast<NameExpr>(&expr)) {
+    fn(*name);
+  } else if (auto *unary = llvm::dyn_cast<UnaryExpr>(&expr)) {
+    forEachName(unary->getOperand(), fn);
+  } else if (auto *binary = llvm::dyn_cast<BinaryExpr>(&expr)) {
+    forEachName(binary->getLHS(), fn);
+    forEachName(binary->getRHS(), fn);
+  } else if (auto *call = llvm::dyn_cast<CallExpr>(&expr)) {
+    for (const ExprPtr &arg : call->getArgs())
+      forEachName(*arg, fn);
+  } else if (auto *cond = llvm::dyn_cast<IfExpr>(&expr)) {
+    forEachName(cond->getCond(), fn);
+    forEachName(cond->getThen(), fn);
+    forEachName(cond->getElse(), fn);
+  }
 }

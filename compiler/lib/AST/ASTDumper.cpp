@@ -127,8 +127,7 @@ void ASTDumper::dumpVar(const VarDecl &var) {
   std::string kind = toString(var.kind);
   kind[0] = llvm::toUpper(kind[0]);
   line() << (var.dynamic ? "dynamic " : "") << (var.shared ? "shared " : "")
-         << (var.internal ? "internal " : "")
-         << kind << " " << var.name;
+         << (var.internal ? "internal " : "") << kind << " " << var.name;
   if (!var.description.empty()) {
     os << " \"";
     os.write_escaped(var.description);

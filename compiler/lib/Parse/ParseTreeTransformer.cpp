@@ -387,12 +387,11 @@ ast::VarDecl ParseTreeTransformer::transformVarDecl(P::VarDeclContext *ctx) {
     ast::VarDecl::Kind allowed =
         isInternal ? ast::VarDecl::Kind::Output : ast::VarDecl::Kind::Param;
     if (var.kind != allowed) {
-      errors.error(loc, std::string("only ") +
-                            (isInternal ? "an output" : "a param") + " can be '" +
-                            word + "', not " +
-                            (var.kind == ast::VarDecl::Kind::Output ? "an "
-                                                                    : "a ") +
-                            kindName + " such as " + quotedName);
+      errors.error(
+          loc, std::string("only ") + (isInternal ? "an output" : "a param") +
+                   " can be '" + word + "', not " +
+                   (var.kind == ast::VarDecl::Kind::Output ? "an " : "a ") +
+                   kindName + " such as " + quotedName);
       continue;
     }
     bool &flag = isInternal  ? var.internal

@@ -182,8 +182,7 @@ std::vector<std::string> describeSet(IntervalSet set, ParserRuleContext *ctx,
                     "const, fn, components, balance, solver) or a step block");
     removeAll(set, {P::FORCING, P::PARAM, P::STATE, P::OUTPUT, P::STEP,
                     P::RBRACE, P::KERNEL, P::CONST, P::FN, P::COMPONENTS,
-                    P::DYNAMIC, P::SHARED, P::INTERNAL, P::BALANCE,
-                    P::SOLVER});
+                    P::DYNAMIC, P::SHARED, P::INTERNAL, P::BALANCE, P::SOLVER});
   }
   if (ctx->getRuleIndex() == P::RuleStepBlock &&
       containsAll(set, {P::ID, P::LET})) {

@@ -88,9 +88,8 @@ bool dgm::parse::isReserved(size_t type) {
 bool dgm::parse::isDeclKeyword(size_t type) {
   return type == P::FORCING || type == P::PARAM || type == P::STATE ||
          type == P::OUTPUT || type == P::DYNAMIC || type == P::SHARED ||
-         type == P::INTERNAL ||
-         type == P::CONST || type == P::FN || type == P::KERNEL ||
-         type == P::IMPORT;
+         type == P::INTERNAL || type == P::CONST || type == P::FN ||
+         type == P::KERNEL || type == P::IMPORT;
 }
 
 bool dgm::parse::isErrorToken(size_t type) {

@@ -6,8 +6,6 @@
 
 #include "FormulaChecker.h"
 
-#include <functional>
-
 using namespace dgm;
 using namespace dgm::ast;
 using Type = ExprChecker::Type;
@@ -339,22 +337,13 @@ void dgm::checkBalance(ModelDecl &model, const Scope &scope,
     }
   VarDecl error;
   // The storage's unit, when every state in it has the same one.
-  std::function<void(const Expr &)> collect;
   std::vector<const VarDecl *> stores;
-  collect = [&](const Expr &e) {
-    if (auto *name = llvm::dyn_cast<NameExpr>(&e)) {
-      if (name->ref.kind == NameRef::Kind::State)
-        if (Found f = findVar(model, name->getName()); f.var)
-          stores.push_back(f.var);
-    } else if (auto *unary = llvm::dyn_cast<UnaryExpr>(&e)) {
-      collect(unary->getOperand());
-    } else if (auto *binary = llvm::dyn_cast<BinaryExpr>(&e)) {
-      collect(binary->getLHS());
-      collect(binary->getRHS());
-    }
-  };
   if (balance.storage)
-    collect(*balance.storage);
+    forEachName(*balance.storage, [&](const NameExpr &name) {
+      if (name.ref.kind == NameRef::Kind::State)
+        if (Found f = findVar(model, name.getName()); f.var)
+          stores.push_back(f.var);
+    });
   if (!stores.empty() && stores.front()->unit &&
       llvm::all_of(stores, [&](const VarDecl *v) {
         return v->unit && v->unit->spelling == stores.front()->unit->spelling;

@@ -25,7 +25,6 @@
 #include "llvm/ADT/StringSet.h"
 
 #include <cmath>
-#include <functional>
 #include <optional>
 
 using namespace dgm;
@@ -185,22 +184,9 @@ private:
   /// balance to read): one that neither reads is computed for nothing.
   void warnUnreadInternalOutputs() {
     llvm::StringSet<> read;
-    std::function<void(const Expr &)> collect = [&](const Expr &e) {
-      if (auto *name = llvm::dyn_cast<NameExpr>(&e)) {
-        read.insert(name->getName());
-      } else if (auto *unary = llvm::dyn_cast<UnaryExpr>(&e)) {
-        collect(unary->getOperand());
-      } else if (auto *binary = llvm::dyn_cast<BinaryExpr>(&e)) {
-        collect(binary->getLHS());
-        collect(binary->getRHS());
-      } else if (auto *call = llvm::dyn_cast<CallExpr>(&e)) {
-        for (const ExprPtr &arg : call->getArgs())
-          collect(*arg);
-      } else if (auto *cond = llvm::dyn_cast<IfExpr>(&e)) {
-        collect(cond->getCond());
-        collect(cond->getThen());
-        collect(cond->getElse());
-      }
+    auto collect = [&](const Expr &e) {
+      forEachName(e,
+                  [&](const NameExpr &name) { read.insert(name.getName()); });
     };
     for (const VarDecl &var : model.vars)
       if (var.isBasinOutput())

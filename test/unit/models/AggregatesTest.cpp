@@ -63,19 +63,18 @@ template <typename Float> struct Inputs {
   }
 
   int32_t simulate(const dgm_model &model, std::vector<Float> &outputs) const {
-    return model.simulate(nb, nc, kSteps,
-                          reinterpret_cast<const double *>(params.data()),
-                          reinterpret_cast<const double *>(init.data()),
-                          reinterpret_cast<const double *>(forcings.data()),
-                          reinterpret_cast<double *>(outputs.data()), nullptr,
-                          nullptr);
+    return model.simulate(
+        nb, nc, kSteps, reinterpret_cast<const double *>(params.data()),
+        reinterpret_cast<const double *>(init.data()),
+        reinterpret_cast<const double *>(forcings.data()),
+        reinterpret_cast<double *>(outputs.data()), nullptr, nullptr);
   }
 };
 
 /// The model as a scalar loop: per step, each lane's flow and storage, and
 /// per basin the aggregates, summed component by component.
 template <typename Float> struct Expected {
-  std::vector<Float> flow;                      // [T][C][B]
+  std::vector<Float> flow;                       // [T][C][B]
   std::vector<Float> mean, sum, weighted, store; // [T][B]
 
   explicit Expected(const Inputs<Float> &in) {
@@ -119,8 +118,7 @@ void expectSeries(const Float *got, const std::vector<Float> &expected,
 
 TYPED_TEST(Aggregates, MatchAScalarLoopBitForBit) {
   using Float = TypeParam;
-  static ModelLibrary lib(sizeof(Float) == 4 ? "aggregates_f32"
-                                             : "aggregates");
+  static ModelLibrary lib(sizeof(Float) == 4 ? "aggregates_f32" : "aggregates");
   ASSERT_NE(lib.model(), nullptr) << lib.error();
   const dgm_model &model = *lib.model();
   ASSERT_EQ(model.num_outputs, 4); // Qc, M, T, W

@@ -427,6 +427,11 @@ const char *toString(BinaryExpr::Op op);
 const char *toString(UnaryExpr::Op op);
 const char *toString(AssignStmt::Op op);
 
+/// Calls `fn` for every name in `expr` (operands, call arguments, the parts
+/// of an `if`), in source order.
+void forEachName(const Expr &expr,
+                 const std::function<void(const NameExpr &)> &fn);
+
 } // namespace dgm::ast
 
 #endif // DGM_AST_AST_H

@@ -453,7 +453,7 @@ private:
   /// running sum, so the same bits.
   struct FusedAggregate {
     AggregateOp op;
-    unsigned output;                ///< index among all outputs
+    unsigned output;                 ///< index among all outputs
     std::optional<unsigned> weights; ///< param index, weighted_mean only
     Value sums;
   };
@@ -792,8 +792,8 @@ LogicalResult SimulateBuilder::buildComponents() {
           Value j = mem.sub(lane, v0), b = basinOfLane(lane, j);
           Value tb = mem.add(tnb, b);
           for (const FusedAggregate &f : fused)
-            addToSums(f, mem.load(internalBuffers.lookup(f.output), j), lane,
-                      b, tb, Value());
+            addToSums(f, mem.load(internalBuffers.lookup(f.output), j), lane, b,
+                      tb, Value());
         });
       }
       // The trajectory, when the caller wants it: row t, copied from the
@@ -894,9 +894,8 @@ LogicalResult SimulateBuilder::buildComponents() {
                 mem.sub(v, v0));
     });
     buildBlock(v0, blockStart, vEnd, mem.constant(0), nb,
-               /*distinctBasins=*/false, [&](Value, Value j) {
-                 return mem.load(basinOf, j, mem.i64);
-               });
+               /*distinctBasins=*/false,
+               [&](Value, Value j) { return mem.load(basinOf, j, mem.i64); });
   }
   rewriter.setInsertionPointToStart(ifFew.elseBlock());
   byComponent();
@@ -1079,8 +1078,8 @@ FailureOr<Value> SimulateBuilder::allocateFusedSums(Value tb) {
   Value elementSize =
       mem.constant(static_cast<int64_t>(mem.f64.getIntOrFloatBitWidth() / 8));
   Value null = LLVM::ZeroOp::create(rewriter, loc, mem.ptr);
-  Value allocated = arith::ConstantOp::create(rewriter, loc,
-                                              rewriter.getBoolAttr(true));
+  Value allocated =
+      arith::ConstantOp::create(rewriter, loc, rewriter.getBoolAttr(true));
   for (FusedAggregate &f : fused) {
     f.sums = LLVM::CallOp::create(rewriter, loc, *calloc,
                                   ValueRange{tb, elementSize})
@@ -1169,8 +1168,7 @@ LogicalResult SimulateBuilder::build(func::FuncOp func) {
     SmallVector<Value> abiBases = blockBases(outputsPtr, outputSizes);
     unsigned next = 0;
     for (OutputOp output : decls.outputs)
-      outputBases.push_back(output.getInternal() ? Value()
-                                                 : abiBases[next++]);
+      outputBases.push_back(output.getInternal() ? Value() : abiBases[next++]);
   }
   trajBases = blockBases(trajPtr, trajSizes);
   for (auto [i, kernel] : llvm::enumerate(decls.kernels))
@@ -1205,8 +1203,8 @@ LogicalResult SimulateBuilder::build(func::FuncOp func) {
   if (ifAllocated)
     rewriter.setInsertionPointAfter(ifAllocated);
   Type i32 = rewriter.getI32Type();
-  Value status =
-      arith::ConstantOp::create(rewriter, loc, i32, rewriter.getI32IntegerAttr(0));
+  Value status = arith::ConstantOp::create(rewriter, loc, i32,
+                                           rewriter.getI32IntegerAttr(0));
   if (ifAllocated) {
     if (failed(freeFusedSums()))
       return failure();

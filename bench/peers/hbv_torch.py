@@ -316,8 +316,8 @@ def hydrodl2_forward(x, raw, rtwts, nmul, dynamic=DYNAMIC, dy_drop=0.0):
         z = torch.zeros(Pm.size(), dtype=dtype)
         return z + initial if initial else z
     Qsimmu, Q0s, Q1s, Q2s = series(0.001), series(0.0001), series(0.0001), series(0.0001)
-    recorded = [series() for _ in range(7)]          # ET, SWE, recharge, excess, evapfactor,
-    AET, SWE, rech, exs, evf, tos, percs = recorded  # tosoil, PERC
+    # ET, SWE, recharge, excess, evapfactor, tosoil, PERC
+    AET, SWE, rech, exs, evf, tos, percs = (series() for _ in range(7))
     states_rec = [series() for _ in range(5)]
     states = tuple(torch.zeros([nbasin, nmul], dtype=dtype) + STATE_INIT for _ in range(5))
 

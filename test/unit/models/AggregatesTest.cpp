@@ -24,6 +24,7 @@
 
 #include <cstdint>
 #include <random>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -107,7 +108,7 @@ template <typename Float> struct Expected {
   }
 };
 
-/// Element i of each of `names`'s series equals `expected`'s, bit for bit.
+/// `got[i]` equals `expected[i]` bit for bit, for every i of series `name`.
 template <typename Float>
 void expectSeries(const Float *got, const std::vector<Float> &expected,
                   const char *name, int64_t nb) {
@@ -116,18 +117,25 @@ void expectSeries(const Float *got, const std::vector<Float> &expected,
         << name << ", step " << i / nb << ", basin " << i % nb;
 }
 
+/// Runs `check` on inputs of every size of kSizes, each under its trace.
+template <typename Float, typename Check>
+void forEachSize(uint64_t seed, Check check) {
+  std::mt19937_64 rng(seed);
+  for (auto size : kSizes) {
+    SCOPED_TRACE("basins " + std::to_string(size.first) + ", components " +
+                 std::to_string(size.second));
+    check(Inputs<Float>(size, rng));
+  }
+}
+
 TYPED_TEST(Aggregates, MatchAScalarLoopBitForBit) {
   using Float = TypeParam;
   static ModelLibrary lib(sizeof(Float) == 4 ? "aggregates_f32" : "aggregates");
   ASSERT_NE(lib.model(), nullptr) << lib.error();
   const dgm_model &model = *lib.model();
   ASSERT_EQ(model.num_outputs, 4); // Qc, M, T, W
-  std::mt19937_64 rng(42);
-  for (auto size : kSizes) {
-    const int64_t nb = size.first;
-    SCOPED_TRACE("basins " + std::to_string(nb) + ", components " +
-                 std::to_string(size.second));
-    Inputs<Float> in(size, rng);
+  forEachSize<Float>(42, [&](const Inputs<Float> &in) {
+    const int64_t nb = in.nb;
     // outputs: Qc [T][C][B], then M, T, W [T][B].
     std::vector<Float> outputs(kSteps * in.lanes + 3 * kSteps * nb, Float(-1));
     ASSERT_EQ(in.simulate(model, outputs), 0);
@@ -139,7 +147,7 @@ TYPED_TEST(Aggregates, MatchAScalarLoopBitForBit) {
     expectSeries(mean, want.mean, "mean", nb);
     expectSeries(sum, want.sum, "sum", nb);
     expectSeries(weighted, want.weighted, "weighted_mean", nb);
-  }
+  });
 }
 
 TYPED_TEST(Aggregates, OfInternalOutputsMatchAScalarLoopBitForBit) {
@@ -153,12 +161,8 @@ TYPED_TEST(Aggregates, OfInternalOutputsMatchAScalarLoopBitForBit) {
   for (int32_t i = 0; i < model.num_outputs; ++i)
     EXPECT_EQ(model.outputs[i].flags & DGM_PER_COMPONENT, 0u)
         << model.outputs[i].name;
-  std::mt19937_64 rng(43);
-  for (auto size : kSizes) {
-    const int64_t nb = size.first;
-    SCOPED_TRACE("basins " + std::to_string(nb) + ", components " +
-                 std::to_string(size.second));
-    Inputs<Float> in(size, rng);
+  forEachSize<Float>(43, [&](const Inputs<Float> &in) {
+    const int64_t nb = in.nb;
     // outputs: M, T, W, E [T][B], and a guard after them.
     std::vector<Float> outputs(4 * kSteps * nb + 1, Float(-1));
     ASSERT_EQ(in.simulate(model, outputs), 0);
@@ -170,7 +174,7 @@ TYPED_TEST(Aggregates, OfInternalOutputsMatchAScalarLoopBitForBit) {
     expectSeries(weighted, want.weighted, "weighted_mean", nb);
     expectSeries(store, want.store, "mean of the storage", nb);
     EXPECT_EQ(outputs.back(), Float(-1)) << "written past the outputs";
-  }
+  });
 }
 
 } // namespace

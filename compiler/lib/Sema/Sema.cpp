@@ -144,6 +144,13 @@ private:
     llvm::StringMap<std::pair<Location, std::string>> seen;
     auto add = [&](const std::string &name, const Location &loc,
                    const std::string &what) {
+      // A variable named dt would hide the step length in the step while
+      // the balance and the solvers still use the built-in one.
+      if (name == "dt" && what != "constant" && what != "function") {
+        diag.error(loc, "'dt' is the built-in length of a time step; choose "
+                        "another name");
+        return;
+      }
       auto [it, inserted] = seen.try_emplace(name, loc, what);
       if (inserted)
         return;

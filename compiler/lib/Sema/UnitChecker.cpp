@@ -145,6 +145,14 @@ std::string operand(const Quantity &q, const Expr &e) {
   return text.empty() || text == unit ? unit : unit + " (" + text + ")";
 }
 
+/// Whether `u` is per some time unit (mm/d, m^3/s): a rate, not an amount.
+bool isPerTime(const Unit &u) {
+  return llvm::any_of(u.getPowers(), [](const auto &power) {
+    return power.second.num() < 0 &&
+           secondsPerTimeUnit(power.first).has_value();
+  });
+}
+
 std::string unitWord(const Unit &u) {
   return u.isDimensionless() ? "a dimensionless number" : u.str();
 }
@@ -499,15 +507,23 @@ private:
       bool timesDt = llvm::any_of(flows, [](const Flow &f) {
         return multipliesByDt(*f.expr);
       });
-      if (flow == storage.unit && timesDt) {
+      // Flows in the storage's unit are amounts per step: written `P * dt`
+      // the '* dt' goes; declared as amounts (a monthly model's `P : mm`)
+      // they are divided by dt.
+      if (flow == storage.unit && (timesDt || !isPerTime(flow))) {
         bool both = flows.size() == 2;
+        std::string fix =
+            timesDt ? "drop the '* dt'"
+                    : std::string("divide ") + (both ? "them" : "it") +
+                          " by dt (" + flows[0].what + ": " +
+                          print(*flows[0].expr, /*'/'*/ 6) + " / dt)";
         error(flows[0].expr->getLoc(),
               std::string("the balance's ") +
                   (both ? "inflow and outflow are" : flows[0].what + std::string(" is")) +
                   " in " + flow.str() + ", the unit of the storage, but " +
                   (both ? "they must be rates" : "it must be a rate") + " in " +
                   rate.str() + ": the balance multiplies " +
-                  (both ? "them" : "it") + " by dt itself; drop the '* dt'");
+                  (both ? "them" : "it") + " by dt itself; " + fix);
         return;
       }
       Unit amount = flow * stepUnit;

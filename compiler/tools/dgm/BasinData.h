@@ -56,7 +56,7 @@ struct MissingPolicy {
   /// Run with NaN in place of missing forcing values (a warning says how
   /// many) instead of refusing.
   bool allowMissing = false;
-  /// For the message: what counts as missing ("empty, NA, NaN or -999").
+  /// For the message: what counts as missing ("empty, NA, NaN, -999 or -9999").
   std::string kinds;
 };
 

@@ -293,8 +293,10 @@ bool ReplSession::cmdLoad(const std::vector<std::string> &args) {
   CurrentModel compiled;
   compiled.file = args.front();
   compiled.jit = jitCompile(compiled.file, "", 0, timings);
-  if (!compiled.jit)
+  if (!compiled.jit) {
+    keptAfterFailure("'" + compiled.file + "'");
     return false;
+  }
   return adopt(std::move(compiled), timings);
 }
 
@@ -312,7 +314,7 @@ const BasinData *ReplSession::basinData() {
   if (!current.model)
     return nullptr;
   MissingPolicy policy;
-  policy.kinds = "empty, NA, NaN or -999";
+  policy.kinds = "empty, NA, NaN, -999 or -9999";
   policy.allowMissing = allowMissing && source == DataSource::Csv;
   std::vector<std::string> extra{config.obsName.value_or("Qobs")};
   Result<BasinData> loaded = Error{"no data"};
@@ -397,7 +399,11 @@ bool ReplSession::cmdForcing(const std::vector<std::string> &args) {
   allowMissing = newAllowMissing;
   data.reset();
   lastRun.reset();
-  if (current.model && !basinData()) {
+  if (!current.model) {
+    note("'" + csvPath + "' is read when a model is loaded");
+    return true;
+  }
+  if (!basinData()) {
     source = oldSource; // keep what worked before
     csvPath = oldPath;
     calendar = oldCalendar;
@@ -644,6 +650,16 @@ bool ReplSession::cmdRun(const std::vector<std::string> &args) {
   const BasinData *basin = basinData();
   if (!basin)
     return false;
+  // With -o - the CSV alone goes to standard output, as with `dgm run -o -`,
+  // so that it can be piped; the summary and notes go to standard error.
+  bool csvToStdout = parsed.output && *parsed.output == "-";
+  std::FILE *summaryStream = csvToStdout ? stderr : stdout;
+  if (!failedSince.empty())
+    std::fprintf(summaryStream,
+                 "note: running model '%s' as last compiled: %s did not "
+                 "compile since\n",
+                 std::string(current.model->name()).c_str(),
+                 failedSince.c_str());
   auto start = std::chrono::steady_clock::now();
   Result<BasinRun> run = runCurrentModel(*basin);
   double elapsed = millisecondsSince(start);
@@ -654,9 +670,10 @@ bool ReplSession::cmdRun(const std::vector<std::string> &args) {
   lastRun.emplace(std::move(*run));
   RunReport report{*current.model, lastRun->results, lastRun->data, lastRun->first,
                    lastRun->scores.lines};
-  std::fputs(formatSummary(report).c_str(), stdout);
-  printTimes("run", elapsed);
-  if (parsed.output && *parsed.output == "-") {
+  std::fputs(formatSummary(report).c_str(), summaryStream);
+  if (timing)
+    std::fprintf(summaryStream, "run: %.1f ms\n", elapsed);
+  if (csvToStdout) {
     // As in `dgm run -o -`: the CSV on standard output.
     std::fputs(formatResultCsv(report, parsed.states).c_str(), stdout);
   } else if (parsed.output) {

@@ -226,10 +226,20 @@ bool ReplSession::defineModel(const std::string &text) {
   JitTimings timings;
   CurrentModel compiled;
   compiled.jit = jitCompile("", source, prefixLines, timings);
-  if (!compiled.jit)
+  if (!compiled.jit) {
+    keptAfterFailure("the model typed last");
     return false;
+  }
   compiled.text = text;
   return adopt(std::move(compiled), timings);
+}
+
+void ReplSession::keptAfterFailure(const std::string &what) {
+  if (!current.model)
+    return;
+  failedSince = what;
+  note("model '" + std::string(current.model->name()) +
+       "' stays loaded as it was last compiled");
 }
 
 bool ReplSession::adopt(CurrentModel compiled, const JitTimings &timings) {
@@ -257,6 +267,7 @@ bool ReplSession::adopt(CurrentModel compiled, const JitTimings &timings) {
   keep(paramValues, VarKind::Param);
   keep(initValues, VarKind::State);
   current = std::move(compiled);
+  failedSince.clear();
   data.reset();
   lastRun.reset();
   const LoadedModel &model = *current.model;

@@ -136,6 +136,9 @@ private:
                                                driver::JitTimings &timings);
   /// Makes `compiled` the current model; keeps the :set values it still has.
   bool adopt(CurrentModel compiled, const driver::JitTimings &timings);
+  /// After `what` failed to compile: the loaded model, if any, stays, and
+  /// the session says so (now, and at each :run until a model compiles).
+  void keptAfterFailure(const std::string &what);
   /// Loads the basin series for the current model (cached until either
   /// changes).
   const BasinData *basinData();
@@ -160,6 +163,10 @@ private:
   RunConfig config;
   int64_t steps = 365; ///< :steps, for a model without forcings
   std::optional<BasinRun> lastRun;
+  /// Set when a :load, :reload or typed model failed to compile while a
+  /// model was loaded: what failed, so that :run says it runs the model as
+  /// last compiled and not the text on screen. Cleared by the next success.
+  std::string failedSince;
   bool timing = false;
   bool quit = false;
 };

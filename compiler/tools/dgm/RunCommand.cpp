@@ -109,8 +109,9 @@ const OptionSpec runOptions[] = {
      "Compile into a temporary directory; neither read nor\n"
      "fill the cache"},
     {"missing-value", 0, ArgKind::Value, "V",
-     "The number that marks a missing value (default: -999);\n"
-     "empty cells, NA, NaN and nan are always missing"},
+     "The number that marks a missing value (default: -999\n"
+     "and -9999); empty cells, NA, NaN and nan are always\n"
+     "missing"},
     {"allow-missing", 0, ArgKind::Flag, "",
      "Run even if a forcing has missing values: they enter\n"
      "the model as NaN (a warning says how many)"},

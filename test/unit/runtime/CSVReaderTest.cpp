@@ -213,15 +213,16 @@ TEST(CSVReader, CaretCountsWideCharactersTwice) {
 
 TEST(CSVReader, MissingValuesAreNaNAndCounted) {
   CsvTable t = parseOk(
-      "d,P\n1,1\n2,\n3,NA\n4,NaN\n5,nan\n6,-999\n7,-999.0\n8,NAN\n9,2\n");
+      "d,P\n1,1\n2,\n3,NA\n4,NaN\n5,nan\n6,-999\n7,-999.0\n8,NAN\n9,-9999\n"
+      "10,2\n");
   Result<NumericColumn> p = t.numericColumn("P");
   ASSERT_TRUE(p.ok()) << p.error().message;
-  ASSERT_EQ(p->values.size(), 9u);
+  ASSERT_EQ(p->values.size(), 10u);
   EXPECT_EQ(p->values[0], 1.0);
-  for (std::size_t i = 1; i <= 7; ++i)
+  for (std::size_t i = 1; i <= 8; ++i)
     EXPECT_TRUE(std::isnan(p->values[i])) << "row " << i;
-  EXPECT_EQ(p->values[8], 2.0);
-  EXPECT_EQ(p->missingCount, 7u);
+  EXPECT_EQ(p->values[9], 2.0);
+  EXPECT_EQ(p->missingCount, 8u);
   EXPECT_EQ(p->firstMissingRow, 1u);
   EXPECT_EQ(p->firstMissingLine, 3u);
 }

@@ -59,8 +59,10 @@ struct CsvOptions {
   /// as a NaN (e.g. "NAN") is missing as well.
   std::vector<std::string> missingTokens = {"", "NA", "NaN", "nan"};
   /// Numbers that mean "no value" (compared after parsing, so "-999.0"
-  /// matches -999).
-  std::vector<double> missingValues = {-999.0};
+  /// matches -999): the two markers data sets use (CAMELS -999, many
+  /// station archives -9999). Neither is ever a measurement; read as a
+  /// number, -9999 mm of rain would pass unnoticed into the results.
+  std::vector<double> missingValues = {-999.0, -9999.0};
 };
 
 /// For a file whose header is one column holding ';' or a tab (a

@@ -13,6 +13,7 @@
 #include "dgm/runtime/Camels.h"
 #include "dgm/runtime/Evapotranspiration.h"
 #include "dgm/runtime/Format.h"
+#include "dgm/runtime/UnitText.h"
 
 #include <cctype>
 #include <cmath>
@@ -168,6 +169,38 @@ Error missingForcings(const LoadedModel &model,
       "\ndgm: note: its series are: " + joinNames(available) +
       "\ndgm: note: the model's forcings are: " + joinNames(modelForcings);
   return Error{message};
+}
+
+/// The units of the series loadCamelsBasin provides (Camels.h).
+std::map<std::string, std::string> camelsUnits() {
+  return {{"P", "mm/d"},    {"Tmax", "degC"}, {"Tmin", "degC"},
+          {"T", "degC"},    {"PET", "mm/d"},  {"dayl", "s"},
+          {"srad", "W/m^2"}, {"vp", "Pa"},     {"swe", "mm"},
+          {"Qobs", "mm/d"}, {"latitude", "deg"}};
+}
+
+/// The forcings whose declared unit is not that of their series: dgm
+/// converts no units, so T : K on data in degC would run on wrong numbers.
+std::optional<Error> unitClashes(const LoadedModel &model,
+                                 const BasinData &basin) {
+  std::vector<std::string> clashes;
+  for (const dgm_variable &f : model.forcings()) {
+    auto it = basin.units.find(f.name);
+    if (f.unit[0] && it != basin.units.end() && !sameUnit(f.unit, it->second))
+      clashes.push_back("forcing '" + std::string(f.name) +
+                        "' is declared in " + f.unit + ", but " +
+                        basin.description + " has '" + f.name + "' in " +
+                        it->second);
+  }
+  if (clashes.empty())
+    return std::nullopt;
+  std::string message = clashes.front();
+  for (std::size_t i = 1; i < clashes.size(); ++i)
+    message += "\ndgm: error: " + clashes[i];
+  return Error{message + "\ndgm: note: dgm converts no units; declare the " +
+               (clashes.size() == 1 ? "forcing" : "forcings") +
+               " in the data's units, and convert in the model if its "
+               "equations want others"};
 }
 
 } // namespace
@@ -355,6 +388,9 @@ Result<BasinData> dgm::cli::loadCamelsBasin(const std::string &dir,
       missing.push_back(name);
   if (!missing.empty())
     return missingForcings(model, missing, basin.description, names);
+  basin.units = camelsUnits();
+  if (std::optional<Error> clash = unitClashes(model, basin))
+    return *clash;
   // Daymet's tmax below its tmin is a data error; Hargreaves' PET then
   // takes the range as 0.
   std::size_t inverted = 0, firstInverted = 0;

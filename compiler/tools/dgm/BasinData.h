@@ -37,6 +37,10 @@ struct BasinData {
   std::size_t numSteps = 0;
   /// Every series available, by name (NaN = missing).
   std::map<std::string, std::vector<double>> series;
+  /// The unit of a series, where the source defines it (the CAMELS files:
+  /// P in mm/d, T in degC, ...); the model's declared units are checked
+  /// against these.
+  std::map<std::string, std::string> units;
   /// The basin's latitude, when the source gives it.
   std::optional<double> latitude;
   /// A series that cannot be used, with the located error to give when it

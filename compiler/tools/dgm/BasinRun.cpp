@@ -11,6 +11,7 @@
 
 #include "dgm/runtime/Format.h"
 #include "dgm/runtime/Metrics.h"
+#include "dgm/runtime/UnitText.h"
 
 #include <cmath>
 #include <cstdio>
@@ -72,6 +73,15 @@ Scores dgm::cli::scoreRun(const LoadedModel &model, const SimulationOutputs &res
       reportWarning("model '" + std::string(model.name()) +
                     "' has no output '" + s.simName + "' to score against '" +
                     obsName + "'; choose one with --sim OUTPUT");
+    return {};
+  }
+  // Scores of flows in different units would be numbers without meaning.
+  const char *simUnit = model.outputs()[*sim].unit;
+  if (auto it = basin.units.find(obsName);
+      it != basin.units.end() && simUnit[0] && !sameUnit(simUnit, it->second)) {
+    reportWarning("no scores: output '" + s.simName + "' is in " + simUnit +
+                  ", but '" + obsName + "' of " + basin.description +
+                  " is in " + it->second + " (dgm converts no units)");
     return {};
   }
   std::vector<double> simulated(results.numSteps), observed(results.numSteps);

@@ -38,6 +38,24 @@ std::vector<std::string> forcingNames(const LoadedModel &model) {
   return names;
 }
 
+/// Whether `b` is the first of the month after `a`'s month, `a` a first:
+/// rows of monthly data.
+bool isMonthApart(const CalendarDate &a, const CalendarDate &b) {
+  return a.day == 1 && b.day == 1 &&
+         (b.year * 12 + b.month) - (a.year * 12 + a.month) == 1;
+}
+
+/// How to run monthly rows: months differ in length, dgm's steps do not.
+std::string monthlyNote(const LoadedModel &model) {
+  return "the rows are months, which differ in length, but model '" +
+         std::string(model.name()) + "' steps " +
+         describeDuration(model.stepSeconds()) +
+         " and dgm's steps have a fixed length; to run the rows as "
+         "consecutive steps (a model of monthly amounts), name the column "
+         "'label' instead: its cells then label the rows of the results, "
+         "unchecked";
+}
+
 /// Checks that a CSV file's date column advances one model step per row: a
 /// gap, a repeated row or data at another interval would otherwise run
 /// silently as if the rows were consecutive steps. Returns each row's day of
@@ -77,12 +95,17 @@ Result<std::vector<double>> checkStepDates(const CsvTable &table,
       bool looksLikeDate = digit(0) && digit(1) && digit(2) && digit(3) &&
                            text.size() > 5 &&
                            (text[4] == '-' || text[4] == '/') && digit(5);
+      bool yearMonth = text.size() == 7 && looksLikeDate && text[4] == '-' &&
+                       digit(6);
       if (r == 0 && looksLikeDate)
-        return Error{table.diagnostic(
-            r, column,
-            "cannot read the date '" + text +
-                "': expected YYYY-MM-DD (zero-padded, with '-'), optionally "
-                "with a time hh:mm or hh:mm:ss (and no time zone)")};
+        return Error{
+            table.diagnostic(
+                r, column,
+                "cannot read the date '" + text +
+                    "': expected YYYY-MM-DD (zero-padded, with '-'), "
+                    "optionally with a time hh:mm or hh:mm:ss (and no time "
+                    "zone)") +
+            (yearMonth ? "\ndgm: note: " + monthlyNote(model) : "")};
       if (r == 0)
         return std::vector<double>{};
       return Error{table.diagnostic(
@@ -125,7 +148,9 @@ Result<std::vector<double>> checkStepDates(const CsvTable &table,
                             gap - 86400 * leapDaysBetween(previous->date,
                                                           stamp->date) ==
                                 stepSeconds;
-        if (gap > stepSeconds)
+        if (gap > 0 && isMonthApart(previous->date, stamp->date))
+          note = monthlyNote(model);
+        else if (gap > stepSeconds)
           note = steps + ", so the file needs a row for every step; a step "
                          "without data can be a row of empty values (with "
                          "--allow-missing)" +
@@ -222,6 +247,16 @@ Result<BasinData> dgm::cli::loadCsvBasin(const CsvTable &table,
         basin.dates.emplace_back(table.cell(r, *dateColumn));
       break;
     }
+  // A `label` column (when there is no date) names the rows in the results
+  // and is not checked: months, hydrological years, event names.
+  if (!dateColumn)
+    if (std::optional<std::size_t> labels = table.columnIndex("label")) {
+      basin.dateColumn = "label";
+      for (std::size_t r = 0; r < table.numRows(); ++r)
+        basin.dates.emplace_back(table.cell(r, *labels));
+    }
+  for (std::size_t r = 0; r < table.numRows(); ++r)
+    basin.lines.push_back(table.lineNumber(r));
   // A date column and a time column (hh:mm) together are one timestamp.
   if (dateColumn && !table.columnNames()[*dateColumn].starts_with("T") &&
       !table.columnNames()[*dateColumn].starts_with("t") && !basin.dates.empty())

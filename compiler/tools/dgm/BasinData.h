@@ -37,6 +37,9 @@ struct BasinData {
   std::size_t numSteps = 0;
   /// Every series available, by name (NaN = missing).
   std::map<std::string, std::vector<double>> series;
+  /// The line of the source file each step comes from (CSV files), or
+  /// empty: where a message about a step without a date points.
+  std::vector<std::size_t> lines;
   /// The unit of a series, where the source defines it (the CAMELS files:
   /// P in mm/d, T in degC, ...); the model's declared units are checked
   /// against these.

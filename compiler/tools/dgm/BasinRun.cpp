@@ -154,7 +154,12 @@ Result<void> dgm::cli::addBalanceReport(const LoadedModel &model,
   std::snprintf(text, sizeof text, "%.3g", worst);
   std::string where =
       basin.dates.empty()
-          ? "at step " + std::to_string(first + worstStep)
+          ? "at step " + std::to_string(first + worstStep) +
+                (basin.lines.empty()
+                     ? ""
+                     : " (line " +
+                           std::to_string(basin.lines[first + worstStep]) +
+                           " of " + basin.description + ")")
           : "on " + basin.dates[first + static_cast<std::size_t>(worstStep)];
   if (comps > 1)
     where += " (component " + std::to_string(worstComp) + ")";

@@ -172,6 +172,12 @@ dgm::rt::unwritablePathReason(const std::string &path) {
 }
 
 std::string dgm::rt::fileKey(const std::string &path) {
+  // An existing file is its device and inode: hard links (and any other
+  // names of it) share them, where their paths differ.
+  struct stat info;
+  if (::stat(path.c_str(), &info) == 0)
+    return "inode " + std::to_string(info.st_dev) + ":" +
+           std::to_string(info.st_ino);
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::path canonical = fs::weakly_canonical(fs::absolute(path, ec), ec);

@@ -37,6 +37,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -322,15 +323,28 @@ std::string substituteBasin(std::string pattern, const std::string &id) {
   return pattern;
 }
 
-/// The --forcing table at `path`; "-" is standard input, read once (the
-/// table is parsed twice: its structure before the model compiles, its
-/// series for the run).
+/// The --forcing table at `path`. The table is parsed twice (its structure
+/// before the model compiles, its series for the run), so what can be read
+/// only once, "-" (standard input) or a pipe (`--forcing <(...)`,
+/// /dev/stdin, a FIFO), is read once and kept.
 Result<CsvTable> readForcingTable(const std::string &path,
                                   const CsvOptions &csvOptions) {
-  if (path != "-")
+  if (path != "-" && !isStreamFile(path))
     return CsvTable::readFile(path, csvOptions);
-  static const std::string text(std::istreambuf_iterator<char>(std::cin), {});
-  return CsvTable::parse(text, "<stdin>", csvOptions);
+  static std::map<std::string, std::string> streams;
+  auto [it, first] = streams.try_emplace(path);
+  if (first) {
+    if (path == "-") {
+      it->second.assign(std::istreambuf_iterator<char>(std::cin), {});
+    } else {
+      std::ifstream in(path, std::ios::binary);
+      if (!in)
+        return Error{"cannot read '" + path + "'"};
+      it->second.assign(std::istreambuf_iterator<char>(in), {});
+    }
+  }
+  return CsvTable::parse(it->second, path == "-" ? "<stdin>" : path,
+                         csvOptions);
 }
 
 /// Reads the series of one basin: the --forcing CSV (with {basin}

@@ -74,9 +74,10 @@ bool wouldOverwrite(const std::string &path);
 /// write itself).
 std::optional<std::string> unwritablePathReason(const std::string &path);
 
-/// A key that is the same for two names of one file: the path made absolute
-/// and normal, with the symbolic links of its existing part resolved
-/// ("out/./x.csv" and "out/x.csv" have one key).
+/// A key that is the same for two names of one file: for an existing file
+/// its device and inode (so symbolic and hard links share it), otherwise the
+/// path made absolute and normal, with the symbolic links of its existing
+/// part resolved ("out/./x.csv" and "out/x.csv" have one key).
 std::string fileKey(const std::string &path);
 
 } // namespace dgm::rt

@@ -263,11 +263,16 @@ private:
       var.lowerValue = *lower;
       var.upperValue = *upper;
       if (!(*lower < *upper)) {
+        // Equal bounds leave nothing to calibrate or learn: a constant.
+        bool single = *lower == *upper;
         diag.error(var.boundsLoc,
                    llvm::Twine("the bounds of parameter '") + var.name +
-                       "' are empty: the lower bound " + formatNumber(*lower) +
+                       (single ? "' hold a single value"
+                               : "' are empty") +
+                       ": the lower bound " + formatNumber(*lower) +
                        " must be less than the upper bound " +
-                       formatNumber(*upper));
+                       formatNumber(*upper) +
+                       (single ? "; a fixed value is a 'const'" : ""));
         ok = false;
       }
     }

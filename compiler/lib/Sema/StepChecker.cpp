@@ -160,6 +160,19 @@ private:
         diag.note(basin->init->getLoc(), "the formula is here");
         return;
       }
+      if (const ConstDecl *constant = scope.lookupConst(name)) {
+        diag.error(assign.getTargetLoc(),
+                   name == "dt"
+                       ? llvm::Twine("cannot assign to 'dt': it is the "
+                                     "built-in length of a time step (set "
+                                     "it with 'step N UNIT;' in the model)")
+                       : llvm::Twine("cannot assign to '") + name +
+                             "': it is a constant; declare a state or an "
+                             "output to hold a changing value");
+        if (name != "dt")
+          diag.note(constant->loc, "defined here");
+        return;
+      }
       bool der = assign.getOp() == AssignStmt::Op::Der;
       reportUnknownName(
           name, assign.getTargetLoc(),

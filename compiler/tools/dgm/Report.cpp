@@ -191,7 +191,8 @@ std::string dgm::cli::formatSummary(const RunReport &report) {
     out += ", " + basin.dates[report.firstStep] + " to " +
            basin.dates[report.firstStep + steps - 1];
   if (report.firstStep > 0)
-    out += " (after " + std::to_string(report.firstStep) + " warm-up steps)";
+    out += " (after " + std::to_string(report.firstStep) + " warm-up step" +
+           (report.firstStep == 1 ? ")" : "s)");
   out += "\n";
   std::vector<std::string> notes;
   bool anyMean = false;

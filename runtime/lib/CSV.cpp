@@ -9,6 +9,7 @@
 #include "dgm/runtime/Format.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -152,6 +153,9 @@ private:
 
   Result<void> addHeader(const CsvTable::Row &row, std::vector<Field> &fields) {
     sawHeader = true;
+    // Name -> column, so that a header of 100 000 columns (one per station)
+    // is checked in linear time.
+    std::unordered_map<std::string_view, std::size_t> seen;
     for (std::size_t i = 0; i < fields.size(); ++i) {
       const Field &f = fields[i];
       if (f.text.empty())
@@ -159,11 +163,11 @@ private:
                      "empty column name in the header (column " +
                          std::to_string(i + 1) +
                          "); every column needs a name");
-      for (std::size_t j = 0; j < i; ++j)
-        if (fields[j].text == f.text)
-          return error(row, f.col,
-                       "duplicate column name '" + f.text +
-                           "'; it is also column " + std::to_string(j + 1));
+      if (auto [it, inserted] = seen.try_emplace(f.text, i); !inserted)
+        return error(row, f.col,
+                     "duplicate column name '" + f.text +
+                         "'; it is also column " +
+                         std::to_string(it->second + 1));
       table.columns.push_back(f.text);
     }
     return success();

@@ -18,6 +18,7 @@
 
 #include "dgm/Dialect/DGM/IR/DGMDialect.h"
 #include "dgm/Dialect/DGM/IR/DGMOps.h"
+#include "dgm/Support/Diagnostics.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -25,6 +26,8 @@
 
 #include "llvm/ADT/TypeSwitch.h"
 
+#include <cmath>
+#include <limits>
 #include <map>
 #include <tuple>
 #include <vector>
@@ -46,6 +49,10 @@ public:
     builder.setInsertionPointToEnd(moduleOp.getBody());
     for (const ModelDecl &model : module.models)
       generateModel(model, module.filename);
+    if (constantOutOfRange) {
+      moduleOp->erase();
+      return nullptr;
+    }
     if (mlir::failed(mlir::verify(moduleOp))) {
       moduleOp.emitError("MLIRGen produced invalid IR; this is a bug in dgm");
       moduleOp->erase();
@@ -55,6 +62,21 @@ public:
   }
 
 private:
+  /// `value` in the model's scalar type. In single precision a finite value
+  /// beyond its range would become an infinity, and every result it touches
+  /// NaN or infinite at run time: an error here, at the value's use.
+  mlir::FloatAttr scalarAttr(const Location &l, double value,
+                             const std::string &what) {
+    if (scalarType.isF32() && std::isfinite(value) &&
+        std::fabs(value) > std::numeric_limits<float>::max()) {
+      mlir::emitError(loc(l))
+          << what << " is beyond the range of single precision (--precision "
+          << "f32 holds magnitudes up to 3.4e+38); it would become infinite";
+      constantOutOfRange = true;
+    }
+    return builder.getFloatAttr(scalarType, value);
+  }
+
   mlir::Location loc(const Location &l) {
     return mlir::FileLineColLoc::get(
         builder.getStringAttr(l.file ? *l.file : std::string("<unknown>")),
@@ -381,7 +403,7 @@ private:
         .Case([&](const NumberExpr *e) -> mlir::Value {
           return ConstantOp::create(
               builder, loc(e->getLoc()),
-              builder.getFloatAttr(scalarType, e->getValue()));
+              scalarAttr(e->getLoc(), e->getValue(), e->getSpelling()));
         })
         .Case([&](const NameExpr *e) { return lookup(*e); })
         .Case([&](const UnaryExpr *e) -> mlir::Value {
@@ -405,8 +427,11 @@ private:
     const NameRef &ref = e.ref;
     switch (ref.kind) {
     case NameRef::Kind::Const:
-      return ConstantOp::create(builder, loc(e.getLoc()),
-                                builder.getFloatAttr(scalarType, ref.value));
+      return ConstantOp::create(
+          builder, loc(e.getLoc()),
+          scalarAttr(e.getLoc(), ref.value,
+                     "constant '" + e.getName() + "' (" +
+                         formatNumber(ref.value) + ")"));
     case NameRef::Kind::FnArg:
       return fnArgs.back()[ref.index];
     case NameRef::Kind::KernelIndex:
@@ -562,6 +587,7 @@ private:
 
   mlir::OpBuilder builder;
   mlir::Type scalarType;
+  bool constantOutOfRange = false;
   /// The value of `dt` (the model's `step N UNIT;`, else 1 for one day).
   double stepValue = 1.0;
   /// The values of the names in the region being built.

@@ -294,12 +294,21 @@ Result<SimulationOutputs> dgm::rt::simulate(const LoadedModel &model,
   Result<Layouts> layouts = computeLayouts(model, inputs.shape());
   if (!layouts)
     return layouts.takeError();
-  if (Result<void> ok = checkMemory(
-          static_cast<double>(layouts->outputs.size()) +
-              (options.trajectory
-                   ? static_cast<double>(layouts->trajectory.size())
-                   : 0.0),
-          "its outputs", inputs.shape());
+  // Everything alive during the call: the inputs (allocated already), the
+  // outputs, and for a single-precision model the float copies of both.
+  double inputValues = static_cast<double>(inputs.params.size()) +
+                       static_cast<double>(inputs.initStates.size()) +
+                       static_cast<double>(inputs.forcings.size());
+  double outputValues =
+      static_cast<double>(layouts->outputs.size()) +
+      (options.trajectory ? static_cast<double>(layouts->trajectory.size())
+                          : 0.0);
+  double floatCopies =
+      model.descriptor().scalar_bits == 32 ? (inputValues + outputValues) / 2
+                                           : 0.0;
+  if (Result<void> ok =
+          checkMemory(inputValues + outputValues + floatCopies,
+                      "its inputs and outputs", inputs.shape());
       !ok)
     return ok.takeError();
   SimulationOutputs out;

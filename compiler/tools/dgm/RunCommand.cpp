@@ -245,6 +245,12 @@ int readSettings(const ParsedArgs &args, RunSettings &s) {
   };
   if (int status = count("components", 1, s.components))
     return status;
+  // The limit of `components N;` in a model (ParseTreeTransformer.cpp).
+  if (s.components > (int64_t{1} << 20))
+    return reportUsageError("invalid value '" + std::to_string(s.components) +
+                                "' for --components; expected a whole number "
+                                "from 1 to 1048576",
+                            runCommandName);
   if (int status = count("warmup", 0, s.warmup))
     return status;
   if (int status = count("steps", 1, s.steps))

@@ -586,11 +586,29 @@ Result<CamelsFiles> findCamelsFiles(const std::string &directory,
                  (std::filesystem::exists(dir, ec)
                       ? std::string("it is not a directory")
                       : std::string("No such file or directory"))};
-  Result<std::string> forcingPath = findFile(
-      dir + "/basin_mean_forcing/" + options.forcing, gauge + forcingSuffix,
-      options.forcing + " forcing file of gauge " + inQuotes(gauge));
-  if (!forcingPath)
+  auto findForcing = [&](const std::string &id) {
+    return findFile(dir + "/basin_mean_forcing/" + options.forcing,
+                    id + forcingSuffix,
+                    options.forcing + " forcing file of gauge " + inQuotes(id));
+  };
+  Result<std::string> forcingPath = findForcing(gauge);
+  if (!forcingPath) {
+    // A spreadsheet writes 01022500 as 1022500 (or 1022500.0): name the
+    // gauge that exists.
+    std::string id = gauge;
+    if (id.ends_with(".0"))
+      id.resize(id.size() - 2);
+    bool digits = !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+      return c >= '0' && c <= '9';
+    });
+    if (digits && id.size() < 8)
+      id.insert(0, 8 - id.size(), '0');
+    if (id != gauge && digits && findForcing(id))
+      return Error{forcingPath.error().message + "; did you mean gauge '" + id +
+                   "'? (CAMELS-US gauge ids have 8 digits, and a spreadsheet "
+                   "drops the leading zero)"};
     return forcingPath.takeError();
+  }
   Result<std::string> flowPath =
       findFile(dir + "/usgs_streamflow", gauge + "_streamflow_qc.txt",
                "streamflow file of gauge " + inQuotes(gauge));

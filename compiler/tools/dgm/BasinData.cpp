@@ -257,6 +257,7 @@ Result<BasinData> dgm::cli::loadCsvBasin(const CsvTable &table,
     }
   for (std::size_t r = 0; r < table.numRows(); ++r)
     basin.lines.push_back(table.lineNumber(r));
+  basin.available = table.columnNames();
   // A date column and a time column (hh:mm) together are one timestamp.
   if (dateColumn && !table.columnNames()[*dateColumn].starts_with("T") &&
       !table.columnNames()[*dateColumn].starts_with("t") && !basin.dates.empty())
@@ -424,6 +425,7 @@ Result<BasinData> dgm::cli::loadCamelsBasin(const std::string &dir,
   if (!missing.empty())
     return missingForcings(model, missing, basin.description, names);
   basin.units = camelsUnits();
+  basin.available = names;
   if (std::optional<Error> clash = unitClashes(model, basin))
     return *clash;
   // Daymet's tmax below its tmin is a data error; Hargreaves' PET then

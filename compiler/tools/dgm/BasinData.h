@@ -37,6 +37,9 @@ struct BasinData {
   std::size_t numSteps = 0;
   /// Every series available, by name (NaN = missing).
   std::map<std::string, std::vector<double>> series;
+  /// Every name the source offers (a CSV file's columns, the CAMELS
+  /// series), read or not: for "did you mean" in messages.
+  std::vector<std::string> available;
   /// The line of the source file each step comes from (CSV files), or
   /// empty: where a message about a step without a date points.
   std::vector<std::size_t> lines;

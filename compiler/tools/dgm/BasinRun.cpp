@@ -8,6 +8,7 @@
 #include "Bindings.h"
 #include "Messages.h"
 #include "NonFiniteResults.h"
+#include "Suggest.h"
 
 #include "dgm/runtime/Format.h"
 #include "dgm/runtime/Metrics.h"
@@ -61,9 +62,11 @@ Scores dgm::cli::scoreRun(const LoadedModel &model, const SimulationOutputs &res
   std::string obsName = s.obsName.value_or("Qobs");
   const std::vector<double> *obs = basin.find(obsName);
   if (!obs) {
-    if (s.obsName)
+    if (s.obsName) {
       reportWarning(basin.description + " has no series '" + obsName +
-                    "' to score against");
+                    "' to score against" +
+                    didYouMean(obsName, basin.available));
+    }
     return {};
   }
   std::optional<std::size_t> sim = model.indexOf(VarKind::Output, s.simName);

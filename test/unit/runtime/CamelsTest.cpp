@@ -72,6 +72,22 @@ std::string realFile(const std::string &relative) {
 // The real files in examples/data/camels_us
 //===----------------------------------------------------------------------===//
 
+// A gauge id that lost its leading zero (or became 1022500.0) in a
+// spreadsheet: the error names the gauge that exists.
+TEST(Camels, GaugeWithoutLeadingZeroSuggestsTheGauge) {
+  for (const char *id : {"1022500", "1022500.0"}) {
+    Result<CamelsBasin> b = readCamelsBasin(camelsDir, id);
+    ASSERT_FALSE(b.ok()) << id;
+    EXPECT_NE(b.error().message.find("did you mean gauge '01022500'?"),
+              std::string::npos)
+        << b.error().message;
+  }
+  // No suggestion for a gauge that is not there in any spelling.
+  Result<CamelsBasin> none = readCamelsBasin(camelsDir, "1234567");
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().message.find("did you mean"), std::string::npos);
+}
+
 // Expected numbers computed independently from the text files (Python, with
 // the FAO-56 equations and the brief's unit conversion).
 TEST(Camels, ReadsRealBasin01022500) {

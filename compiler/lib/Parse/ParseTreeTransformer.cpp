@@ -827,11 +827,18 @@ ParseTreeTransformer::transformNumber(Token *token) {
   std::string text = token->getText();
   errno = 0;
   double value = std::strtod(text.c_str(), nullptr);
+  // A nonzero number that rounds to 0 (1e-400) would silently be 0.
+  std::string mantissa = text.substr(0, text.find_first_of("eE"));
+  bool nonzero = mantissa.find_first_of("123456789") != std::string::npos;
   if (errno == ERANGE && std::isinf(value)) {
     errors.error(at(token), "the number '" + text +
                                 "' is too large (the largest is about "
                                 "1.8e308)");
     value = 0;
+  } else if (value == 0 && nonzero) {
+    errors.error(at(token), "the number '" + text +
+                                "' is too small: it would be 0 (the smallest "
+                                "is about 4.9e-324); write 0 if 0 is meant");
   }
   return {std::make_unique<ast::NumberExpr>(at(token), value, text), 1};
 }

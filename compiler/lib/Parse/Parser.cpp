@@ -60,6 +60,25 @@ std::unique_ptr<ast::Module> dgm::parseModule(unsigned bufferID,
   ParseErrors errors(file, buffer->getBuffer());
   FallbackErrorListener listener(errors);
 
+  // Lines ended by a lone CR (classic Mac OS) would make the whole file one
+  // line, and every message point into it: say so, at the first one.
+  llvm::StringRef text = buffer->getBuffer();
+  for (size_t at = text.find('\r'); at != llvm::StringRef::npos;
+       at = text.find('\r', at + 1)) {
+    if (at + 1 < text.size() && text[at + 1] == '\n')
+      continue;
+    if (at + 1 == text.size())
+      break; // a last line ended by CR alone harms no location
+    unsigned line = 1 + text.take_front(at).count('\n');
+    size_t lineStart = text.rfind('\n', at);
+    unsigned col = at - (lineStart == llvm::StringRef::npos ? 0 : lineStart + 1) + 1;
+    errors.error(errors.loc(line, col),
+                 "this line ends with a lone carriage return (CR, as on "
+                 "classic Mac OS); save the file with LF or CRLF line endings");
+    errors.emit(diag);
+    return nullptr;
+  }
+
   std::unique_ptr<ast::Module> module;
   try {
     ByteInputStream input(buffer->getBuffer(), *file);

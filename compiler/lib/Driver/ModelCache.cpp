@@ -121,6 +121,13 @@ driver::compileCached(llvm::StringRef inputFile, llvm::StringRef cacheDir,
            << "': " << ec.message() << "\n";
     return std::nullopt;
   }
+  // create_directories accepts an existing file of that name.
+  if (!llvm::sys::fs::is_directory(cacheDir)) {
+    diagOS << "error: the cache directory '" << cacheDir
+           << "' is a file, not a directory (see DGM_CACHE_DIR and "
+              "--cache-dir)\n";
+    return std::nullopt;
+  }
   llvm::SmallString<256> libraryPath(cacheDir);
   llvm::sys::path::append(libraryPath,
                           llvm::sys::path::stem(inputFile) + "-" + key + ".so");

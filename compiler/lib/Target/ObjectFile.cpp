@@ -11,10 +11,13 @@
 
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FileUtilities.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdlib>
+#include <optional>
 
 using namespace dgm;
 
@@ -63,13 +66,40 @@ bool dgm::linkSharedLibrary(llvm::StringRef objectPath,
   if (usesVectorMathLibrary(llvm::Triple(llvm::sys::getProcessTriple())))
     args.push_back("-lmvec");
   args.push_back("-lm");
+  // The linker's own messages are collected and given as the reason, not
+  // printed raw ("/usr/bin/ld: cannot open output file ...", "clang-22:
+  // error: linker command failed ...") around ours.
+  llvm::SmallString<128> messagesPath;
+  bool captured = !llvm::sys::fs::createTemporaryFile("dgm-link", "txt",
+                                                      messagesPath);
+  std::optional<llvm::FileRemover> removeMessages;
+  if (captured)
+    removeMessages.emplace(messagesPath);
+  std::optional<llvm::StringRef> redirects[] = {
+      std::nullopt, std::nullopt,
+      captured ? std::optional<llvm::StringRef>(messagesPath) : std::nullopt};
   std::string message;
   int status = llvm::sys::ExecuteAndWait(clang, args, /*Env=*/std::nullopt,
-                                         /*Redirects=*/{}, /*SecondsToWait=*/0,
+                                         redirects, /*SecondsToWait=*/0,
                                          /*MemoryLimit=*/0, &message);
   if (status != 0) {
+    std::string reason = message;
+    if (captured)
+      if (auto text = llvm::MemoryBuffer::getFile(messagesPath)) {
+        llvm::SmallVector<llvm::StringRef, 8> lines;
+        (*text)->getBuffer().split(lines, '\n', -1, /*KeepEmpty=*/false);
+        for (llvm::StringRef line : lines) {
+          if (line.contains("linker command failed"))
+            continue;
+          // "/usr/bin/ld: cannot open ...": the tool's path says nothing.
+          if (size_t colon = line.find(": "); colon != llvm::StringRef::npos &&
+                                              line.take_front(colon).contains('/'))
+            line = line.drop_front(colon + 2);
+          reason += (reason.empty() ? "" : "; ") + line.str();
+        }
+      }
     error = "linking '" + outputPath.str() + "' with '" + clang + "' failed" +
-            (message.empty() ? "" : ": " + message);
+            (reason.empty() ? "" : ": " + reason);
     return false;
   }
   return true;

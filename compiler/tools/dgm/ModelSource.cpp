@@ -130,5 +130,11 @@ Result<LoadedModel> dgm::cli::obtainModel(const std::string &path,
   std::string cacheDir = options.cacheDir.empty()
                              ? dgm::driver::defaultCacheDir()
                              : options.cacheDir;
+  if (std::filesystem::exists(cacheDir) &&
+      !std::filesystem::is_directory(cacheDir))
+    return Error{"the cache directory '" + cacheDir +
+                 "' is a file (it comes from DGM_CACHE_DIR, else "
+                 "XDG_CACHE_HOME/dgm); the cache is a directory: point "
+                 "DGM_CACHE_DIR or --cache-dir at one"};
   return compileAndLoad(path, cacheDir, options);
 }

@@ -137,9 +137,9 @@ bool ReplSession::evaluateExpression(const std::string &text) {
   bool truth = isTruthValue(expr);
   unsigned prefixLines = 0;
   std::string source = assemble(
-      truth ? "model __repl { output value; step { value = if (\n" + expr +
+      truth ? "model __repl { output __repl_value; step { __repl_value = if (\n" + expr +
                   "\n) then 1 else 0; } }"
-            : "model __repl { output value; step { value = (\n" + expr +
+            : "model __repl { output __repl_value; step { __repl_value = (\n" + expr +
                   "\n); } }",
       prefixLines);
   ++prefixLines;
@@ -178,7 +178,7 @@ bool ReplSession::isTruthValue(const std::string &expr) const {
   driver::CompileOptions compile;
   compile.inputFile = kReplBuffer;
   compile.sourceText = assemble(
-      "model __repl { output value; step { value = if (\n" + expr +
+      "model __repl { output __repl_value; step { __repl_value = if (\n" + expr +
           "\n) then 1 else 0; } }",
       prefixLines);
   compile.importPaths = options.importPaths;

@@ -9,6 +9,7 @@
 #include "dgm/runtime/Format.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <vector>
@@ -84,6 +85,36 @@ std::string dgm::cli::repl::expressionShapeError(const std::string &expr) {
     return dgm::rt::formatLocatedError(kReplBuffer, line, at - lineStart + 1,
                                        text, message);
   };
+  // Statements and declarations that belong inside a model: say where,
+  // rather than let the expression wrapper's parse errors show.
+  std::size_t first = expr.find_first_not_of(" \t\r\n");
+  if (first != std::string::npos) {
+    std::size_t end = first;
+    while (end < expr.size() &&
+           (std::isalnum(static_cast<unsigned char>(expr[end])) ||
+            expr[end] == '_'))
+      ++end;
+    std::string word = expr.substr(first, end - first);
+    lineStart = expr.rfind('\n', first) == std::string::npos
+                    ? 0
+                    : expr.rfind('\n', first) + 1;
+    line = 1 + static_cast<std::size_t>(
+                   std::count(expr.begin(), expr.begin() + first, '\n'));
+    if (word == "let")
+      return fail(first, "'let' names a value inside a model's step block; "
+                         "at the prompt, define one with 'const NAME = ...;'");
+    for (const char *keyword :
+         {"step", "forcing", "param", "state", "output", "dynamic", "shared",
+          "internal", "kernel", "balance", "components", "solver", "der"})
+      if (word == keyword)
+        return fail(first, "'" + word +
+                               "' belongs inside a model ('model NAME { ... "
+                               "}'); the prompt takes an expression, a "
+                               "definition (fn, const, import) or a whole "
+                               "model");
+    line = 1;
+    lineStart = 0;
+  }
   for (std::size_t i = 0; i < expr.size(); ++i) {
     char c = expr[i];
     if (c == '\n') {

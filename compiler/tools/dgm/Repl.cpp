@@ -11,6 +11,7 @@
 #include "ReplInput.h"
 #include "ReplSession.h"
 
+#include <algorithm>
 #include <clocale>
 #include <cstdio>
 #include <cstdlib>
@@ -57,8 +58,13 @@ std::optional<std::string> readInput(LineReader &reader, bool &unfinished) {
     return std::nullopt;
   std::string text = *line;
   InputKind kind = classifyInput(text);
-  // An empty line is complete, but not one that opens a block comment.
-  if (kind == InputKind::Command ||
+  // An empty line is complete, but not one that opens a block comment. A
+  // line with a control character (an arrow key's "ESC [ A" in a piped
+  // session) is an error now, not a '[' that swallows the lines after it.
+  bool control = std::any_of(text.begin(), text.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\r';
+  });
+  if (kind == InputKind::Command || control ||
       (kind == InputKind::Empty && !bracketsOpen(text)))
     return text;
   while (needsMoreLines(text)) {
@@ -134,6 +140,9 @@ int dgm::cli::replCommand(const std::vector<std::string> &args) {
     if (!input)
       break;
     if (unfinished) {
+      // Compiled as it is, the text gets the parser's located errors (the
+      // bracket left open, and where); then the reason it is incomplete.
+      session.execute(*input);
       std::fflush(stdout);
       std::fprintf(stderr, "error: the input ended in the middle of .dgm "
                            "text (an unclosed bracket, comment or string, or "

@@ -57,6 +57,17 @@ std::string repl::renumber(const std::string &messages, unsigned prefixLines) {
                      where);
       }
     }
+    // A position inside the text of a message ("to close the '{' at 5:8")
+    // counts the definitions' lines too.
+    if (std::size_t ref = line.find("' at "); ref != std::string::npos) {
+      const char *first = line.data() + ref + 5;
+      unsigned refLine = 0;
+      auto [next, ec] =
+          std::from_chars(first, line.data() + line.size(), refLine);
+      if (ec == std::errc() && *next == ':' && refLine > prefixLines)
+        line.replace(ref + 5, static_cast<std::size_t>(next - first),
+                     std::to_string(refLine - prefixLines));
+    }
     out += line;
   }
   return out;

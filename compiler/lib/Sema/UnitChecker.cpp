@@ -582,6 +582,7 @@ private:
 
   void checkLet(const LetStmt &let) {
     Quantity q = check(let.getValue());
+    letStmts.push_back(&let);
     if (!let.getUnit()) {
       lets.push_back(q);
       return;
@@ -790,6 +791,7 @@ private:
                         operand(b, e.getRHS()) + rateHint(a.unit, b.unit)
                   : "cannot subtract " + operand(b, e.getRHS()) + " from " +
                         operand(a, e.getLHS()) + rateHint(a.unit, b.unit));
+        noteInferredUnits({{&e.getLHS(), a}, {&e.getRHS(), b}});
         return Quantity::unknown();
       }
       r->value.reset();
@@ -798,10 +800,12 @@ private:
       return *r;
     }
     default: // comparisons
-      if (!unify(a, b))
+      if (!unify(a, b)) {
         error(e.getLoc(), "cannot compare " + operand(a, e.getLHS()) +
                               " with " + operand(b, e.getRHS()) +
                               rateHint(a.unit, b.unit));
+        noteInferredUnits({{&e.getLHS(), a}, {&e.getRHS(), b}});
+      }
       return Quantity::truth();
     }
   }
@@ -1026,6 +1030,27 @@ private:
     std::vector<Frame> frames;
   };
 
+  /// After an error about operands: for each that is a `let` without a
+  /// declared unit, a note at its definition, where the unit came from (the
+  /// mistake is often there: `let rain = P;` with P a rate).
+  void noteInferredUnits(
+      std::initializer_list<std::pair<const Expr *, Quantity>> operands) {
+    if (!frames.empty())
+      return; // inside a function: the call's error says it
+    for (const auto &[expr, q] : operands) {
+      auto *name = llvm::dyn_cast<NameExpr>(expr);
+      if (!name || name->ref.kind != NameRef::Kind::Let || !q.isKnown() ||
+          name->ref.index >= letStmts.size())
+        continue;
+      const LetStmt &let = *letStmts[name->ref.index];
+      if (let.getUnit())
+        continue;
+      diag.note(let.getValue().getLoc(),
+                "'" + let.getName() + "' is " + unitWord(q.unit) +
+                    ", the unit of its value here");
+    }
+  }
+
   void error(const Location &loc, const std::string &message) {
     ++numErrors;
     if (frames.empty())
@@ -1084,6 +1109,9 @@ private:
 
   std::vector<const VarDecl *> byKind[4];
   std::vector<Quantity> lets;
+  /// The statement of each entry of `lets`, for notes on where a unit came
+  /// from.
+  std::vector<const LetStmt *> letStmts;
   std::vector<Quantity> kernels;
 
   std::vector<Frame> frames;

@@ -38,6 +38,37 @@ constexpr size_t kEOF = antlr4::Token::EOF;
 // Tokens the lexer could not make sense of
 //===----------------------------------------------------------------------===//
 
+/// The ASCII operator a non-ASCII character pasted from a word processor or
+/// a PDF stands for (U+2212 MINUS SIGN for '-'), or null.
+const char *asciiLookalike(llvm::UTF32 codePoint) {
+  switch (codePoint) {
+  case 0x2212: // minus sign
+  case 0x2013: // en dash
+  case 0x2014: // em dash
+    return "-";
+  case 0x00D7: // multiplication sign
+  case 0x22C5: // dot operator
+  case 0x00B7: // middle dot
+    return "*";
+  case 0x00F7: // division sign
+  case 0x2215: // division slash
+    return "/";
+  case 0x2264:
+    return "<=";
+  case 0x2265:
+    return ">=";
+  case 0x2260:
+    return "!=";
+  case 0x201C: // curly double quotes
+  case 0x201D:
+    return "\"";
+  case 0x00A0: // no-break space
+    return " ";
+  default:
+    return nullptr;
+  }
+}
+
 std::string describeStrayCharacter(const Token *token, llvm::StringRef source) {
   std::string message;
   llvm::raw_string_ostream os(message);
@@ -58,6 +89,8 @@ std::string describeStrayCharacter(const Token *token, llvm::StringRef source) {
          << llvm::StringRef(source.data() + offset, next - begin) << "' (U+"
          << llvm::format_hex_no_prefix(codePoint, 4, /*Upper=*/true)
          << "); names and operators are written in ASCII";
+      if (const char *ascii = asciiLookalike(codePoint))
+        os << ": did you mean '" << ascii << "'?";
     } else {
       os << "unexpected byte 0x"
          << llvm::format_hex_no_prefix(c, 2, /*Upper=*/true)

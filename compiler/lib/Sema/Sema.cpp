@@ -250,7 +250,9 @@ private:
     if (isState && !var.hasInit()) {
       diag.error(var.loc, llvm::Twine("state '") + var.name +
                               "' needs an initial value, e.g. 'state " +
-                              var.name + " = 0;'");
+                              var.name +
+                              (var.unit ? " : " + var.unit->spelling : "") +
+                              " = 0;'");
       return;
     }
 

@@ -422,8 +422,17 @@ Result<BasinData> dgm::cli::loadCamelsBasin(const std::string &dir,
   for (const std::string &name : forcingNames(model))
     if (!basin.find(name))
       missing.push_back(name);
-  if (!missing.empty())
-    return missingForcings(model, missing, basin.description, names);
+  if (!missing.empty()) {
+    Error e = missingForcings(model, missing, basin.description, names);
+    // The CAMELS files' own column names, which dgm's series rename.
+    static const std::map<std::string, std::string> fileNames = {
+        {"prcp", "P"}, {"tavg", "T"}, {"tmean", "T"}, {"QObs", "Qobs"}};
+    for (const std::string &name : missing)
+      if (auto it = fileNames.find(name); it != fileNames.end())
+        e.message += "\ndgm: note: the CAMELS files' '" + name +
+                     "' is the series '" + it->second + "' here";
+    return e;
+  }
   basin.units = camelsUnits();
   basin.available = names;
   if (std::optional<Error> clash = unitClashes(model, basin))

@@ -412,5 +412,8 @@ bool dgm::checkModule(Module &module, DiagnosticEngine &diag,
   // Units last: they need every name resolved.
   if (diag.getNumErrors() == errorsBefore)
     checkUnits(module, {&dt}, diag);
+  // Next to errors it would be noise (a let whose use failed to check).
+  if (diag.getNumErrors() == errorsBefore && !module.models.empty())
+    warnUnusedLets(module.models[0], diag);
   return diag.getNumErrors() == errorsBefore;
 }

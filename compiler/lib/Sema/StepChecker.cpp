@@ -26,6 +26,8 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/TypeSwitch.h"
 
+#include <vector>
+
 using namespace dgm;
 using namespace dgm::ast;
 
@@ -496,4 +498,34 @@ void dgm::checkExpansionSize(ModelDecl &model, const StepBlock &step,
                        ? " x " + std::to_string(largest->times)
                        : std::string()) +
                   callNote(largest->size));
+}
+
+void dgm::warnUnusedLets(const ModelDecl &model, DiagnosticEngine &diag) {
+  // A value computed and never read is usually a mistake: a flux left out
+  // of an update, or a name misspelt where it is used. A leading '_' marks
+  // one kept on purpose.
+  for (const StepBlock &step : model.steps) {
+    std::vector<const LetStmt *> lets;
+    std::vector<bool> used;
+    auto markUses = [&](const Expr &e) {
+      forEachName(e, [&](const NameExpr &name) {
+        if (name.ref.kind == NameRef::Kind::Let && name.ref.index < used.size())
+          used[name.ref.index] = true;
+      });
+    };
+    for (const StmtPtr &stmt : step.body)
+      if (auto *let = llvm::dyn_cast<LetStmt>(stmt.get())) {
+        markUses(let->getValue());
+        lets.push_back(let);
+        used.push_back(false);
+      } else {
+        markUses(llvm::cast<AssignStmt>(stmt.get())->getValue());
+      }
+    for (size_t i = 0; i < lets.size(); ++i)
+      if (!used[i] && !lets[i]->getName().starts_with("_"))
+        diag.warning(lets[i]->getNameLoc(),
+                     llvm::Twine("'") + lets[i]->getName() +
+                         "' is defined but never used (a name starting "
+                         "with '_' says that is intended)");
+  }
 }

@@ -27,6 +27,10 @@ void checkStep(ast::ModelDecl &model, ast::StepBlock &step, const Scope &scope,
 /// exceeds kMaxInlinedSize operations in all: the step (times the solver's
 /// evaluations; a convolution counts its weights), the balance, the basin
 /// outputs and the kernels. Run after the step and formulas check clean.
+/// Warns of each `let` of the step that nothing reads. After all checks,
+/// on a model without errors (the lets' indices are resolved).
+void warnUnusedLets(const ast::ModelDecl &model, DiagnosticEngine &diag);
+
 void checkExpansionSize(ast::ModelDecl &model, const ast::StepBlock &step,
                         DiagnosticEngine &diag);
 

@@ -490,6 +490,18 @@ void dgm::checkExpansionSize(ModelDecl &model, const StepBlock &step,
                             solverNote + "; the limit is " +
                             llvm::Twine(kMaxInlinedSize) +
                             ", beyond which compiling takes minutes");
+  // The largest part is worth pointing at only when it is a good share of
+  // the total; a step of thousands of small statements has no culprit.
+  if (largest &&
+      largest->size.operations * largest->times * 10 < total) {
+    diag.note(model.loc, llvm::Twine("no part stands out: the model has ") +
+                             llvm::Twine(parts.size()) +
+                             " statements and formulas, the largest of " +
+                             llvm::Twine(largest->size.operations *
+                                         largest->times) +
+                             " operations");
+    return;
+  }
   if (largest)
     diag.note(largest->loc,
               llvm::Twine("the largest part is ") + largest->what + ": " +

@@ -92,6 +92,8 @@ protected:
   Type checkName(NameExpr &e) override {
     if (resolveConst(e))
       return Type::Number;
+    if (scope.hasFailed(e.getName()))
+      return Type::Error; // its definition's error says it all
     for (const VarDecl &var : model.vars)
       if (var.name == e.getName()) {
         diag.error(e.getLoc(), llvm::Twine(what) +
@@ -175,8 +177,11 @@ private:
   /// constants.
   std::optional<double> constantOf(Expr &expr, const std::string &what) {
     unsigned errorsBefore = diag.getNumErrors();
-    ConstantChecker(model, what, scope, diag).check(expr);
-    if (diag.getNumErrors() != errorsBefore)
+    // Type::Error without a new error: it uses a constant whose own
+    // definition failed, which is reported there.
+    if (ConstantChecker(model, what, scope, diag).check(expr) ==
+            ConstantChecker::Type::Error ||
+        diag.getNumErrors() != errorsBefore)
       return std::nullopt;
     return evaluateConstant(expr, what, diag);
   }

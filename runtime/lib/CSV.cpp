@@ -87,8 +87,8 @@ public:
       return Error{table.name + ": error: " +
                    (table.source.empty() ? "the file is empty"
                                          : "the file has no header row") +
-                   "; expected a first line of column names such as "
-                   "'date,P,PET'"};
+                   "; expected a first line of column names such as '" +
+                   table.options.exampleHeader + "'"};
     return success();
   }
 

@@ -21,7 +21,11 @@ using namespace dgm::rt;
 Result<std::vector<BasinJob>>
 dgm::cli::readParamsTable(const LoadedModel &model, const std::string &path,
                 const std::vector<double> &defaults) {
-  Result<CsvTable> table = CsvTable::readFile(path);
+  CsvOptions options;
+  options.exampleHeader = "basin";
+  for (std::size_t p = 0; p < model.params().size() && p < 3; ++p)
+    options.exampleHeader += std::string(",") + model.params()[p].name;
+  Result<CsvTable> table = CsvTable::readFile(path, options);
   if (!table)
     return table.takeError();
   if (table->numRows() == 0)
@@ -32,12 +36,21 @@ dgm::cli::readParamsTable(const LoadedModel &model, const std::string &path,
       !note.empty())
     return Error{"'" + path + "' has one column, '" +
                  table->columnNames()[0] + "'" + note};
-  std::size_t idColumn = 0;
+  std::optional<std::size_t> idColumn;
   for (const char *name : {"basin", "gauge", "gauge_id"})
-    if (std::optional<std::size_t> col = table->columnIndex(name)) {
-      idColumn = *col;
+    if ((idColumn = table->columnIndex(name)))
       break;
-    }
+  // Without a column of that name the first holds the ids; one that names
+  // a parameter means the ids are missing.
+  if (!idColumn) {
+    const std::string &first = table->columnNames()[0];
+    if (model.indexOf(VarKind::Param, first))
+      return Error{"'" + path + "' has no column of basin ids: its first "
+                   "column, '" + first + "', is a parameter of model '" +
+                   std::string(model.name()) + "'; add a first column "
+                   "'basin' with the basins' names"};
+    idColumn = 0;
+  }
   std::vector<std::pair<std::size_t, std::size_t>> columns; // column, param
   for (std::size_t c = 0; c < table->numColumns(); ++c) {
     if (c == idColumn)
@@ -78,14 +91,14 @@ dgm::cli::readParamsTable(const LoadedModel &model, const std::string &path,
   std::vector<BasinJob> jobs;
   std::map<std::string, std::size_t> firstRow; // id -> row
   for (std::size_t r = 0; r < table->numRows(); ++r) {
-    BasinJob job{std::string(table->cell(r, idColumn)), defaults, {}};
+    BasinJob job{std::string(table->cell(r, *idColumn)), defaults, {}};
     if (job.id.empty())
-      return Error{table->diagnostic(r, idColumn, "the basin is empty")};
+      return Error{table->diagnostic(r, *idColumn, "the basin is empty")};
     // Each basin once: its files ({basin}) and its row of the summary would
     // otherwise collide, after the first run.
     if (auto [it, fresh] = firstRow.emplace(job.id, r); !fresh)
       return Error{table->diagnostic(
-          r, idColumn,
+          r, *idColumn,
           "basin '" + job.id + "' appears a second time (first on line " +
               std::to_string(table->lineNumber(it->second)) + ")")};
     for (std::size_t i = 0; i < columns.size(); ++i) {

@@ -34,3 +34,8 @@ void dgm::cli::reportWarning(std::string_view message) {
   std::fprintf(stderr, "dgm: warning: %.*s\n", static_cast<int>(message.size()),
                message.data());
 }
+
+void dgm::cli::reportNote(std::string_view message) {
+  std::fprintf(stderr, "dgm: note: %.*s\n", static_cast<int>(message.size()),
+               message.data());
+}

@@ -37,6 +37,9 @@ int reportUsageError(std::string_view message, std::string_view command);
 /// Prints "dgm: warning: <message>" to stderr.
 void reportWarning(std::string_view message);
 
+/// Prints "dgm: note: <message>" to stderr: worth knowing, not a problem.
+void reportNote(std::string_view message);
+
 } // namespace dgm::cli
 
 #endif // DGM_TOOLS_DGM_MESSAGES_H

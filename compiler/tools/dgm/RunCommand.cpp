@@ -546,6 +546,10 @@ int run(const RunSettings &s) {
                              "--forcing file; CAMELS files mark a missing "
                              "flow with -999, which dgm reads as missing "
                              "already"});
+  if (s.paramsTable == "-")
+    return reportError(Error{"--params - : the parameter table is read from a "
+                             "file, not from standard input; give its file "
+                             "name"});
   if (perBasinFiles && s.paramsTable.empty())
     return reportError(Error{"-o '" + *s.outputPath +
                              "' names a file per basin ({basin}), but only "
@@ -667,6 +671,13 @@ int run(const RunSettings &s) {
     jobs = std::move(*table);
     for (BasinJob &job : jobs)
       job.explicitParams.insert(explicitParams.begin(), explicitParams.end());
+    // A parameter ensemble on one basin's data is legitimate, and a
+    // forgotten {basin} is a common slip: say which it is.
+    if (jobs.size() > 1 && s.camelsDir.empty() &&
+        s.forcingPath.find("{basin}") == std::string::npos)
+      reportNote("every row of '" + s.paramsTable + "' runs on the same "
+                 "forcing file '" + s.forcingPath + "' (for a file per "
+                 "basin, put '{basin}' in --forcing)");
   }
 
   // Refuse before any work, so that a long run does not end in these errors.

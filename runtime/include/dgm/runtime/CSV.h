@@ -63,6 +63,8 @@ struct CsvOptions {
   /// station archives -9999). Neither is ever a measurement; read as a
   /// number, -9999 mm of rain would pass unnoticed into the results.
   std::vector<double> missingValues = {-999.0, -9999.0};
+  /// The header an empty file's error offers as an example.
+  std::string exampleHeader = "date,P,PET";
 };
 
 /// For a file whose header is one column holding ';' or a tab (a

@@ -641,6 +641,13 @@ int run(const RunSettings &s) {
         Error{problem + "\ndgm: note: its outputs are: " + joinNames(outputs)});
   }
 
+  // Before any basin starts (with --params, it was found in the first).
+  if (s.components > 1 && model->descriptor().default_components == 0)
+    return reportError(Error{"model '" + std::string(model->name()) +
+                             "' has no components (no 'components N;'), so it "
+                             "runs with exactly 1, not " +
+                             std::to_string(s.components)});
+
   std::vector<double> paramValues, initValues;
   for (const dgm_variable &p : model->params())
     paramValues.push_back(p.default_value);

@@ -6,6 +6,7 @@
 
 #include "dgm/runtime/Format.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -61,9 +62,38 @@ std::string dgm::rt::formatLocatedError(std::string_view file, std::size_t line,
   out += ':' + std::to_string(line) + ':' + std::to_string(col) + ": error: ";
   appendVisible(out, message, /*keepNewlines=*/true);
   out += '\n';
-  appendVisible(out, lineText, /*keepNewlines=*/false);
+  std::size_t shownCol = col;
+  std::string shown = excerptWindow(lineText, shownCol);
+  appendVisible(out, shown, /*keepNewlines=*/false);
   out += '\n';
-  out += caretLine(lineText, col);
+  out += caretLine(shown, shownCol);
+  return out;
+}
+
+std::string dgm::rt::excerptWindow(std::string_view lineText,
+                                   std::size_t &col) {
+  constexpr std::size_t kMax = kExcerptWidth, kBefore = 60;
+  if (lineText.size() <= kMax)
+    return std::string(lineText);
+  auto isContinuation = [&](std::size_t i) {
+    return i < lineText.size() &&
+           (static_cast<unsigned char>(lineText[i]) & 0xC0) == 0x80;
+  };
+  // Cut at character boundaries, never inside a UTF-8 sequence.
+  std::size_t at = col == 0 ? 0 : std::min(col - 1, lineText.size());
+  std::size_t begin = at > kBefore ? at - kBefore : 0;
+  while (begin > 0 && isContinuation(begin))
+    --begin;
+  std::size_t end = std::min(lineText.size(), begin + kMax);
+  while (end < lineText.size() && isContinuation(end))
+    ++end;
+  std::string out;
+  if (begin > 0)
+    out += "...";
+  out += lineText.substr(begin, end - begin);
+  if (end < lineText.size())
+    out += "...";
+  col = col - begin + (begin > 0 ? 3 : 0);
   return out;
 }
 

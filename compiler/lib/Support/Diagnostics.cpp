@@ -89,9 +89,10 @@ void DiagnosticEngine::print(const ast::Location &loc,
   if (smLoc.isValid()) {
     lineText = sourceLine(smLoc);
     // SourceMgr prints no caret under a line with a non-ASCII byte (it
-    // cannot tell the width of the characters): those lines are printed
-    // here, with the caret under the character at the column.
-    if (llvm::all_of(lineText, [](char c) {
+    // cannot tell the width of the characters), and all of a long line:
+    // those lines are printed here, with the caret under the character at
+    // the column, and a long one cut around it (rt::excerptWindow).
+    if (lineText.size() <= rt::kExcerptWidth && llvm::all_of(lineText, [](char c) {
           return static_cast<unsigned char>(c) < 0x80;
         })) {
       sourceMgr.PrintMessage(os, smLoc, kind, message);
@@ -114,8 +115,11 @@ void DiagnosticEngine::print(const ast::Location &loc,
     break;
   }
   os << message << "\n";
-  if (smLoc.isValid())
-    os << lineText << "\n" << rt::caretLine(lineText, loc.col) << "\n";
+  if (smLoc.isValid()) {
+    std::size_t col = loc.col;
+    std::string shown = rt::excerptWindow(lineText, col);
+    os << shown << "\n" << rt::caretLine(shown, col) << "\n";
+  }
 }
 
 llvm::StringRef DiagnosticEngine::sourceLine(llvm::SMLoc smLoc) const {

@@ -36,6 +36,15 @@ std::string formatLocatedError(std::string_view file, std::size_t line,
 /// tabs kept as tabs so that it lines up however a terminal expands them.
 std::string caretLine(std::string_view lineText, std::size_t col);
 
+/// The longest source line an excerpt shows whole, in bytes.
+constexpr std::size_t kExcerptWidth = 160;
+
+/// A source line for an excerpt: `lineText` as it is when it is short, else
+/// the part around column `col` (1-based, in bytes) with "..." for what is
+/// cut, so that a line of a megabyte does not flood the terminal. `col` is
+/// moved to the same spot in the returned text.
+std::string excerptWindow(std::string_view lineText, std::size_t &col);
+
 /// The length (1 to 4) of the UTF-8 sequence at the start of `text`, its
 /// code point in `codePoint`; 0 if `text` does not start with valid UTF-8.
 std::size_t decodeUtf8(std::string_view text, char32_t &codePoint);

@@ -15,6 +15,7 @@
 #include "dgm/runtime/Format.h"
 #include "dgm/runtime/UnitText.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdint>
@@ -345,6 +346,20 @@ Result<BasinData> dgm::cli::loadCsvBasin(const CsvTable &table,
     if (p.flags & DGM_DYNAMIC)
       optional.push_back(p.name);
   for (const std::string &name : optional) {
+    // A column that differs only in case ('a' for 'A') would be ignored
+    // silently, and the parameter keep one value for every step.
+    if (!table.columnIndex(name))
+      for (const std::string &column : table.columnNames())
+        if (column.size() == name.size() &&
+            std::equal(column.begin(), column.end(), name.begin(),
+                       [](char a, char b) {
+                         return std::tolower(static_cast<unsigned char>(a)) ==
+                                std::tolower(static_cast<unsigned char>(b));
+                       }) &&
+            !model.indexOf(VarKind::Forcing, column))
+          reportWarning("column '" + column + "' of " + basin.description +
+                        " is not read: names are case-sensitive; did you "
+                        "mean '" + name + "'?");
     if (!table.columnIndex(name) || basin.series.count(name))
       continue;
     Result<NumericColumn> column = table.numericColumn(name);

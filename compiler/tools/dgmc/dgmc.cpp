@@ -192,6 +192,16 @@ int main(int argc, char **argv) {
       "  dgmc model.dgm -o libmodel.so     compile to a shared library\n"
       "  dgmc model.dgm --emit=mlir        print a stage of the pipeline\n");
 
+  // LLVM's options let the last of a repeated one win; for these a second
+  // value is a contradiction (which stage, which file?), as in `dgm run`.
+  for (const cl::Option *option :
+       std::initializer_list<const cl::Option *>{&outputFile, &emitName,
+                                                 &precision, &optLevel})
+    if (option->getNumOccurrences() > 1)
+      return fail("option '" +
+                  std::string(option->ArgStr.size() == 1 ? "-" : "--") +
+                  option->ArgStr.str() +
+                  "' is given more than once; give it once");
   std::optional<EmitKind> emit = parseEmitKind(emitName);
   if (!emit)
     return fail("unknown --emit stage '" + emitName +

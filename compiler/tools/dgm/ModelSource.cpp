@@ -68,14 +68,24 @@ Result<LoadedModel> compileAndLoad(const std::string &source,
                    source.c_str(), library->c_str());
   }
   Result<LoadedModel> loaded = LoadedModel::load(*library);
-  if (loaded || !cacheHit)
+  if (!cacheHit)
     return loaded;
-  // A cache entry that does not load was damaged after it was written (a
-  // truncated copy, a full disk): replace it once.
-  std::fprintf(stderr, "dgm: warning: the cached library %s does not load "
-               "(%s); compiling '%s' again\n",
-               library->c_str(), loaded.error().message.c_str(),
-               source.c_str());
+  // The entry's name is a hash of the source, which was compiled from this
+  // path: a library from another source (copied over it) is not this model.
+  std::string why;
+  if (!loaded)
+    why = "does not load (" + loaded.error().message + ")";
+  else if (const char *from = loaded->descriptor().source;
+           !from || std::string(from) != source)
+    why = "holds model '" + std::string(loaded->name()) + "' of '" +
+          (from ? from : "") + "', not this one";
+  else
+    return loaded;
+  // A cache entry damaged or replaced after it was written (a truncated
+  // copy, a full disk): replace it once.
+  std::fprintf(stderr, "dgm: warning: the cached library %s %s; compiling "
+               "'%s' again\n",
+               library->c_str(), why.c_str(), source.c_str());
   std::remove(library->c_str());
   library = dgm::driver::compileCached(source, cacheDir, options.optLevel,
                                        options.scalarBits, llvm::errs(),

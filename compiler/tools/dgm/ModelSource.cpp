@@ -67,20 +67,24 @@ Result<LoadedModel> compileAndLoad(const std::string &source,
       std::fprintf(stderr, "dgm: cache miss: compiled '%s' into %s\n",
                    source.c_str(), library->c_str());
   }
-  Result<LoadedModel> loaded = LoadedModel::load(*library);
-  if (!cacheHit)
-    return loaded;
-  // The entry's name is a hash of the source, which was compiled from this
-  // path: a library from another source (copied over it) is not this model.
   std::string why;
-  if (!loaded)
-    why = "does not load (" + loaded.error().message + ")";
-  else if (const char *from = loaded->descriptor().source;
-           !from || std::string(from) != source)
-    why = "holds model '" + std::string(loaded->name()) + "' of '" +
-          (from ? from : "") + "', not this one";
-  else
-    return loaded;
+  {
+    Result<LoadedModel> loaded = LoadedModel::load(*library);
+    if (!cacheHit)
+      return loaded;
+    // The entry's name is a hash of the source, which was compiled from
+    // this path: a library from another source (copied over it) is not
+    // this model.
+    if (!loaded)
+      why = "does not load (" + loaded.error().message + ")";
+    else if (const char *from = loaded->descriptor().source;
+             !from || std::string(from) != source)
+      why = "holds model '" + std::string(loaded->name()) + "' of '" +
+            (from ? from : "") + "', not this one";
+    else
+      return loaded;
+  } // unloaded here: a new library at the same path must not find it open
+
   // A cache entry damaged or replaced after it was written (a truncated
   // copy, a full disk): replace it once.
   std::fprintf(stderr, "dgm: warning: the cached library %s %s; compiling "

@@ -84,58 +84,65 @@ bool repl::parseNumber(const std::string &text, double &value) {
 }
 
 
-std::string dgm::cli::repl::expressionShapeError(const std::string &expr) {
-  std::vector<char> open;
-  std::size_t line = 1, lineStart = 0;
-  auto fail = [&](std::size_t at, const std::string &message) {
-    std::size_t end = expr.find('\n', lineStart);
-    std::string_view text =
-        std::string_view(expr).substr(lineStart, end == std::string::npos
-                                                     ? std::string::npos
-                                                     : end - lineStart);
-    return dgm::rt::formatLocatedError(kReplBuffer, line, at - lineStart + 1,
-                                       text, message);
-  };
-  // Statements and declarations that belong inside a model: say where,
-  // rather than let the expression wrapper's parse errors show.
+namespace {
+
+/// `message` as an error at byte `at` of the prompt's text.
+std::string errorAt(const std::string &text, std::size_t at,
+                    const std::string &message) {
+  std::size_t newline = at == 0 ? std::string::npos : text.rfind('\n', at - 1);
+  std::size_t lineStart = newline == std::string::npos ? 0 : newline + 1;
+  std::size_t line =
+      1 + static_cast<std::size_t>(
+              std::count(text.begin(), text.begin() + lineStart, '\n'));
+  std::size_t end = text.find('\n', lineStart);
+  std::string_view lineText = std::string_view(text).substr(
+      lineStart, end == std::string::npos ? std::string::npos : end - lineStart);
+  return dgm::rt::formatLocatedError(kReplBuffer, line, at - lineStart + 1,
+                                     lineText, message);
+}
+
+/// A statement or declaration that belongs inside a model, typed at the
+/// prompt: the error that says where it belongs (rather than the expression
+/// wrapper's parse errors), or "".
+std::string modelPartError(const std::string &expr) {
   std::size_t first = expr.find_first_not_of(" \t\r\n");
-  if (first != std::string::npos) {
-    std::size_t end = first;
-    while (end < expr.size() &&
-           (std::isalnum(static_cast<unsigned char>(expr[end])) ||
-            expr[end] == '_'))
-      ++end;
-    std::string word = expr.substr(first, end - first);
-    lineStart = expr.rfind('\n', first) == std::string::npos
-                    ? 0
-                    : expr.rfind('\n', first) + 1;
-    line = 1 + static_cast<std::size_t>(
-                   std::count(expr.begin(), expr.begin() + first, '\n'));
-    if (word == "let")
-      return fail(first, "'let' names a value inside a model's step block; "
-                         "at the prompt, define one with 'const NAME = ...;'");
-    for (const char *keyword :
-         {"step", "forcing", "param", "state", "output", "dynamic", "shared",
-          "internal", "kernel", "balance", "components", "solver", "der"})
-      if (word == keyword)
-        return fail(first, "'" + word +
-                               "' belongs inside a model ('model NAME { ... "
-                               "}'); the prompt takes an expression, a "
-                               "definition (fn, const, import) or a whole "
-                               "model");
-    line = 1;
-    lineStart = 0;
-  }
+  if (first == std::string::npos)
+    return "";
+  std::size_t end = first;
+  while (end < expr.size() &&
+         (std::isalnum(static_cast<unsigned char>(expr[end])) ||
+          expr[end] == '_'))
+    ++end;
+  std::string word = expr.substr(first, end - first);
+  if (word == "let")
+    return errorAt(expr, first,
+                   "'let' names a value inside a model's step block; at the "
+                   "prompt, define one with 'const NAME = ...;'");
+  for (const char *keyword :
+       {"step", "forcing", "param", "state", "output", "dynamic", "shared",
+        "internal", "kernel", "balance", "components", "solver", "der"})
+    if (word == keyword)
+      return errorAt(expr, first,
+                     "'" + word +
+                         "' belongs inside a model ('model NAME { ... }'); "
+                         "the prompt takes an expression, a definition (fn, "
+                         "const, import) or a whole model");
+  return "";
+}
+
+} // namespace
+
+std::string dgm::cli::repl::expressionShapeError(const std::string &expr) {
+  if (std::string error = modelPartError(expr); !error.empty())
+    return error;
+  std::vector<char> open;
   for (std::size_t i = 0; i < expr.size(); ++i) {
     char c = expr[i];
-    if (c == '\n') {
-      ++line;
-      lineStart = i + 1;
-    } else if (c == '"') {
-      return fail(i, "a string is not an expression (strings describe "
-                     "declarations)");
+    if (c == '"') {
+      return errorAt(expr, i, "a string is not an expression (strings "
+                              "describe declarations)");
     } else if (c == '*' && i + 1 < expr.size() && expr[i + 1] == '/') {
-      return fail(i, "'*/' closes no comment");
+      return errorAt(expr, i, "'*/' closes no comment");
     } else if (c == '/' && i + 1 < expr.size() && expr[i + 1] == '/') {
       while (i + 1 < expr.size() && expr[i + 1] != '\n')
         ++i;
@@ -143,23 +150,20 @@ std::string dgm::cli::repl::expressionShapeError(const std::string &expr) {
       for (i += 2; i < expr.size() && !(expr[i] == '*' && i + 1 < expr.size() &&
                                         expr[i + 1] == '/');
            ++i)
-        if (expr[i] == '\n') {
-          ++line;
-          lineStart = i + 1;
-        }
+        ;
       ++i; // the '/' of "*/"
     } else if (c == '(' || c == '[' || c == '{') {
       open.push_back(c);
     } else if (c == ')' || c == ']' || c == '}') {
       char opener = c == ')' ? '(' : c == ']' ? '[' : '{';
       if (open.empty() || open.back() != opener)
-        return fail(i, std::string("unexpected '") + c +
-                           "' with no matching '" + opener + "'");
+        return errorAt(expr, i, std::string("unexpected '") + c +
+                                    "' with no matching '" + opener + "'");
       open.pop_back();
     } else if (c == ';' && open.empty()) {
-      return fail(i, "expected the end of the expression: the prompt takes "
-                     "one expression, or one definition (fn, const, import, "
-                     "model)");
+      return errorAt(expr, i, "expected the end of the expression: the "
+                              "prompt takes one expression, or one definition "
+                              "(fn, const, import, model)");
     }
   }
   return "";

@@ -83,7 +83,6 @@ bool repl::parseNumber(const std::string &text, double &value) {
   return ec == std::errc() && next == end;
 }
 
-
 namespace {
 
 /// `message` as an error at byte `at` of the prompt's text.
@@ -91,14 +90,14 @@ std::string errorAt(const std::string &text, std::size_t at,
                     const std::string &message) {
   std::size_t newline = at == 0 ? std::string::npos : text.rfind('\n', at - 1);
   std::size_t lineStart = newline == std::string::npos ? 0 : newline + 1;
-  std::size_t line =
-      1 + static_cast<std::size_t>(
-              std::count(text.begin(), text.begin() + lineStart, '\n'));
+  std::size_t line = 1 + static_cast<std::size_t>(std::count(
+                             text.begin(), text.begin() + lineStart, '\n'));
   std::size_t end = text.find('\n', lineStart);
   std::string_view lineText = std::string_view(text).substr(
-      lineStart, end == std::string::npos ? std::string::npos : end - lineStart);
-  return dgm::rt::formatLocatedError(kReplBuffer, line, at - lineStart + 1,
-                                     lineText, message);
+      lineStart,
+      end == std::string::npos ? std::string::npos : end - lineStart);
+  return dgm::rt::formatLocatedError(repl::kReplBuffer, line,
+                                     at - lineStart + 1, lineText, message);
 }
 
 /// A statement or declaration that belongs inside a model, typed at the
@@ -109,9 +108,9 @@ std::string modelPartError(const std::string &expr) {
   if (first == std::string::npos)
     return "";
   std::size_t end = first;
-  while (end < expr.size() &&
-         (std::isalnum(static_cast<unsigned char>(expr[end])) ||
-          expr[end] == '_'))
+  while (
+      end < expr.size() &&
+      (std::isalnum(static_cast<unsigned char>(expr[end])) || expr[end] == '_'))
     ++end;
   std::string word = expr.substr(first, end - first);
   if (word == "let")
@@ -139,8 +138,9 @@ std::string dgm::cli::repl::expressionShapeError(const std::string &expr) {
   for (std::size_t i = 0; i < expr.size(); ++i) {
     char c = expr[i];
     if (c == '"') {
-      return errorAt(expr, i, "a string is not an expression (strings "
-                              "describe declarations)");
+      return errorAt(expr, i,
+                     "a string is not an expression (strings "
+                     "describe declarations)");
     } else if (c == '*' && i + 1 < expr.size() && expr[i + 1] == '/') {
       return errorAt(expr, i, "'*/' closes no comment");
     } else if (c == '/' && i + 1 < expr.size() && expr[i + 1] == '/') {
@@ -157,13 +157,15 @@ std::string dgm::cli::repl::expressionShapeError(const std::string &expr) {
     } else if (c == ')' || c == ']' || c == '}') {
       char opener = c == ')' ? '(' : c == ']' ? '[' : '{';
       if (open.empty() || open.back() != opener)
-        return errorAt(expr, i, std::string("unexpected '") + c +
-                                    "' with no matching '" + opener + "'");
+        return errorAt(expr, i,
+                       std::string("unexpected '") + c +
+                           "' with no matching '" + opener + "'");
       open.pop_back();
     } else if (c == ';' && open.empty()) {
-      return errorAt(expr, i, "expected the end of the expression: the "
-                              "prompt takes one expression, or one definition "
-                              "(fn, const, import, model)");
+      return errorAt(expr, i,
+                     "expected the end of the expression: the "
+                     "prompt takes one expression, or one definition "
+                     "(fn, const, import, model)");
     }
   }
   return "";

@@ -635,6 +635,7 @@ private:
       error(assign.getOpLoc(), "der(" + target->name + ") is a rate in " +
                                    rate.str() + ", but this is " + value +
                                    convertHint(q.unit, rate));
+      noteInferredUnits({{&assign.getValue(), q}});
       return;
     }
     case AssignStmt::Op::Set:
@@ -649,6 +650,7 @@ private:
       error(assign.getOpLoc(), std::string("cannot ") + verb + " " + value +
                                    " " + prep + " " + who +
                                    convertHint(q.unit, unit));
+      noteInferredUnits({{&assign.getValue(), q}});
       return;
     }
     case AssignStmt::Op::Mul:
@@ -662,6 +664,7 @@ private:
                 " to keep " + kindWord(target->kind) + " '" + target->name +
                 "' in " + unit.str() + ", but this one is " + value +
                 convertHint(q.unit, Unit()));
+      noteInferredUnits({{&assign.getValue(), q}});
       return;
     }
   }

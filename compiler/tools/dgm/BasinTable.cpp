@@ -204,7 +204,7 @@ std::string dgm::cli::formatBasinTable(const std::vector<BasinRun> &runs,
   if (!nses.empty())
     out += "\nmedian NSE " +
            formatNumber(std::round(median(nses) * 1e4) / 1e4) + " over " +
-           std::to_string(nses.size()) + " basins";
+           std::to_string(nses.size()) + (nses.size() == 1 ? " basin" : " basins");
   if (!kges.empty())
     out += ", median KGE " + formatNumber(std::round(median(kges) * 1e4) / 1e4);
   if (!nses.empty() || !kges.empty())

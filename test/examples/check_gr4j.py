@@ -72,16 +72,23 @@ def gr4j(x1, x2, x3, x4, s0, r0):
 rng = random.Random(42)
 worst = 0.0
 failures = 0
-for case in range(6):
+for case in range(8):
     x1, x2 = rng.uniform(50, 1500), rng.uniform(-5, 3)
     x3, x4 = rng.uniform(10, 400), rng.uniform(0.5, 4.5)
     s0, r0 = rng.uniform(0, x1), rng.uniform(0, x3)
+    # The last two cases take the model's own initial stores, half full
+    # (S = X1 / 2, R = X3 / 2, computed from the parameters), with a small
+    # X1 that a constant initial S would overfill.
+    own_init = case >= 6
+    if own_init:
+        x1 = rng.uniform(50, 150)
+        s0, r0 = 0.5 * x1, 0.5 * x3
     out = os.path.join(work, f"case{case}.csv")
+    init = [] if own_init else ["--init", f"S={s0!r}", "--init", f"R={r0!r}"]
     subprocess.run([dgm, "run", os.path.join(examples, "gr4j", "gr4j.dgm"),
                     "--forcing", forcing, "--states", "-o", out, "--force",
                     "--param", f"X1={x1!r}", "--param", f"X2={x2!r}",
-                    "--param", f"X3={x3!r}", "--param", f"X4={x4!r}",
-                    "--init", f"S={s0!r}", "--init", f"R={r0!r}"],
+                    "--param", f"X3={x3!r}", "--param", f"X4={x4!r}"] + init,
                    check=True, stdout=subprocess.DEVNULL)
     ours = list(csv.DictReader(open(out)))
     ref = gr4j(x1, x2, x3, x4, s0, r0)

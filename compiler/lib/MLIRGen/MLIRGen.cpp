@@ -95,7 +95,7 @@ private:
     builder.setInsertionPointToEnd(modelOp.getBody());
 
     for (const VarDecl &var : model.vars) {
-      generateDeclaration(var);
+      generateDeclaration(model, var);
       if (var.kind == VarDecl::Kind::Output)
         outputDecls.push_back(&var);
     }
@@ -161,7 +161,7 @@ private:
     YieldOp::create(builder, loc(model.loc), results);
   }
 
-  void generateDeclaration(const VarDecl &var) {
+  void generateDeclaration(const ModelDecl &model, const VarDecl &var) {
     llvm::StringRef unit = var.unit ? llvm::StringRef(var.unit->spelling) : "";
     mlir::Location l = loc(var.loc);
     switch (var.kind) {
@@ -183,10 +183,27 @@ private:
       param.setShared(var.shared);
       return;
     }
-    case VarDecl::Kind::State:
-      StateOp::create(builder, l, var.name, scalarType, unit, var.description,
-                      var.initValue);
+    case VarDecl::Kind::State: {
+      if (!var.initFromParams) {
+        StateOp::create(builder, l, var.name, scalarType, unit, var.description,
+                        var.initValue);
+        return;
+      }
+      // The initial value from the parameters: a region over them; NaN in
+      // `init`, the descriptor's default (see dgm.state).
+      auto state = StateOp::create(builder, l, var.name, scalarType, unit,
+                                   var.description,
+                                   std::numeric_limits<double>::quiet_NaN());
+      resetValues();
+      mlir::Block *body = new mlir::Block();
+      state.getFromParams().push_back(body);
+      addArguments(model, VarDecl::Kind::Param, body);
+      mlir::OpBuilder::InsertionGuard guard(builder);
+      builder.setInsertionPointToEnd(body);
+      YieldOp::create(builder, loc(var.init->getLoc()),
+                      mlir::ValueRange{generateExpr(*var.init)});
       return;
+    }
     case VarDecl::Kind::Output: {
       auto output = OutputOp::create(builder, l, var.name, scalarType, unit,
                                      var.description);

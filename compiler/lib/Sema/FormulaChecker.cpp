@@ -98,6 +98,51 @@ private:
   KernelDecl &kernel;
 };
 
+/// A state's initial value that names parameters: computed per lane (basin
+/// and component) before the first step, so from constants and static
+/// parameters only.
+class InitialValueChecker : public ModelFormulaChecker {
+public:
+  InitialValueChecker(ModelDecl &model, const VarDecl &state,
+                      const Scope &scope, DiagnosticEngine &diag)
+      : ModelFormulaChecker(diag, scope), model(model), state(state) {}
+
+protected:
+  Type checkName(NameExpr &e) override {
+    if (Found found = findVar(model, e.getName()); found.var) {
+      const VarDecl &var = *found.var;
+      std::string why;
+      if (var.kind != VarDecl::Kind::Param)
+        why = std::string("it is ") +
+              (var.kind == VarDecl::Kind::Output ? "an " : "a ") +
+              kindWord(var.kind);
+      else if (var.dynamic)
+        why = "it is dynamic (a new value every step)";
+      if (!why.empty()) {
+        diag.error(e.getLoc(),
+                   llvm::Twine("the initial value of state '") + state.name +
+                       "' is computed before the first step, from constants "
+                       "and static parameters; it cannot use '" +
+                       e.getName() + "': " + why);
+        diag.note(var.loc, "declared here");
+        return Type::Error;
+      }
+      e.ref.kind = NameRef::Kind::Param;
+      e.ref.index = found.index;
+      return Type::Number;
+    }
+    return checkNonVariable(e);
+  }
+  void collectNames(std::vector<std::string> &names) override {
+    for (const VarDecl &var : model.vars)
+      names.push_back(var.name);
+  }
+
+private:
+  ModelDecl &model;
+  const VarDecl &state;
+};
+
 class BasinOutputChecker : public ModelFormulaChecker {
 public:
   BasinOutputChecker(ModelDecl &model, const VarDecl &output,
@@ -366,6 +411,17 @@ void dgm::checkKernel(ModelDecl &model, KernelDecl &kernel, const Scope &scope,
     diag.error(kernel.value->getLoc(),
                llvm::Twine("the weights of kernel '") + kernel.name +
                    "' must be numbers, not truth values");
+}
+
+bool dgm::checkStateInitialValue(ModelDecl &model, VarDecl &state,
+                                 const Scope &scope, DiagnosticEngine &diag) {
+  unsigned errorsBefore = diag.getNumErrors();
+  Type type = InitialValueChecker(model, state, scope, diag).check(*state.init);
+  if (type == Type::Truth)
+    diag.error(state.init->getLoc(),
+               llvm::Twine("the initial value of state '") + state.name +
+                   "' must be a number, not a truth value");
+  return diag.getNumErrors() == errorsBefore && type != Type::Error;
 }
 
 void dgm::checkBasinOutputs(ModelDecl &model, const Scope &scope,

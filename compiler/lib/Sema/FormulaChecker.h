@@ -24,6 +24,12 @@ namespace dgm {
 void checkKernel(ast::ModelDecl &model, ast::KernelDecl &kernel,
                  const Scope &scope, DiagnosticEngine &diag);
 
+/// Checks the initial value of `state` when it names parameters (Sema
+/// decides; a constant one is evaluated instead): constants and static
+/// parameters only. Resolves the names; false after an error.
+bool checkStateInitialValue(ast::ModelDecl &model, ast::VarDecl &state,
+                            const Scope &scope, DiagnosticEngine &diag);
+
 /// Checks the formulas of every basin output of `model`, in order.
 void checkBasinOutputs(ast::ModelDecl &model, const Scope &scope,
                        DiagnosticEngine &diag);

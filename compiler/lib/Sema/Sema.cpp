@@ -173,6 +173,16 @@ private:
       add(kernel.name, kernel.loc, "kernel");
   }
 
+  /// Whether `expr` names one of the model's variables (not only constants).
+  bool namesModelVariable(const Expr &expr) const {
+    bool found = false;
+    forEachName(expr, [&](const NameExpr &name) {
+      for (const VarDecl &var : model.vars)
+        found |= var.name == name.getName();
+    });
+    return found;
+  }
+
   /// The value of a bound, default or initial value, which may use
   /// constants.
   std::optional<double> constantOf(Expr &expr, const std::string &what) {
@@ -282,6 +292,12 @@ private:
                        (single ? "; a fixed value is a 'const'" : ""));
         ok = false;
       }
+    }
+    if (isState && namesModelVariable(*var.init)) {
+      // Computed per basin and component before the first step.
+      var.initFromParams = true;
+      checkStateInitialValue(model, var, scope, diag);
+      return;
     }
     if (var.hasInit()) {
       auto init =

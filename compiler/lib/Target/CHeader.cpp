@@ -84,7 +84,10 @@ void dgm::emitCHeader(const ModelDecl &model, llvm::raw_ostream &os,
         comment += " shared";
       if (var.isBasinOutput())
         comment += " per basin";
-      if (var.hasInit() && !var.isBasinOutput())
+      if (var.initFromParams)
+        comment += " initial computed from the parameters (NaN in "
+                   "init_states)";
+      else if (var.hasInit() && !var.isBasinOutput())
         comment +=
             (info.kind == VarDecl::Kind::State ? " initial " : " default ") +
             formatNumber(var.initValue);

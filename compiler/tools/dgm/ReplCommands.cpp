@@ -726,9 +726,11 @@ bool ReplSession::cmdList(VarKind kind, const std::vector<std::string> &args) {
                       description});
     } else if (kind == VarKind::State) {
       auto it = initValues.find(v.name);
-      rows.push_back({v.name, v.unit, formatNumber(v.default_value),
-                      it == initValues.end() ? "" : shortest(it->second),
-                      description});
+      rows.push_back(
+          {v.name, v.unit,
+           (v.flags & DGM_INIT_FROM_PARAMS) ? std::string("from params")
+                                            : formatNumber(v.default_value),
+           it == initValues.end() ? "" : shortest(it->second), description});
     } else {
       rows.push_back({v.name, v.unit, description});
     }

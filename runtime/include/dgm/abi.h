@@ -31,9 +31,14 @@ typedef enum dgm_var_kind {
 
 /* dgm_variable.flags: how many values a variable has besides one per basin.
  * PER_COMPONENT: one per component of the basin (models with components);
- * DYNAMIC (parameters): one per time step. */
+ * DYNAMIC (parameters): one per time step.
+ * INIT_FROM_PARAMS (states): the model computes the initial value from the
+ * parameters (`state S : mm = 0.5 * X1;`); default_value is NaN, and simulate
+ * computes it for every basin and component whose init_states value is NaN
+ * (a number there is used as it is). */
 #define DGM_PER_COMPONENT 1u
 #define DGM_DYNAMIC 2u
+#define DGM_INIT_FROM_PARAMS 4u
 
 /* One forcing, parameter, state or output. Strings are never NULL ("" when
  * the model gives none). */

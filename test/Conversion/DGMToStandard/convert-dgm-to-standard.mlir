@@ -814,3 +814,40 @@ dgm.model @fused source "fused.dgm" components 2 {
     dgm.yield %mean, %wm : f64, f64
   }
 }
+
+// -----
+
+// A state whose initial value comes from the parameters: in the prologue of
+// each block, per lane, the region is evaluated on the lane's parameters
+// (per-component X1 at the lane, shared h at the lane's basin) and replaces
+// the caller's initial value where that is NaN. The descriptor flags the
+// state DGM_INIT_FROM_PARAMS (4) besides DGM_PER_COMPONENT (1).
+// CHECK-LABEL: func.func @dgm_filled_simulate(
+// CHECK-SAME:    %{{[^:]*}}: i64, %{{[^:]*}}: i64, %{{[^:]*}}: i64, %[[PARAMS:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[INIT:[^:]*]]: !llvm.ptr
+// CHECK:           %[[GIVENP:.*]] = llvm.getelementptr %[[INIT]][%[[LANE:.*]]]
+// CHECK-NEXT:      %[[GIVEN:.*]] = llvm.load %[[GIVENP]]
+// CHECK-NEXT:      %[[X1P:.*]] = llvm.getelementptr %[[PARAMS]][%[[LANE]]]
+// CHECK-NEXT:      %[[X1:.*]] = llvm.load %[[X1P]]
+// CHECK:           %[[H:.*]] = llvm.load
+// CHECK-NEXT:      %[[S0:.*]] = arith.mulf %[[H]], %[[X1]] : f64
+// CHECK-NEXT:      %[[NAN:.*]] = arith.cmpf uno, %[[GIVEN]], %[[GIVEN]] : f64
+// CHECK-NEXT:      %[[INITIAL:.*]] = arith.select %[[NAN]], %[[S0]], %[[GIVEN]] : f64
+// CHECK-NEXT:      llvm.getelementptr
+// CHECK-NEXT:      llvm.store %[[INITIAL]]
+// CHECK:       #dgm.variable<state "S", index = 0, flags = 5>
+dgm.model @filled components 2 {
+  dgm.forcing @P : f64
+  dgm.param @X1 : f64
+  dgm.param @h : f64 {shared}
+  dgm.state @S : f64 {init = 0x7FF8000000000000 : f64} from_params {
+  ^bb0(%X1: f64, %h: f64):
+    %s0 = dgm.mul %h, %X1 : f64
+    dgm.yield %s0 : f64
+  }
+  dgm.output @Q : f64
+  dgm.step {
+  ^bb0(%P: f64, %X1: f64, %h: f64, %S: f64):
+    %s1 = dgm.add %S, %P : f64
+    dgm.yield %s1, %s1 : f64, f64
+  }
+}

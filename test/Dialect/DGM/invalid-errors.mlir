@@ -118,7 +118,8 @@ dgm.model @m {
   // expected-error @+1 {{'dgm.state' op requires attribute 'init'}}
   dgm.state @S : f64
   dgm.step {
-    dgm.yield
+  ^bb0(%S: f64):
+    dgm.yield %S : f64
   }
 }
 
@@ -653,5 +654,50 @@ dgm.model @m {
     // expected-error @+1 {{'dgm.aggregate' op aggregates @Qc of type 'f64' into a result of type 'f32'; they must be the same}}
     %m = dgm.aggregate mean @Qc : f32
     dgm.yield %m : f32
+  }
+}
+
+// -----
+
+dgm.model @m {
+  dgm.param @kd : f64 {dynamic}
+  // expected-error @+1 {{'dgm.state' op uses param @kd, which is dynamic}}
+  dgm.state @S : f64 {init = 0x7FF8000000000000 : f64} from_params {
+  ^bb0(%kd: f64):
+    dgm.yield %kd : f64
+  }
+  dgm.step {
+  ^bb0(%kd: f64, %S: f64):
+    dgm.yield %S : f64
+  }
+}
+
+// -----
+
+dgm.model @m {
+  dgm.param @k : f64
+  // expected-error @+1 {{'dgm.state' op with from_params has init NaN (the default the descriptor gives), not 1}}
+  dgm.state @S : f64 {init = 1.0 : f64} from_params {
+  ^bb0(%k: f64):
+    dgm.yield %k : f64
+  }
+  dgm.step {
+  ^bb0(%k: f64, %S: f64):
+    dgm.yield %S : f64
+  }
+}
+
+// -----
+
+dgm.model @m {
+  dgm.param @k : f64
+  // expected-error @+1 {{'dgm.state' op from_params must yield one value of type 'f64'}}
+  dgm.state @S : f64 {init = 0x7FF8000000000000 : f64} from_params {
+  ^bb0(%k: f64):
+    dgm.yield %k, %k : f64, f64
+  }
+  dgm.step {
+  ^bb0(%k: f64, %S: f64):
+    dgm.yield %S : f64
   }
 }

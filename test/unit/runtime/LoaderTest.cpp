@@ -194,4 +194,36 @@ TEST(Loader, DuplicateNamesAreRejected) {
             "'<jit>' is not a valid dgm model: the name 'x' is used twice");
 }
 
+// DGM_INIT_FROM_PARAMS (a state's initial value computed from the
+// parameters) is accepted on a state only.
+TEST(Loader, InitFromParamsOnlyOnStates) {
+  static dgm_variable param = {"k",       "",       "",  DGM_PARAM, 0,
+                               -INFINITY, INFINITY, 1.0, 0,         0};
+  static const dgm_variable state = {"S",       "mm", "",
+                                     DGM_STATE, 0,    -INFINITY,
+                                     INFINITY,  NAN,  DGM_INIT_FROM_PARAMS,
+                                     0};
+  dgm_model m{};
+  m.abi_version = DGM_ABI_VERSION;
+  m.scalar_bits = 64;
+  m.name = "m";
+  m.source = "m.dgm";
+  m.step_seconds = 86400;
+  m.num_params = 1;
+  m.params = &param;
+  m.num_states = 1;
+  m.states = &state;
+  m.simulate = [](int64_t, int64_t, int64_t, const double *, const double *,
+                  const double *, double *, double *,
+                  double *) -> int32_t { return 0; };
+  Result<LoadedModel> ok = LoadedModel::fromDescriptor(&m, "<jit>");
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  param.flags = DGM_INIT_FROM_PARAMS;
+  Result<LoadedModel> onParam = LoadedModel::fromDescriptor(&m, "<jit>");
+  ASSERT_FALSE(onParam.ok());
+  EXPECT_EQ(onParam.error().message,
+            "'<jit>' is not a valid dgm model: params[0] ('k') is "
+            "DGM_INIT_FROM_PARAMS, which only states can be");
+}
+
 } // namespace

@@ -303,6 +303,10 @@ struct VarDecl {
 
   // Set by Sema: the constant values of the expressions above.
   double lowerValue = 0, upperValue = 0, initValue = 0;
+  /// Set by Sema: a state's initial value uses parameters (`= 0.5 * X1`), so
+  /// it is computed per basin and component before the first step;
+  /// `initValue` is then unused.
+  bool initFromParams = false;
   bool hasBounds() const { return lower != nullptr; }
   bool hasInit() const { return init != nullptr; }
 };

@@ -179,7 +179,8 @@ static Type checkABITypes(ModelOp model, const ModelDecls &decls) {
   return scalar ? scalar : Float64Type::get(model.getContext());
 }
 
-/// The flags of abi.h (DGM_PER_COMPONENT = 1, DGM_DYNAMIC = 2).
+/// The flags of abi.h (DGM_PER_COMPONENT = 1, DGM_DYNAMIC = 2,
+/// DGM_INIT_FROM_PARAMS = 4).
 static unsigned paramFlags(ModelOp model, ParamOp param) {
   unsigned flags = 0;
   if (model.getComponents() && !param.getShared())
@@ -215,7 +216,8 @@ static void buildDescriptor(OpBuilder &builder, ModelOp model,
         orDefault(decl.getUpperAttr(), posInf),
         orDefault(decl.getDefaultValueAttr(), nan), paramFlags(model, decl));
   for (auto [i, decl] : llvm::enumerate(decls.states))
-    add(decl, VarKind::state, i, negInf, posInf, decl.getInit(), perComponent);
+    add(decl, VarKind::state, i, negInf, posInf, decl.getInit(),
+        perComponent | (decl.hasInitFromParams() ? 4 : 0));
   unsigned abiOutput = 0; // internal outputs are not in the arrays
   for (OutputOp decl : decls.outputs)
     if (!decl.getInternal())
@@ -323,6 +325,12 @@ private:
   KernelOp kernelOf(ConvolveOp op) {
     return decls.kernels[kernelIndex.lookup(op.getKernel())];
   }
+
+  /// State `s` of lane `lane` (basin `basin`) before the first step: the
+  /// caller's init_states value, or, for a state whose initial value comes
+  /// from the parameters and a NaN there, its from_params region evaluated
+  /// on the lane's static parameters.
+  Value initialState(unsigned s, Value lane, Value basin);
 
   /// A stack buffer of `count` scalars (or of `type`), made at the start of
   /// the function.
@@ -486,6 +494,28 @@ private:
   }
 };
 } // namespace
+
+Value SimulateBuilder::initialState(unsigned s, Value lane, Value basin) {
+  Value given = mem.load(initBases[s], lane);
+  StateOp state = decls.states[s];
+  if (!state.hasInitFromParams())
+    return given;
+  Block &body = state.getFromParams().front();
+  IRMapping mapping;
+  for (auto [p, param] : llvm::enumerate(decls.params)) {
+    BlockArgument arg = body.getArgument(p);
+    if (!arg.use_empty()) // static ones only (the verifier checks)
+      mapping.map(arg,
+                  mem.load(paramBases[p], perComponent(param) ? lane : basin));
+  }
+  for (Operation &op : body.without_terminator())
+    rewriter.clone(op, mapping);
+  Value computed =
+      mapping.lookup(cast<YieldOp>(body.getTerminator()).getValues()[0]);
+  Value missing = arith::CmpFOp::create(
+      rewriter, loc, arith::CmpFPredicate::UNO, given, given);
+  return arith::SelectOp::create(rewriter, loc, missing, computed, given);
+}
 
 void SimulateBuilder::fillKernel(KernelOp kernel, Value basin, Value buffer,
                                  Value stride, Value lane) {
@@ -709,7 +739,7 @@ LogicalResult SimulateBuilder::buildComponents() {
     forEachLane(v0, vEnd, [&](Value v) {
       Value j = mem.sub(v, v0), b = basinOfLane(v, j);
       for (unsigned s = 0; s < numStates; ++s)
-        mem.store(mem.load(initBases[s], v), stateBuffers[s], j);
+        mem.store(initialState(s, v, b), stateBuffers[s], j);
       for (ConvolveOp op : convolutions)
         startConvolution(op, storage[op], b, j);
     });

@@ -23,6 +23,8 @@
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringSet.h"
 
+#include <cmath>
+
 using namespace mlir;
 using namespace dgm;
 
@@ -64,11 +66,17 @@ static void appendOutputs(ModelOp model, bool basin,
 
 /// Whether a block argument for `param` may be used where only parameters
 /// with one value per basin (and, with `staticOnly`, per run) are known.
-static bool isBasinParam(ModelOp model, ParamOp param, bool staticOnly) {
-  if (staticOnly && param.getDynamic())
-    return false;
+/// Whether `param` has one value per basin (shared by the components).
+static bool isBasinParam(ModelOp model, ParamOp param) {
   return param.getShared() || !model.getComponents();
 }
+
+/// Which parameters a region over the model's parameters may read.
+enum class ParamUse {
+  Any,          ///< dgm.basin: any that is one value per basin
+  StaticShared, ///< dgm.kernel: static and one value per basin
+  Static,       ///< a state's from_params: static, per lane (any sharing)
+};
 
 /// "1 state", "2 outputs".
 static std::string count(size_t n, StringRef noun) {
@@ -193,6 +201,7 @@ void StateOp::build(OpBuilder &builder, OperationState &state, StringRef name,
                     double init) {
   buildDecl<StateOp>(builder, state, name, type, unit, description).init =
       builder.getF64FloatAttr(init);
+  state.addRegion(); // from_params: empty, the initial value is `init`
 }
 
 void ParamOp::build(OpBuilder &builder, OperationState &state, StringRef name,
@@ -266,6 +275,18 @@ void StepOp::getAsmBlockArgumentNames(Region &region,
     setNameFn(arg, decl.name);
 }
 
+void StateOp::getAsmBlockArgumentNames(Region &region,
+                                       OpAsmSetValueNameFn setNameFn) {
+  // The parameters, named after their declarations as in the step.
+  auto model = dyn_cast_or_null<ModelOp>((*this)->getParentOp());
+  if (!model || region.empty())
+    return;
+  SmallVector<DeclInfo> params;
+  appendDecls<ParamOp>(model, "param", params);
+  for (auto [arg, decl] : llvm::zip(region.front().getArguments(), params))
+    setNameFn(arg, decl.name);
+}
+
 LogicalResult StepOp::verifyRegions() {
   auto model = dyn_cast<ModelOp>((*this)->getParentOp());
   if (!model)
@@ -311,6 +332,8 @@ LogicalResult YieldOp::verify() {
       return emitOpError() << "of a kernel yields one float, the weight";
     return success();
   }
+  if (isa<StateOp>(parent))
+    return success(); // StateOp::verifyRegions checks the initial value
   if (isa<BasinOp>(parent)) {
     appendOutputs(model, /*basin=*/true, results);
     expected = "the basin outputs";
@@ -337,9 +360,9 @@ LogicalResult YieldOp::verify() {
 //===----------------------------------------------------------------------===//
 
 /// Checks that the block arguments of `op` are `leading` then one per
-/// param, and that the params a per-basin computation cannot know are unused.
+/// param, and that the params the computation cannot know are unused.
 static LogicalResult verifyParamArguments(Operation *op, Block &block,
-                                          size_t leading, bool staticOnly) {
+                                          size_t leading, ParamUse use) {
   auto model = dyn_cast<ModelOp>(op->getParentOp());
   if (!model)
     return success();
@@ -348,16 +371,22 @@ static LogicalResult verifyParamArguments(Operation *op, Block &block,
     return op->emitOpError()
            << "has " << count(block.getNumArguments(), "block argument")
            << ", expected " << leading + params.size() << " ("
-           << (isa<KernelOp>(op) ? "the index, then " : "the forcings, then ")
+           << (isa<KernelOp>(op)  ? "the index, then "
+               : isa<BasinOp>(op) ? "the forcings, then "
+                                  : "")
            << "every param of the model)";
   for (auto [param, arg] :
-       llvm::zip(params, block.getArguments().drop_front(leading)))
-    if (!arg.use_empty() && !isBasinParam(model, param, staticOnly))
+       llvm::zip(params, block.getArguments().drop_front(leading))) {
+    if (arg.use_empty())
+      continue;
+    bool dynamicRefused = use != ParamUse::Any && param.getDynamic();
+    bool sharingRefused =
+        use != ParamUse::Static && !isBasinParam(model, param);
+    if (dynamicRefused || sharingRefused)
       return op->emitOpError()
              << "uses param @" << param.getSymName() << ", which is "
-             << (param.getDynamic() && staticOnly ? "dynamic"
-                                                  : "not shared by the "
-                                                    "components");
+             << (dynamicRefused ? "dynamic" : "not shared by the components");
+  }
   if (block.empty() || !isa<YieldOp>(block.back()))
     return op->emitOpError() << "must end with 'dgm.yield'";
   return success();
@@ -388,7 +417,26 @@ LogicalResult KernelOp::verifyRegions() {
   if (failed(verifyArgumentTypes(*this, getBodyRegion().front())))
     return failure();
   return verifyParamArguments(*this, getBodyRegion().front(), 1,
-                              /*staticOnly=*/true);
+                              ParamUse::StaticShared);
+}
+
+LogicalResult StateOp::verifyRegions() {
+  if (!hasInitFromParams())
+    return success();
+  Block &body = getFromParams().front();
+  if (failed(verifyArgumentTypes(*this, body)) ||
+      failed(verifyParamArguments(*this, body, 0, ParamUse::Static)))
+    return failure();
+  auto yield = cast<YieldOp>(body.back());
+  if (yield.getValues().size() != 1 ||
+      yield.getValues()[0].getType() != getType())
+    return emitOpError() << "from_params must yield one value of type "
+                         << getType();
+  if (!std::isnan(getInit().convertToDouble()))
+    return emitOpError() << "with from_params has init NaN (the default "
+                            "the descriptor gives), not "
+                         << getInit().convertToDouble();
+  return success();
 }
 
 LogicalResult BasinOp::verifyRegions() {
@@ -399,7 +447,7 @@ LogicalResult BasinOp::verifyRegions() {
   if (failed(verifyArgumentTypes(*this, getBodyRegion().front())))
     return failure();
   return verifyParamArguments(*this, getBodyRegion().front(), numForcings,
-                              /*staticOnly=*/false);
+                              ParamUse::Any);
 }
 
 LogicalResult

@@ -156,23 +156,48 @@ def DGM_ParamOp : DGM_DeclOp<"param"> {
   let hasVerifier = 1;
 }
 
-def DGM_StateOp : DGM_DeclOp<"state"> {
+def DGM_StateOp : DGM_DeclOp<"state", [
+    IsolatedFromAbove,
+    DeclareOpInterfaceMethods<OpAsmOpInterface, ["getAsmBlockArgumentNames"]>
+  ]> {
   let summary = "a state carried from one time step to the next";
   let description = [{
     A state has one value per basin. `init` is its value before the first
     step (the default initial state of the C ABI; callers pass their own in
     `init_states[index][basin]`).
 
+    An initial value computed from the parameters (`state S : mm = 0.5 *
+    X1;`) is the `from_params` region instead: its block arguments are every
+    parameter of the model in order, of which only static ones may be used,
+    and it yields the initial value of one lane (basin and component). `init`
+    is then NaN, the descriptor's default value: the lowering evaluates the
+    region for each lane whose `init_states` value is NaN, so a caller's own
+    number still wins.
+
     ```mlir
     dgm.state @S : f64 {init = 1.0e+01 : f64, unit = "mm"}
+    dgm.state @S : f64 {init = 0x7FF8000000000000 : f64} from_params {
+    ^bb0(%X1: f64):
+      %half = dgm.constant 5.000000e-01 : f64
+      %s0 = dgm.mul %half, %X1 : f64
+      dgm.yield %s0 : f64
+    }
     ```
   }];
   let arguments = !con(commonArgs, (ins F64Attr:$init));
+  let regions = (region MaxSizedRegion<1>:$fromParams);
+  let assemblyFormat =
+      "$sym_name `:` $type attr-dict (`from_params` $fromParams^)?";
   let builders = [
     OpBuilder<(ins "::llvm::StringRef":$name, "::mlir::Type":$type,
                    "::llvm::StringRef":$unit, "::llvm::StringRef":$description,
                    "double":$init)>
   ];
+  let extraClassDeclaration = [{
+    /// Whether the initial value comes from the `from_params` region.
+    bool hasInitFromParams() { return !getFromParams().empty(); }
+  }];
+  let hasRegionVerifier = 1;
 }
 
 def DGM_OutputOp : DGM_DeclOp<"output"> {
@@ -246,12 +271,14 @@ def DGM_StepOp : DGM_Op<"step", [
 
 def DGM_YieldOp : DGM_Op<"yield", [
     Pure, Terminator, ReturnLike,
-    ParentOneOf<["StepOp", "KernelOp", "BasinOp"]>
+    ParentOneOf<["StepOp", "KernelOp", "BasinOp", "StateOp"]>
   ]> {
-  let summary = "ends a step with the new states and the outputs";
+  let summary = "ends a step, kernel, basin or initial-value region";
   let description = [{
-    Yields the model's new states then its outputs, each group in
-    declaration order, with the declared types.
+    In a step: the model's new states then its outputs, each group in
+    declaration order, with the declared types. In a kernel: one weight; in
+    a basin: the basin outputs; in a state's from_params: its initial
+    value.
 
     ```mlir
     dgm.yield %S1, %Q : f64, f64

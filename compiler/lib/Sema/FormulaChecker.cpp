@@ -43,6 +43,34 @@ protected:
     reportUnknownName(e.getName(), e.getLoc());
     return Type::Error;
   }
+
+  /// For a formula computed before the run (a kernel's weights, a state's
+  /// initial value): `found` resolved if it is a static parameter (and one
+  /// per basin, with `sharedOnly`); else an error that says why, after
+  /// `what` (the formula and what it may use), and Type::Error.
+  Type checkStaticParam(NameExpr &e, const ModelDecl &model, Found found,
+                        const std::string &what, bool sharedOnly) {
+    const VarDecl &var = *found.var;
+    std::string why;
+    if (var.kind != VarDecl::Kind::Param)
+      why = std::string("it is ") +
+            (var.kind == VarDecl::Kind::Output ? "an " : "a ") +
+            kindWord(var.kind);
+    else if (var.dynamic)
+      why = "it is dynamic (a new value every step)";
+    else if (sharedOnly && !isSharedParam(model, var))
+      why = "it has one value per component; declare it 'shared param' "
+            "to give it one value per basin";
+    if (!why.empty()) {
+      diag.error(e.getLoc(), llvm::Twine(what) + "; it cannot use '" +
+                                 e.getName() + "': " + why);
+      diag.note(var.loc, "declared here");
+      return Type::Error;
+    }
+    e.ref.kind = NameRef::Kind::Param;
+    e.ref.index = found.index;
+    return Type::Number;
+  }
 };
 
 class KernelChecker : public ModelFormulaChecker {
@@ -57,34 +85,13 @@ protected:
       e.ref.kind = NameRef::Kind::KernelIndex;
       return Type::Number;
     }
-    if (Found found = findVar(model, e.getName()); found.var) {
-      const VarDecl &var = *found.var;
-      std::string why;
-      if (var.kind != VarDecl::Kind::Param)
-        why = std::string("it is ") +
-              (var.kind == VarDecl::Kind::Output ? "an " : "a ") +
-              kindWord(var.kind);
-      else if (var.dynamic)
-        why = "it is dynamic (a new value every step)";
-      else if (!isSharedParam(model, var))
-        why = "it has one value per component; declare it 'shared param' "
-              "to give it one value per basin";
-      if (!why.empty()) {
-        diag.error(e.getLoc(),
-                   llvm::Twine("kernel '") + kernel.name +
-                       "' is computed once per basin before the run, from "
-                       "its index '" +
-                       kernel.index +
-                       "', constants and static shared parameters; it cannot "
-                       "use '" +
-                       e.getName() + "': " + why);
-        diag.note(var.loc, "declared here");
-        return Type::Error;
-      }
-      e.ref.kind = NameRef::Kind::Param;
-      e.ref.index = found.index;
-      return Type::Number;
-    }
+    if (Found found = findVar(model, e.getName()); found.var)
+      return checkStaticParam(
+          e, model, found,
+          "kernel '" + kernel.name +
+              "' is computed once per basin before the run, from its index '" +
+              kernel.index + "', constants and static shared parameters",
+          /*sharedOnly=*/true);
     return checkNonVariable(e);
   }
   void collectNames(std::vector<std::string> &names) override {
@@ -109,28 +116,12 @@ public:
 
 protected:
   Type checkName(NameExpr &e) override {
-    if (Found found = findVar(model, e.getName()); found.var) {
-      const VarDecl &var = *found.var;
-      std::string why;
-      if (var.kind != VarDecl::Kind::Param)
-        why = std::string("it is ") +
-              (var.kind == VarDecl::Kind::Output ? "an " : "a ") +
-              kindWord(var.kind);
-      else if (var.dynamic)
-        why = "it is dynamic (a new value every step)";
-      if (!why.empty()) {
-        diag.error(e.getLoc(),
-                   llvm::Twine("the initial value of state '") + state.name +
-                       "' is computed before the first step, from constants "
-                       "and static parameters; it cannot use '" +
-                       e.getName() + "': " + why);
-        diag.note(var.loc, "declared here");
-        return Type::Error;
-      }
-      e.ref.kind = NameRef::Kind::Param;
-      e.ref.index = found.index;
-      return Type::Number;
-    }
+    if (Found found = findVar(model, e.getName()); found.var)
+      return checkStaticParam(e, model, found,
+                              "the initial value of state '" + state.name +
+                                  "' is computed before the first step, from "
+                                  "constants and static parameters",
+                              /*sharedOnly=*/false);
     return checkNonVariable(e);
   }
   void collectNames(std::vector<std::string> &names) override {

@@ -170,24 +170,31 @@ TEST(Loader, FromDescriptorValidates) {
   EXPECT_EQ(hourly->stepSeconds(), 3600);
 }
 
-TEST(Loader, DuplicateNamesAreRejected) {
-  static const dgm_variable forcing = {
-      "x", "", "", DGM_FORCING, 0, -INFINITY, INFINITY, NAN, 0, 0};
-  static const dgm_variable output = {"x",       "",       "",  DGM_OUTPUT, 0,
-                                      -INFINITY, INFINITY, NAN, 0,          0};
+/// A descriptor that fromDescriptor accepts, without variables: the tests
+/// add the ones they need.
+dgm_model minimalModel() {
   dgm_model m{};
   m.abi_version = DGM_ABI_VERSION;
   m.scalar_bits = 64;
   m.name = "m";
   m.source = "m.dgm";
   m.step_seconds = 86400;
+  m.simulate = [](int64_t, int64_t, int64_t, const double *, const double *,
+                  const double *, double *, double *,
+                  double *) -> int32_t { return 0; };
+  return m;
+}
+
+TEST(Loader, DuplicateNamesAreRejected) {
+  static const dgm_variable forcing = {
+      "x", "", "", DGM_FORCING, 0, -INFINITY, INFINITY, NAN, 0, 0};
+  static const dgm_variable output = {"x",       "",       "",  DGM_OUTPUT, 0,
+                                      -INFINITY, INFINITY, NAN, 0,          0};
+  dgm_model m = minimalModel();
   m.num_forcings = 1;
   m.forcings = &forcing;
   m.num_outputs = 1;
   m.outputs = &output;
-  m.simulate = [](int64_t, int64_t, int64_t, const double *, const double *,
-                  const double *, double *, double *,
-                  double *) -> int32_t { return 0; };
   Result<LoadedModel> loaded = LoadedModel::fromDescriptor(&m, "<jit>");
   ASSERT_FALSE(loaded.ok());
   EXPECT_EQ(loaded.error().message,
@@ -203,19 +210,11 @@ TEST(Loader, InitFromParamsOnlyOnStates) {
                                      DGM_STATE, 0,    -INFINITY,
                                      INFINITY,  NAN,  DGM_INIT_FROM_PARAMS,
                                      0};
-  dgm_model m{};
-  m.abi_version = DGM_ABI_VERSION;
-  m.scalar_bits = 64;
-  m.name = "m";
-  m.source = "m.dgm";
-  m.step_seconds = 86400;
+  dgm_model m = minimalModel();
   m.num_params = 1;
   m.params = &param;
   m.num_states = 1;
   m.states = &state;
-  m.simulate = [](int64_t, int64_t, int64_t, const double *, const double *,
-                  const double *, double *, double *,
-                  double *) -> int32_t { return 0; };
   Result<LoadedModel> ok = LoadedModel::fromDescriptor(&m, "<jit>");
   ASSERT_TRUE(ok.ok()) << ok.error().message;
   param.flags = DGM_INIT_FROM_PARAMS;

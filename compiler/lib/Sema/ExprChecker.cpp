@@ -192,6 +192,8 @@ Type ExprChecker::checkCall(CallExpr &e) {
     signature = builtin->signature;
     numArgs = builtin->numArgs;
   } else if (const FnDecl *fn = scope.lookupFn(e.getCallee())) {
+    if (scope.hasFailed(fn->name))
+      return Type::Error; // its definition's error says it all
     e.fn = fn;
     numArgs = fn->params.size();
     signature = fn->name + "(";

@@ -73,8 +73,11 @@ void defineAll(std::vector<ConstDecl> &consts, std::vector<FnDecl> &fns,
       diag.error(loc, llvm::Twine("'") + name +
                           "' is a built-in function; choose another name");
     } else {
+      unsigned errorsBefore = diag.getNumErrors();
       checkFunction(fns[f], scope, diag);
       scope.fns.try_emplace(name, &fns[f]);
+      if (diag.getNumErrors() != errorsBefore)
+        scope.failed.insert(name); // its uses are not errors of their own
     }
     (takeConst ? c : f)++;
   }

@@ -189,11 +189,12 @@ private:
                         var.initValue);
         return;
       }
-      // The initial value from the parameters: a region over them; NaN in
-      // `init`, the descriptor's default (see dgm.state).
-      auto state = StateOp::create(builder, l, var.name, scalarType, unit,
-                                   var.description,
-                                   std::numeric_limits<double>::quiet_NaN());
+      // The initial value from the parameters: a region over them; `init`
+      // is abi.h's DGM_MODEL_INITIAL_BITS, the descriptor's default (see
+      // dgm.state).
+      auto state = StateOp::create(
+          builder, l, var.name, scalarType, unit, var.description,
+          dgm::detail::modelInitialNaN().convertToDouble());
       resetValues();
       mlir::Block *body = new mlir::Block();
       state.getFromParams().push_back(body);

@@ -49,7 +49,55 @@ public:
         })
         .Case([&](const BinaryExpr *e) { return evalBinary(*e); })
         .Case([&](const CallExpr *e) { return evalCall(*e); })
-        .Case([&](const IfExpr *e) { return notANumber(*e); });
+        .Case([&](const IfExpr *e) -> std::optional<double> {
+          std::optional<bool> cond = truth(e->getCond());
+          if (!cond)
+            return std::nullopt;
+          return eval(*cond ? e->getThen() : e->getElse());
+        });
+  }
+
+  /// The value of a condition of constants (`if C > 0 then ... else ...`):
+  /// comparisons, `and`, `or`, `not` (Sema checked its type).
+  std::optional<bool> truth(const Expr &expr) {
+    if (auto *u = llvm::dyn_cast<UnaryExpr>(&expr);
+        u && u->getOp() == UnaryExpr::Op::Not) {
+      std::optional<bool> v = truth(u->getOperand());
+      return v ? std::optional<bool>(!*v) : std::nullopt;
+    }
+    auto *b = llvm::dyn_cast<BinaryExpr>(&expr);
+    if (!b) {
+      diag.error(expr.getLoc(),
+                 llvm::Twine(what) + " needs a truth value here, not a number");
+      return std::nullopt;
+    }
+    if (b->getOp() == BinaryExpr::Op::And || b->getOp() == BinaryExpr::Op::Or) {
+      std::optional<bool> l = truth(b->getLHS()), r = truth(b->getRHS());
+      if (!l || !r)
+        return std::nullopt;
+      return b->getOp() == BinaryExpr::Op::And ? (*l && *r) : (*l || *r);
+    }
+    std::optional<double> l = eval(b->getLHS()), r = eval(b->getRHS());
+    if (!l || !r)
+      return std::nullopt;
+    switch (b->getOp()) {
+    case BinaryExpr::Op::Lt:
+      return *l < *r;
+    case BinaryExpr::Op::Le:
+      return *l <= *r;
+    case BinaryExpr::Op::Gt:
+      return *l > *r;
+    case BinaryExpr::Op::Ge:
+      return *l >= *r;
+    case BinaryExpr::Op::Eq:
+      return *l == *r;
+    case BinaryExpr::Op::Ne:
+      return *l != *r;
+    default:
+      diag.error(expr.getLoc(),
+                 llvm::Twine(what) + " needs a truth value here, not a number");
+      return std::nullopt;
+    }
   }
 
 private:

@@ -107,6 +107,14 @@ protected:
     reportUnknownName(e.getName(), e.getLoc());
     return Type::Error;
   }
+  /// The parameters too: a state's initial value may use them (a misspelt
+  /// one is the likely slip), and elsewhere the message that follows the
+  /// suggestion says they are not constants.
+  void collectNames(std::vector<std::string> &names) override {
+    for (const VarDecl &var : model.vars)
+      if (var.kind == VarDecl::Kind::Param)
+        names.push_back(var.name);
+  }
 
 private:
   const ModelDecl &model;

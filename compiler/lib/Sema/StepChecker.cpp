@@ -465,10 +465,14 @@ void dgm::checkExpansionSize(ModelDecl &model, const StepBlock &step,
     add(model.balance->outflow.get(), model.balance->outflowLoc,
         "the balance's outflow", 1);
   }
-  for (const VarDecl &var : model.vars)
+  for (const VarDecl &var : model.vars) {
     if (var.isBasinOutput())
       add(var.init.get(), var.loc, "the formula of output '" + var.name + "'",
           1);
+    else if (var.initFromParams)
+      add(var.init.get(), var.loc,
+          "the initial value of state '" + var.name + "'", 1);
+  }
   for (const KernelDecl &kernel : model.kernels)
     add(kernel.value.get(), kernel.loc, "kernel '" + kernel.name + "'", 1);
 

@@ -123,9 +123,10 @@ dgm::cli::nonFiniteWarning(const LoadedModel &model,
       std::to_string(badSteps) + " of " + std::to_string(results.numSteps) +
       " steps have a NaN or infinite state or output";
 
+  // DGM_MODEL_INITIAL_BITS is no bad start: the model computes that value.
   bool badStart = false;
   for (double v : inputs.initStates)
-    badStart |= !std::isfinite(v);
+    badStart |= !std::isfinite(v) && !isModelInitial(v);
   std::vector<std::string> missing = missingInputsAt(model, inputs, firstBad);
   if (badStart && first > 0)
     message += ". The warm-up of " + std::to_string(first) +

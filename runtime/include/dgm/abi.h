@@ -33,12 +33,21 @@ typedef enum dgm_var_kind {
  * PER_COMPONENT: one per component of the basin (models with components);
  * DYNAMIC (parameters): one per time step.
  * INIT_FROM_PARAMS (states): the model computes the initial value from the
- * parameters (`state S : mm = 0.5 * X1;`); default_value is NaN, and simulate
- * computes it for every basin and component whose init_states value is NaN
- * (a number there is used as it is). */
+ * parameters (`state S : mm = 0.5 * X1;`); default_value is then the NaN
+ * below, and simulate computes the initial value of every basin and
+ * component whose init_states value is that NaN (a number, or any other NaN,
+ * is used as it is). */
 #define DGM_PER_COMPONENT 1u
 #define DGM_DYNAMIC 2u
 #define DGM_INIT_FROM_PARAMS 4u
+
+/* "The model's own initial value": a quiet NaN with a payload that no
+ * arithmetic makes (a NaN state from missing data stays a NaN state when it
+ * is passed on, as from a warm-up to the run after it). The bits of the
+ * double, and of the float it converts to for a single-precision model;
+ * default_value of a DGM_INIT_FROM_PARAMS state holds them. */
+#define DGM_MODEL_INITIAL_BITS 0x7FFC6D6000000000ull
+#define DGM_MODEL_INITIAL_BITS_F32 0x7FE36B00u
 
 /* One forcing, parameter, state or output. Strings are never NULL ("" when
  * the model gives none). */

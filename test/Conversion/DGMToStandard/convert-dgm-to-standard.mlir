@@ -820,8 +820,10 @@ dgm.model @fused source "fused.dgm" components 2 {
 // A state whose initial value comes from the parameters: in the prologue of
 // each block, per lane, the region is evaluated on the lane's parameters
 // (per-component X1 at the lane, shared h at the lane's basin) and replaces
-// the caller's initial value where that is NaN. The descriptor flags the
-// state DGM_INIT_FROM_PARAMS (4) besides DGM_PER_COMPONENT (1).
+// the caller's initial value where that has the bits of abi.h's
+// DGM_MODEL_INITIAL_BITS (0x7FFC6D6000000000; any other NaN stays). The
+// descriptor flags the state DGM_INIT_FROM_PARAMS (4) besides
+// DGM_PER_COMPONENT (1).
 // CHECK-LABEL: func.func @dgm_filled_simulate(
 // CHECK-SAME:    %{{[^:]*}}: i64, %{{[^:]*}}: i64, %{{[^:]*}}: i64, %[[PARAMS:[^:]*]]: !llvm.ptr {llvm.noalias}, %[[INIT:[^:]*]]: !llvm.ptr
 // CHECK:           %[[GIVENP:.*]] = llvm.getelementptr %[[INIT]][%[[LANE:.*]]]
@@ -830,16 +832,18 @@ dgm.model @fused source "fused.dgm" components 2 {
 // CHECK-NEXT:      %[[X1:.*]] = llvm.load %[[X1P]]
 // CHECK:           %[[H:.*]] = llvm.load
 // CHECK-NEXT:      %[[S0:.*]] = arith.mulf %[[H]], %[[X1]] : f64
-// CHECK-NEXT:      %[[NAN:.*]] = arith.cmpf uno, %[[GIVEN]], %[[GIVEN]] : f64
-// CHECK-NEXT:      %[[INITIAL:.*]] = arith.select %[[NAN]], %[[S0]], %[[GIVEN]] : f64
+// CHECK-NEXT:      %[[BITS:.*]] = arith.bitcast %[[GIVEN]] : f64 to i64
+// CHECK-NEXT:      %[[SENTINEL:.*]] = arith.constant 9222366396032221184 : i64
+// CHECK-NEXT:      %[[ASKS:.*]] = arith.cmpi eq, %[[BITS]], %[[SENTINEL]] : i64
+// CHECK-NEXT:      %[[INITIAL:.*]] = arith.select %[[ASKS]], %[[S0]], %[[GIVEN]] : f64
 // CHECK-NEXT:      llvm.getelementptr
 // CHECK-NEXT:      llvm.store %[[INITIAL]]
-// CHECK:       #dgm.variable<state "S", index = 0, flags = 5>
+// CHECK:       #dgm.variable<state "S", index = 0, default_value = 0x7FFC6D6000000000, flags = 5>
 dgm.model @filled components 2 {
   dgm.forcing @P : f64
   dgm.param @X1 : f64
   dgm.param @h : f64 {shared}
-  dgm.state @S : f64 {init = 0x7FF8000000000000 : f64} from_params {
+  dgm.state @S : f64 {init = 0x7FFC6D6000000000 : f64} from_params {
   ^bb0(%X1: f64, %h: f64):
     %s0 = dgm.mul %h, %X1 : f64
     dgm.yield %s0 : f64

@@ -662,7 +662,7 @@ dgm.model @m {
 dgm.model @m {
   dgm.param @kd : f64 {dynamic}
   // expected-error @+1 {{'dgm.state' op uses param @kd, which is dynamic}}
-  dgm.state @S : f64 {init = 0x7FF8000000000000 : f64} from_params {
+  dgm.state @S : f64 {init = 0x7FFC6D6000000000 : f64} from_params {
   ^bb0(%kd: f64):
     dgm.yield %kd : f64
   }
@@ -676,7 +676,7 @@ dgm.model @m {
 
 dgm.model @m {
   dgm.param @k : f64
-  // expected-error @+1 {{'dgm.state' op with from_params has init NaN (the default the descriptor gives), not 1}}
+  // expected-error @+1 {{'dgm.state' op with from_params has init 0x7FFC6D6000000000 (abi.h's DGM_MODEL_INITIAL_BITS, the default the descriptor gives), not 1}}
   dgm.state @S : f64 {init = 1.0 : f64} from_params {
   ^bb0(%k: f64):
     dgm.yield %k : f64
@@ -692,7 +692,7 @@ dgm.model @m {
 dgm.model @m {
   dgm.param @k : f64
   // expected-error @+1 {{'dgm.state' op from_params must yield one value of type 'f64'}}
-  dgm.state @S : f64 {init = 0x7FF8000000000000 : f64} from_params {
+  dgm.state @S : f64 {init = 0x7FFC6D6000000000 : f64} from_params {
   ^bb0(%k: f64):
     dgm.yield %k, %k : f64, f64
   }

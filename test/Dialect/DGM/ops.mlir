@@ -262,7 +262,7 @@ dgm.descriptor "daily" step_seconds 86400 simulate @reservoir_simulate variables
 // An initial value computed from the parameters: the from_params region
 // (static parameters only, per-component ones included); init is NaN.
 // CHECK-LABEL: dgm.model @filled components 2 {
-// CHECK:         dgm.state @S : f64 {init = 0x7FF8000000000000 : f64, unit = "mm"} from_params {
+// CHECK:         dgm.state @S : f64 {init = 0x7FFC6D6000000000 : f64, unit = "mm"} from_params {
 // CHECK-NEXT:    ^bb0(%X1: f64, %beta: f64):
 // CHECK-NEXT:      %[[HALF:.*]] = dgm.constant 5.000000e-01 : f64
 // CHECK-NEXT:      %[[S0:.*]] = dgm.mul %[[HALF]], %X1 : f64
@@ -272,7 +272,7 @@ dgm.descriptor "daily" step_seconds 86400 simulate @reservoir_simulate variables
 dgm.model @filled components 2 {
   dgm.param @X1 : f64
   dgm.param @beta : f64 {dynamic}
-  dgm.state @S : f64 {init = 0x7FF8000000000000 : f64, unit = "mm"} from_params {
+  dgm.state @S : f64 {init = 0x7FFC6D6000000000 : f64, unit = "mm"} from_params {
   ^bb0(%X1: f64, %beta: f64):
     %half = dgm.constant 5.000000e-01 : f64
     %s0 = dgm.mul %half, %X1 : f64

@@ -42,6 +42,11 @@ static_assert(DGM_FORCING == static_cast<int>(VarKind::forcing) &&
                   DGM_STATE == static_cast<int>(VarKind::state) &&
                   DGM_OUTPUT == static_cast<int>(VarKind::output),
               "dgm::VarKind must match dgm_var_kind");
+static_assert(DGM_MODEL_INITIAL_BITS == dgm::detail::kModelInitialBits &&
+                  DGM_MODEL_INITIAL_BITS_F32 ==
+                      dgm::detail::kModelInitialBitsF32 &&
+                  DGM_INIT_FROM_PARAMS == 4,
+              "the dialect's model-initial NaN must be abi.h's");
 #if UINTPTR_MAX == UINT64_MAX
 // The offsets that natural alignment gives the structs built below.
 static_assert(offsetof(dgm_variable, kind) == 24 &&

@@ -328,8 +328,8 @@ private:
 
   /// State `s` of lane `lane` (basin `basin`) before the first step: the
   /// caller's init_states value, or, for a state whose initial value comes
-  /// from the parameters and a NaN there, its from_params region evaluated
-  /// on the lane's static parameters.
+  /// from the parameters and DGM_MODEL_INITIAL_BITS there, its from_params
+  /// region evaluated on the lane's static parameters.
   Value initialState(unsigned s, Value lane, Value basin);
 
   /// A stack buffer of `count` scalars (or of `type`), made at the start of
@@ -512,9 +512,19 @@ Value SimulateBuilder::initialState(unsigned s, Value lane, Value basin) {
     rewriter.clone(op, mapping);
   Value computed =
       mapping.lookup(cast<YieldOp>(body.getTerminator()).getValues()[0]);
-  Value missing = arith::CmpFOp::create(
-      rewriter, loc, arith::CmpFPredicate::UNO, given, given);
-  return arith::SelectOp::create(rewriter, loc, missing, computed, given);
+  // Only abi.h's DGM_MODEL_INITIAL_BITS ask for it: another NaN is a NaN
+  // state (passed on from a warm-up, say) and stays one.
+  auto floatType = cast<FloatType>(given.getType());
+  unsigned width = floatType.getWidth();
+  Type bitsType = rewriter.getIntegerType(width);
+  uint64_t sentinel = width == 32 ? dgm::detail::kModelInitialBitsF32
+                                  : dgm::detail::kModelInitialBits;
+  Value bits = arith::BitcastOp::create(rewriter, loc, bitsType, given);
+  Value asks = arith::CmpIOp::create(
+      rewriter, loc, arith::CmpIPredicate::eq, bits,
+      arith::ConstantOp::create(rewriter, loc,
+                                rewriter.getIntegerAttr(bitsType, sentinel)));
+  return arith::SelectOp::create(rewriter, loc, asks, computed, given);
 }
 
 void SimulateBuilder::fillKernel(KernelOp kernel, Value basin, Value buffer,

@@ -29,13 +29,21 @@
 #include "dgm/abi.h"
 #include "dgm/runtime/Result.h"
 
+#include <bit>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 
 namespace dgm::rt {
+
+/// Whether `value` is abi.h's DGM_MODEL_INITIAL_BITS: the initial value a
+/// DGM_INIT_FROM_PARAMS state asks the model to compute (not a NaN state).
+inline bool isModelInitial(double value) {
+  return std::bit_cast<std::uint64_t>(value) == DGM_MODEL_INITIAL_BITS;
+}
 
 /// The role of a variable; the values are those of dgm_var_kind.
 enum class VarKind {

@@ -432,8 +432,10 @@ LogicalResult StateOp::verifyRegions() {
       yield.getValues()[0].getType() != getType())
     return emitOpError() << "from_params must yield one value of type "
                          << getType();
-  if (!std::isnan(getInit().convertToDouble()))
-    return emitOpError() << "with from_params has init NaN (the default "
+  if (getInit().bitcastToAPInt() !=
+      dgm::detail::modelInitialNaN().bitcastToAPInt())
+    return emitOpError() << "with from_params has init 0x7FFC6D6000000000 "
+                            "(abi.h's DGM_MODEL_INITIAL_BITS, the default "
                             "the descriptor gives), not "
                          << getInit().convertToDouble();
   return success();

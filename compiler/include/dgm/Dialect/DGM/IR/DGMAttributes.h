@@ -31,6 +31,16 @@ inline llvm::APFloat posInf() {
 inline llvm::APFloat quietNaN() {
   return llvm::APFloat::getQNaN(llvm::APFloat::IEEEdouble());
 }
+
+/// abi.h's DGM_MODEL_INITIAL_BITS and DGM_MODEL_INITIAL_BITS_F32: the NaN
+/// that asks simulate for a state's initial value from its parameters (the
+/// default value of a dgm.state with from_params).
+constexpr uint64_t kModelInitialBits = 0x7FFC6D6000000000ull;
+constexpr uint32_t kModelInitialBitsF32 = 0x7FE36B00u;
+inline llvm::APFloat modelInitialNaN() {
+  return llvm::APFloat(llvm::APFloat::IEEEdouble(),
+                       llvm::APInt(64, kModelInitialBits));
+}
 } // namespace dgm::detail
 
 #define GET_ATTRDEF_CLASSES

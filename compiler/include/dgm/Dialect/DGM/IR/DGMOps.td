@@ -170,13 +170,14 @@ def DGM_StateOp : DGM_DeclOp<"state", [
     X1;`) is the `from_params` region instead: its block arguments are every
     parameter of the model in order, of which only static ones may be used,
     and it yields the initial value of one lane (basin and component). `init`
-    is then NaN, the descriptor's default value: the lowering evaluates the
-    region for each lane whose `init_states` value is NaN, so a caller's own
-    number still wins.
+    is then the NaN of abi.h's DGM_MODEL_INITIAL_BITS, the descriptor's
+    default value: the lowering evaluates the region for each lane whose
+    `init_states` value has those bits, so a caller's own number (or a NaN
+    state passed on from an earlier run) is used as it is.
 
     ```mlir
     dgm.state @S : f64 {init = 1.0e+01 : f64, unit = "mm"}
-    dgm.state @S : f64 {init = 0x7FF8000000000000 : f64} from_params {
+    dgm.state @S : f64 {init = 0x7FFC6D6000000000 : f64} from_params {
     ^bb0(%X1: f64):
       %half = dgm.constant 5.000000e-01 : f64
       %s0 = dgm.mul %half, %X1 : f64

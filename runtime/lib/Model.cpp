@@ -138,7 +138,8 @@ Result<void> validate(const dgm_model *m, const std::string &origin) {
         return bad(where + " has an empty name");
       if (!names.insert(v.name).second)
         return bad("the name '" + std::string(v.name) + "' is used twice");
-      if (v.flags & ~(DGM_PER_COMPONENT | DGM_DYNAMIC | DGM_INIT_FROM_PARAMS))
+      if (v.flags & ~(DGM_PER_COMPONENT | DGM_DYNAMIC | DGM_INIT_FROM_PARAMS |
+                      DGM_CONVOLVED))
         return bad(where + " ('" + v.name + "') has unknown flags " +
                    std::to_string(v.flags));
       if ((v.flags & DGM_DYNAMIC) && kind != VarKind::Param)
@@ -147,6 +148,10 @@ Result<void> validate(const dgm_model *m, const std::string &origin) {
       if ((v.flags & DGM_INIT_FROM_PARAMS) && kind != VarKind::State)
         return bad(where + " ('" + v.name +
                    "') is DGM_INIT_FROM_PARAMS, which only states can be");
+      if ((v.flags & DGM_CONVOLVED) &&
+          (kind != VarKind::Output || (v.flags & DGM_PER_COMPONENT)))
+        return bad(where + " ('" + v.name +
+                   "') is DGM_CONVOLVED, which only basin outputs can be");
       if ((v.flags & DGM_PER_COMPONENT) &&
           (kind == VarKind::Forcing || m->default_components == 0))
         return bad(where + " ('" + v.name + "') is DGM_PER_COMPONENT, but " +

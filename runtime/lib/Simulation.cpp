@@ -380,3 +380,39 @@ Result<SimulationOutputs> dgm::rt::simulate(const LoadedModel &model,
                               : "")};
   return out;
 }
+
+SimulationOutputs dgm::rt::stepsFrom(const LoadedModel &model,
+                                     const SimulationOutputs &run,
+                                     int64_t first) {
+  Shape shape{run.numBasins, run.numComponents, run.numSteps - first};
+  // The layouts of a run of `shape`, as simulate made them for `run`'s (a
+  // shorter run than one that succeeded cannot fail to lay out).
+  Layouts layouts = *computeLayouts(model, shape);
+  SimulationOutputs tail;
+  tail.numBasins = run.numBasins;
+  tail.numComponents = run.numComponents;
+  tail.numSteps = shape.steps;
+  tail.outputLayout = layouts.outputs;
+  tail.trajectoryLayout = layouts.trajectory;
+  tail.stateLayout = run.stateLayout;
+  tail.finalStates = run.finalStates;
+  auto copy = [&](const ArrayLayout &from, const std::vector<double> &source,
+                  const ArrayLayout &to, std::vector<double> &target) {
+    target.resize(to.size());
+    for (std::size_t v = 0; v < to.numVariables(); ++v) {
+      int64_t comps = to.perComponent(v) ? shape.components : 1;
+      for (int64_t t = 0; t < shape.steps; ++t)
+        for (int64_t c = 0; c < comps; ++c)
+          std::copy_n(
+              source.begin() +
+                  static_cast<std::ptrdiff_t>(from.at(v, first + t, c, 0)),
+              shape.basins,
+              target.begin() + static_cast<std::ptrdiff_t>(to.at(v, t, c, 0)));
+    }
+  };
+  copy(run.outputLayout, run.outputs, tail.outputLayout, tail.outputs);
+  if (!run.trajectory.empty())
+    copy(run.trajectoryLayout, run.trajectory, tail.trajectoryLayout,
+         tail.trajectory);
+  return tail;
+}

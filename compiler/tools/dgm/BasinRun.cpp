@@ -14,6 +14,7 @@
 #include "dgm/runtime/Metrics.h"
 #include "dgm/runtime/UnitText.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -231,25 +232,53 @@ Result<BasinRun> dgm::cli::runOnBasin(const LoadedModel &model, BasinData data,
                   paramValues, initValues, explicitParams);
   if (!inputs)
     return inputs.takeError();
-  if (warmup > 0) {
-    // Spin up: the same model over the first steps; each component carries
-    // its own final states into the run.
-    Result<SimulationInputs> warm =
-        buildInputs(model, basin, 0, warmup, s.components, paramValues,
-                    initValues, explicitParams);
-    if (!warm)
-      return warm.takeError();
-    Result<SimulationOutputs> spun = simulate(model, *warm);
-    if (!spun)
-      return spun.takeError();
-    inputs->initStates = spun->finalStates;
-  }
   SimulationOptions options;
   options.trajectory = true; // for --states and the summary's state columns
-  Result<SimulationOutputs> results = simulate(model, *inputs, options);
-  if (!results)
-    return results.takeError();
-  run.results = std::move(*results);
+  // A warm-up runs the model continuously through and reports the steps
+  // after it, so that everything the step carries (states, and the history
+  // of its own convolutions, GR4J's unit hydrographs) goes on. A model
+  // whose basin outputs convolve (δHBV's routing) instead runs the warm-up
+  // on its own and starts the run from its final states: the routing of
+  // the reported steps starts empty, as δHBV's does.
+  auto outputs = model.outputs();
+  bool routed =
+      std::any_of(outputs.begin(), outputs.end(), [](const dgm_variable &v) {
+        return (v.flags & DGM_CONVOLVED) != 0;
+      });
+  if (warmup > 0 && !routed) {
+    Result<SimulationInputs> whole =
+        buildInputs(model, basin, 0, steps, s.components, paramValues,
+                    initValues, explicitParams);
+    if (!whole)
+      return whole.takeError();
+    Result<SimulationOutputs> all = simulate(model, *whole, options);
+    if (!all)
+      return all.takeError();
+    // The states the reported steps start from (for the diagnostics).
+    for (std::size_t v = 0; v < model.states().size(); ++v)
+      for (int64_t c = 0; c < inputs->numComponents; ++c)
+        inputs->initStates[inputs->stateLayout.at(v, 0, c, 0)] =
+            all->state(v, static_cast<int64_t>(warmup) - 1, 0, c);
+    run.results = stepsFrom(model, *all, static_cast<int64_t>(warmup));
+  } else {
+    if (warmup > 0) {
+      // Spin up: the same model over the first steps; each component
+      // carries its own final states into the run.
+      Result<SimulationInputs> warm =
+          buildInputs(model, basin, 0, warmup, s.components, paramValues,
+                      initValues, explicitParams);
+      if (!warm)
+        return warm.takeError();
+      Result<SimulationOutputs> spun = simulate(model, *warm);
+      if (!spun)
+        return spun.takeError();
+      inputs->initStates = spun->finalStates;
+    }
+    Result<SimulationOutputs> results = simulate(model, *inputs, options);
+    if (!results)
+      return results.takeError();
+    run.results = std::move(*results);
+  }
   run.first = warmup;
   run.nonFiniteWarning =
       nonFiniteWarning(model, *inputs, run.results, basin, warmup);

@@ -40,6 +40,12 @@ typedef enum dgm_var_kind {
 #define DGM_PER_COMPONENT 1u
 #define DGM_DYNAMIC 2u
 #define DGM_INIT_FROM_PARAMS 4u
+/* CONVOLVED (basin outputs): the output's formula convolves a series with a
+ * kernel (`output Q = convolve(Q_unrouted, UH);`), so its values depend on
+ * the history of the run; a run that starts after a warm-up starts that
+ * history empty (as δHBV's routing does), where the step's own convolutions
+ * would want it kept. */
+#define DGM_CONVOLVED 8u
 
 /* "The model's own initial value": a quiet NaN with a payload that no
  * arithmetic makes (a NaN state from missing data stays a NaN state when it

@@ -690,7 +690,8 @@ dgm.model @single {
 // CHECK-NEXT:   #dgm.variable<param "gain", index = 3, flags = 2>,
 // CHECK-NEXT:   #dgm.variable<state "S", index = 0, default_value = 1.000000e+00, flags = 1>,
 // CHECK-NEXT:   #dgm.variable<output "Qc", index = 0, flags = 1>,
-// CHECK-NEXT:   #dgm.variable<output "Q", index = 1>
+// The basin output convolves (through the gain): DGM_CONVOLVED.
+// CHECK-NEXT:   #dgm.variable<output "Q", index = 1, flags = 8>
 // CHECK-NEXT: ]
 dgm.model @routed source "routed.dgm" components 2 {
   dgm.forcing @P : f64

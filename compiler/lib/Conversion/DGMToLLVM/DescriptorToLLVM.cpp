@@ -45,7 +45,7 @@ static_assert(DGM_FORCING == static_cast<int>(VarKind::forcing) &&
 static_assert(DGM_MODEL_INITIAL_BITS == dgm::detail::kModelInitialBits &&
                   DGM_MODEL_INITIAL_BITS_F32 ==
                       dgm::detail::kModelInitialBitsF32 &&
-                  DGM_INIT_FROM_PARAMS == 4,
+                  DGM_INIT_FROM_PARAMS == 4 && DGM_CONVOLVED == 8,
               "the dialect's model-initial NaN must be abi.h's");
 #if UINTPTR_MAX == UINT64_MAX
 // The offsets that natural alignment gives the structs built below.

@@ -180,7 +180,7 @@ static Type checkABITypes(ModelOp model, const ModelDecls &decls) {
 }
 
 /// The flags of abi.h (DGM_PER_COMPONENT = 1, DGM_DYNAMIC = 2,
-/// DGM_INIT_FROM_PARAMS = 4).
+/// DGM_INIT_FROM_PARAMS = 4, DGM_CONVOLVED = 8).
 static unsigned paramFlags(ModelOp model, ParamOp param) {
   unsigned flags = 0;
   if (model.getComponents() && !param.getShared())
@@ -188,6 +188,22 @@ static unsigned paramFlags(ModelOp model, ParamOp param) {
   if (param.getDynamic())
     flags |= 2;
   return flags;
+}
+
+/// Whether `value`, computed in a basin block, depends on a dgm.convolve:
+/// the basin output that yields it convolves a series over the run.
+static bool dependsOnConvolution(Value value) {
+  SmallVector<Value> work{value};
+  llvm::SmallPtrSet<Operation *, 16> seen;
+  while (!work.empty()) {
+    Operation *op = work.pop_back_val().getDefiningOp();
+    if (!op || !seen.insert(op).second)
+      continue;
+    if (isa<ConvolveOp>(op))
+      return true;
+    llvm::append_range(work, op->getOperands());
+  }
+  return false;
 }
 
 /// Builds the dgm.descriptor of `model` at the builder's insertion point.
@@ -218,11 +234,21 @@ static void buildDescriptor(OpBuilder &builder, ModelOp model,
   for (auto [i, decl] : llvm::enumerate(decls.states))
     add(decl, VarKind::state, i, negInf, posInf, decl.getInit(),
         perComponent | (decl.hasInitFromParams() ? 4 : 0));
+  // DGM_CONVOLVED (8): a basin output whose formula convolves a series,
+  // its history the run's (dgm run's warm-up restarts it).
+  llvm::DenseSet<Operation *> convolved;
+  if (BasinOp basin = model.getBasinOp()) {
+    auto yield = cast<YieldOp>(basin.getBodyRegion().front().getTerminator());
+    unsigned next = 0;
+    for (OutputOp decl : decls.outputs)
+      if (decl.getBasin() && dependsOnConvolution(yield.getValues()[next++]))
+        convolved.insert(decl);
+  }
   unsigned abiOutput = 0; // internal outputs are not in the arrays
   for (OutputOp decl : decls.outputs)
     if (!decl.getInternal())
       add(decl, VarKind::output, abiOutput++, negInf, posInf, nan,
-          decl.getBasin() ? 0 : perComponent);
+          decl.getBasin() ? (convolved.contains(decl) ? 8 : 0) : perComponent);
 
   auto descriptor = DescriptorOp::create(
       builder, model.getLoc(), builder.getStringAttr(model.getSymName()),

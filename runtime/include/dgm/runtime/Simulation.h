@@ -163,6 +163,12 @@ Result<SimulationOutputs> simulate(const LoadedModel &model,
                                    const SimulationInputs &inputs,
                                    const SimulationOptions &options = {});
 
+/// The steps of `run` from `first` on, as if they were a run of their own
+/// (outputs, trajectory, final states): what a warm-up run continuously
+/// through reports. 0 <= first < run.numSteps.
+SimulationOutputs stepsFrom(const LoadedModel &model,
+                            const SimulationOutputs &run, int64_t first);
+
 } // namespace dgm::rt
 
 #endif // DGM_RUNTIME_SIMULATION_H

@@ -690,10 +690,35 @@ bool ReplSession::cmdRun(const std::vector<std::string> &args) {
   return true;
 }
 
+std::optional<std::vector<double>>
+ReplSession::initialStatesFromParams() const {
+  // A run of no steps: its final states are the initial ones, computed by
+  // the model for the states that take theirs from the parameters.
+  const LoadedModel &m = *current.model;
+  Result<SimulationInputs> inputs = makeInputs(m, 1, 0, 1);
+  if (!inputs)
+    return std::nullopt;
+  for (std::size_t p = 0; p < m.params().size(); ++p) {
+    if (inputs->paramLayout.perStep(p))
+      continue; // no steps, no values (and no part in an initial value)
+    auto it = paramValues.find(m.params()[p].name);
+    if (it != paramValues.end())
+      inputs->params[inputs->paramLayout.at(p, 0, 0, 0)] = it->second;
+  }
+  Result<SimulationOutputs> run = simulate(m, *inputs);
+  if (!run)
+    return std::nullopt; // a parameter without a value, say
+  std::vector<double> initial;
+  for (std::size_t s = 0; s < m.states().size(); ++s)
+    initial.push_back(run->finalState(s, 0));
+  return initial;
+}
+
 bool ReplSession::cmdList(VarKind kind, const std::vector<std::string> &args) {
   if (!requireModel())
     return false;
   const LoadedModel &m = *current.model;
+  std::optional<std::optional<std::vector<double>>> computedInitials;
   auto vars = m.variables(kind);
   if (vars.empty()) {
     std::printf("model '%s' has no %s\n", std::string(m.name()).c_str(),
@@ -726,11 +751,19 @@ bool ReplSession::cmdList(VarKind kind, const std::vector<std::string> &args) {
                       description});
     } else if (kind == VarKind::State) {
       auto it = initValues.find(v.name);
-      rows.push_back(
-          {v.name, v.unit,
-           (v.flags & DGM_INIT_FROM_PARAMS) ? std::string("from params")
-                                            : formatNumber(v.default_value),
-           it == initValues.end() ? "" : shortest(it->second), description});
+      std::string initial = formatNumber(v.default_value);
+      if (v.flags & DGM_INIT_FROM_PARAMS) {
+        // What it is with the parameters as they are set now.
+        if (!computedInitials)
+          computedInitials = initialStatesFromParams();
+        std::size_t s = static_cast<std::size_t>(v.index);
+        initial = *computedInitials && s < (*computedInitials)->size()
+                      ? formatNumber((**computedInitials)[s]) + " (from params)"
+                      : "from params";
+      }
+      rows.push_back({v.name, v.unit, initial,
+                      it == initValues.end() ? "" : shortest(it->second),
+                      description});
     } else {
       rows.push_back({v.name, v.unit, description});
     }

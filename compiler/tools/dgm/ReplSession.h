@@ -136,6 +136,9 @@ private:
                                                driver::JitTimings &timings);
   /// Makes `compiled` the current model; keeps the :set values it still has.
   bool adopt(CurrentModel compiled, const driver::JitTimings &timings);
+  /// The initial states with the parameters set now (for the states that
+  /// compute theirs from parameters), or nullopt if the model cannot run.
+  std::optional<std::vector<double>> initialStatesFromParams() const;
   /// After `what` failed to compile: the loaded model, if any, stays, and
   /// the session says so (now, and at each :run until a model compiles).
   void keptAfterFailure(const std::string &what);

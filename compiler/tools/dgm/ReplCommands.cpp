@@ -718,8 +718,15 @@ bool ReplSession::cmdList(VarKind kind, const std::vector<std::string> &args) {
   if (!requireModel())
     return false;
   const LoadedModel &m = *current.model;
-  std::optional<std::optional<std::vector<double>>> computedInitials;
   auto vars = m.variables(kind);
+  // The initial values of the states that compute theirs from the
+  // parameters, as they are set now (once: a run of no steps).
+  std::optional<std::vector<double>> initials;
+  if (kind == VarKind::State &&
+      std::any_of(vars.begin(), vars.end(), [](const dgm_variable &v) {
+        return (v.flags & DGM_INIT_FROM_PARAMS) != 0;
+      }))
+    initials = initialStatesFromParams();
   if (vars.empty()) {
     std::printf("model '%s' has no %s\n", std::string(m.name()).c_str(),
                 kindNamePlural(kind));
@@ -752,15 +759,10 @@ bool ReplSession::cmdList(VarKind kind, const std::vector<std::string> &args) {
     } else if (kind == VarKind::State) {
       auto it = initValues.find(v.name);
       std::string initial = formatNumber(v.default_value);
-      if (v.flags & DGM_INIT_FROM_PARAMS) {
-        // What it is with the parameters as they are set now.
-        if (!computedInitials)
-          computedInitials = initialStatesFromParams();
-        std::size_t s = static_cast<std::size_t>(v.index);
-        initial = *computedInitials && s < (*computedInitials)->size()
-                      ? formatNumber((**computedInitials)[s]) + " (from params)"
+      if (v.flags & DGM_INIT_FROM_PARAMS)
+        initial = initials
+                      ? formatNumber((*initials)[v.index]) + " (from params)"
                       : "from params";
-      }
       rows.push_back({v.name, v.unit, initial,
                       it == initValues.end() ? "" : shortest(it->second),
                       description});

@@ -19,7 +19,8 @@
 //     dynamic ones (BETA, BETAET), per basin for the routing ones;
 //   - states: the model's initial values (0.001 mm).
 // The compiled model writes every output each step: Qc and ETc per
-// component, their means Q_unrouted and ET, and the routed Q.
+// component, their means Q_unrouted and ET, the routed Q, and the balance's
+// closure error per component.
 //
 // Benchmarks are named hbv/<f64|f32>/basins:B/components:C/days:T. Sizes:
 // the headline 100 x 16 x 730, and series over basins (1..1000, C = 16,

@@ -103,6 +103,10 @@ def run(cmd, log, allow_fail=False, env=None):
     return p.stdout
 
 
+# The target: dgm at least this many times faster than the peer at HEADLINE.
+TARGET = 50
+
+
 def size_regex(sizes):
     alts = "|".join(f"basins:{b}/components:{c}/days:{d}/" for b, c, d in sizes)
     return f"^hbv/f(32|64)/({alts})"
@@ -218,6 +222,7 @@ def main(argv=None):
     # 0. Same inputs, same outputs: the two sides compute the same model.
     styles = ["core"] + ([] if a.no_hydrodl2 else ["hydrodl2"])
     hydrodl2_dir = os.path.abspath(os.path.join(a.build_dir, "bench", "hydrodl2"))
+    pow_free_dir = os.path.abspath(os.path.join(a.build_dir, "bench", "pow-free"))
     for style in styles:
         check = json.loads(run([PYTHON, os.path.join(HERE, "check_same_inputs.py"),
                                 "--build-dir", os.path.abspath(a.build_dir), "--json",
@@ -251,10 +256,17 @@ def main(argv=None):
                                                   "cpu": p["cpu_median_s"], "min": p["min_s"],
                                                   "mean_q": p["mean_routed_q"]}
             rnd[style] = one
+        # The bound: δHBV with its two powers as products (bench/CMakeLists.txt).
+        bound = run_dgm(bench, [HEADLINE], a.repetitions, log, pow_free_dir)
+        rnd["pow_free"] = {bits: {"real": med(bound[(bits,) + HEADLINE]["real"]),
+                                  "cpu": med(bound[(bits,) + HEADLINE]["cpu"]),
+                                  "min": min(bound[(bits,) + HEADLINE]["real"])}
+                           for bits in (64, 32)}
         rnd["load"] = loadavg()
         rounds.append(rnd)
         loads.append((f"after round {r + 1}", rnd["load"]))
     raw["rounds"] = [{"load": x["load"],
+                      "pow_free": {f"f{b}": v for b, v in x["pow_free"].items()},
                       **{st: {"dgm": {f"f{b}": v for b, v in x[st]["dgm"].items()},
                               "torch": {f"{m}_f{b}": v for (m, b), v in x[st]["torch"].items()}}
                          for st in styles}}
@@ -277,6 +289,8 @@ def main(argv=None):
         raw["headline"][st] = {"dgm": {f"f{b}": v for b, v in h["dgm"].items()},
                                "torch": {f"{m}_f{b}": v for (m, b), v in h["torch"].items()}}
     head_dgm = head["core"]["dgm"]
+    pow_free = {bits: over_rounds(lambda x, b=bits: x["pow_free"][b]) for bits in (64, 32)}
+    raw["headline"]["pow_free"] = {f"f{b}": v for b, v in pow_free.items()}
 
     # 2. Scaling.
     scaling = {}
@@ -368,6 +382,23 @@ def main(argv=None):
       f"separately: mean routed Q dgm {first['dgm'][64]['mean_q']:.4f} (f64), "
       f"{first['dgm'][32]['mean_q']:.4f} (f32); PyTorch "
       f"{first['torch'][('default', 64)]['mean_q']:.4f} mm/d.)")
+    w("")
+    w(f"### What {TARGET}× would take")
+    w("")
+    w(f"The target is dgm {TARGET}× faster than the peer. *Without pow*: δHBV with its two "
+      "powers x^BETA and x^BETAET replaced by products (`bench/MakePowFreeModel.cmake`; "
+      "wrong numbers, all the other work of the step), timed in the same rounds: the "
+      "fastest this code could be if `pow` cost nothing.")
+    w("")
+    w(f"| precision | PyTorch | PyTorch wall | {TARGET}× needs dgm at | dgm | dgm without pow "
+      "| speed-up without pow |")
+    w("|---|---|---|---|---|---|---|")
+    for bits in (64, 32):
+        for mode in PEER_MODES:
+            t = head["core"]["torch"][(mode, bits)]["real"]
+            w(f"| f{bits} | {PEER_LABEL[mode]} | {fmt_ms(t)} ms | {fmt_ms(t / TARGET)} ms "
+              f"| {fmt_ms(head_dgm[bits]['real'])} ms | {fmt_ms(pow_free[bits]['real'])} ms "
+              f"| {fmt_ratio(t / pow_free[bits]['real'])} |")
     if "hydrodl2" in styles:
         w("")
         w(f"### The same size against the field's code as published (forward)")

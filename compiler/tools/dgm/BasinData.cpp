@@ -98,15 +98,19 @@ Result<std::vector<double>> checkStepDates(const CsvTable &table,
                            (text[4] == '-' || text[4] == '/') && digit(5);
       bool yearMonth = text.size() == 7 && looksLikeDate && text[4] == '-' &&
                        digit(6);
-      if (r == 0 && looksLikeDate)
+      // The same spelling for the first row and the rows after it: a time
+      // zone in row 400 deserves the reason as much as one in row 1.
+      const char *spelling =
+          "expected YYYY-MM-DD (zero-padded, with '-'), optionally with a "
+          "time hh:mm or hh:mm:ss, in UTC ('Z' or no zone; no offset like "
+          "+01:00)";
+      if (looksLikeDate)
         return Error{
-            table.diagnostic(
-                r, column,
-                "cannot read the date '" + text +
-                    "': expected YYYY-MM-DD (zero-padded, with '-'), "
-                    "optionally with a time hh:mm or hh:mm:ss (and no time "
-                    "zone)") +
-            (yearMonth ? "\ndgm: note: " + monthlyNote(model) : "")};
+            table.diagnostic(r, column,
+                             "cannot read the date '" + text + "': " +
+                                 spelling) +
+            (yearMonth && r == 0 ? "\ndgm: note: " + monthlyNote(model)
+                                 : "")};
       if (r == 0)
         return std::vector<double>{};
       return Error{table.diagnostic(

@@ -18,6 +18,9 @@ config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%dgm_src_root", config.dgm_src_root))
 config.substitutions.append(("%examples", os.path.join(config.dgm_src_root, "examples")))
 config.substitutions.append(("%dgm_clang", config.dgm_clang))
+# test/dgm/install.test installs this build under a temporary prefix.
+config.substitutions.append(("%dgm_obj_root", config.dgm_obj_root))
+config.substitutions.append(("%cmake", config.cmake_command))
 
 llvm_config.with_system_environment(["HOME", "TMPDIR", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()

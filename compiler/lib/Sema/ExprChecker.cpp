@@ -9,6 +9,7 @@
 #include "ConstantEvaluator.h"
 
 #include "dgm/Sema/Sema.h"
+#include "dgm/Support/CodeSize.h"
 
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -431,7 +432,7 @@ public:
         if (auto *kernel = llvm::dyn_cast<NameExpr>(call->getArgs()[1].get()))
           if (auto it = kernelSizes->find(kernel->getName());
               it != kernelSizes->end())
-            total = add(total, 2 * static_cast<uint64_t>(it->second));
+            total = add(total, convolveOperations(it->second));
       if (const FnDecl *fn = call->fn) {
         calleeTooLarge |= fn->inlinedTooLarge;
         if (!largest || fn->inlinedSize > largest->inlinedSize)

@@ -36,6 +36,7 @@
 
 #include "dgm/Conversion/DGMToStandard/DGMToStandard.h"
 #include "dgm/Dialect/DGM/IR/DGMOps.h"
+#include "dgm/Support/CodeSize.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -306,10 +307,6 @@ int64_t laneMultipleOf(Type scalar) {
 /// (500 outputs: 1.7 s more), and so many streams exceed what the CPU's
 /// fill buffers overlap anyway. δHBV has 8.
 constexpr unsigned kMaxPrefetchedStreams = 32;
-
-/// Convolutions with at most this many weights are unrolled, which keeps the
-/// lane loop innermost (vectorizable).
-constexpr int64_t kMaxUnrolledKernel = 32;
 
 /// Where the weights and the ring buffer of one dgm.convolve live: element
 /// k of lane j at base[k * stride + j].

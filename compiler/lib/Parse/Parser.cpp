@@ -60,9 +60,29 @@ std::unique_ptr<ast::Module> dgm::parseModule(unsigned bufferID,
   ParseErrors errors(file, buffer->getBuffer());
   FallbackErrorListener listener(errors);
 
+  llvm::StringRef text = buffer->getBuffer();
+  // NUL bytes near the start are a binary file (a compiled library, an
+  // image), not a model with a stray character: say that, not what its
+  // bytes look like to the lexer (git decides "binary" by NULs in the first
+  // 8000 bytes too). A single NUL gets the lexer's message at its place.
+  if (size_t nul = text.take_front(8000).find('\0');
+      nul != llvm::StringRef::npos &&
+      (text.take_front(8000).count('\0') > 1 || text.starts_with("\x7f"
+                                                                 "ELF"))) {
+    unsigned line = 1 + text.take_front(nul).count('\n');
+    diag.error(llvm::Twine("'") + *file +
+               "' is not a text file (it has a NUL byte on line " +
+               llvm::Twine(line) + "); a model is a .dgm text file" +
+               (text.starts_with("\x7f"
+                                 "ELF")
+                    ? "; this one is a compiled program or library (run a "
+                      "compiled model with 'dgm run LIB.so')"
+                    : ""));
+    return nullptr;
+  }
+
   // Lines ended by a lone CR (classic Mac OS) would make the whole file one
   // line, and every message point into it: say so, at the first one.
-  llvm::StringRef text = buffer->getBuffer();
   for (size_t at = text.find('\r'); at != llvm::StringRef::npos;
        at = text.find('\r', at + 1)) {
     if (at + 1 < text.size() && text[at + 1] == '\n')

@@ -313,8 +313,23 @@ SyntaxError dgm::parse::describeSyntaxError(antlr4::Parser *parser,
       type == kEOF && prev ? errors.after(prev) : errors.at(found);
   std::string afterPrev = prev ? " after " + quote(prev->getText()) : "";
 
+  // `import routing.dgm;`: modules are named without their extension.
+  if (type == P::ERROR_CHAR && found->getText() == "." && prev &&
+      prev->getType() == P::ID && index >= 2 &&
+      tokens->get(index - 2)->getType() == P::IMPORT)
+    return {errors.at(found), "a module is imported by its name, without "
+                              "'.dgm': 'import " +
+                                  prev->getText() + ";' reads " +
+                                  prev->getText() + ".dgm"};
   if (isErrorToken(type))
     return {errors.at(found), describeBadToken(found, errors.getSource())};
+  // `kernel UH[k < MAXBAS]`: the length is fixed when the model compiles.
+  if (ctx->getRuleIndex() == P::RuleKernelDecl && prev &&
+      prev->getType() == P::LT && type != P::NUMBER)
+    return {foundLoc, "the length of a kernel must be a number written out, "
+                      "as in 'kernel UH[k < 15]'; its weights may depend on "
+                      "parameters (for example 'if k < MAXBAS then ... else "
+                      "0' with a long enough length)"};
 
   expected.remove(static_cast<ssize_t>(antlr4::Token::EPSILON));
   Completed completed = lastCompleted(ctx, prev);
@@ -337,10 +352,29 @@ SyntaxError dgm::parse::describeSyntaxError(antlr4::Parser *parser,
   if ((isKeyword(type) || isReserved(type)) && has(expected, P::ID)) {
     std::string spelling = quote(found->getText());
     if (isDeclKeyword(type) && ctx->getRuleIndex() == P::RuleStepBlock)
-      return {foundLoc, "unexpected " + spelling +
-                            " inside the step block; declarations (forcing, "
-                            "param, state, output) must come before "
-                            "'step { ... }'"};
+      return {foundLoc,
+              "unexpected " + spelling +
+                  " inside the step block; declarations (forcing, param, "
+                  "state, output, kernel, const, fn) go in the model, outside "
+                  "'step { ... }' (is the step's '}' missing above?)"};
+    // der(S) read as a value: it is only ever the target of an assignment.
+    if (type == P::DER && index != INVALID_INDEX &&
+        index + 1 < tokens->size() &&
+        tokens->get(index + 1)->getType() == P::LPAREN)
+      return {foundLoc, "der(...) can only stand on the left of '=' "
+                        "('der(S) = RATE;'), not be read; to use a rate "
+                        "twice, compute it in a 'let' and assign der(S) "
+                        "from that name"};
+    // A function's body is one expression.
+    bool inFunction = false;
+    for (antlr4::tree::ParseTree *p = ctx; p; p = p->parent)
+      if (auto *rule = dynamic_cast<ParserRuleContext *>(p);
+          rule && rule->getRuleIndex() == P::RuleFnDecl)
+        inFunction = true;
+    if (type == P::LET && inFunction)
+      return {foundLoc, "a function's body is one expression, "
+                        "'fn NAME(ARGS) = EXPR;', without 'let'; write the "
+                        "expression out, or split it into smaller functions"};
     if (type == P::IF && ctx->getRuleIndex() == P::RuleStepBlock)
       return {foundLoc, "'if' cannot start a statement: it is an expression, "
                         "as in 'x = if c then a else b;'"};
@@ -419,6 +453,15 @@ SyntaxError dgm::parse::describeSyntaxError(antlr4::Parser *parser,
         afterPrev;
     if (prev && prev->getType() == P::STAR && type == P::STAR)
       message += "; write powers with '^', as in 'x^2'";
+    // `S =+ x`: there is no unary '+', so this is a mistyped `S += x`.
+    if (prev && prev->getType() == P::ASSIGN && type == P::PLUS &&
+        found->getLine() == prev->getLine() &&
+        found->getCharPositionInLine() == prev->getCharPositionInLine() + 1)
+      return {foundLoc, "unexpected '+' after '='; did you mean '+=' (add "
+                        "to it)?"};
+    // `x <> y`: comparisons are written as in C.
+    if (prev && prev->getType() == P::LT && type == P::GT)
+      return {errors.at(prev), "unexpected '<>'; write 'not equal' as '!='"};
     return {expectLoc, message};
   }
   if (ctx->getRuleIndex() == P::RuleUnitExponent ||

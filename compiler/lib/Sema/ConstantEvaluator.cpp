@@ -229,7 +229,9 @@ std::optional<double> dgm::evaluateConstant(const Expr &expr,
   std::optional<double> value = Evaluator(what, diag).eval(expr);
   if (value && !std::isfinite(*value)) {
     diag.error(expr.getLoc(), llvm::Twine(what) + " evaluates to " +
-                                  (std::isnan(*value) ? "NaN" : "infinity") +
+                                  (std::isnan(*value) ? "NaN"
+                                   : *value < 0       ? "minus infinity"
+                                                      : "infinity") +
                                   "; it must be a finite number");
     return std::nullopt;
   }

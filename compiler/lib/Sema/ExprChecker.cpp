@@ -33,6 +33,11 @@ const char *dgm::kindWord(VarDecl::Kind kind) {
   llvm_unreachable("unknown declaration kind");
 }
 
+std::string dgm::kindWithArticle(VarDecl::Kind kind) {
+  return (kind == VarDecl::Kind::Output ? "an " : "a ") +
+         std::string(kindWord(kind));
+}
+
 NameRef::Kind dgm::refKindOf(VarDecl::Kind kind) {
   switch (kind) {
   case VarDecl::Kind::Forcing:
@@ -240,6 +245,16 @@ Type ExprChecker::checkCall(CallExpr &e) {
                                  ";' at the top of the file");
       return Type::Error;
     }
+    if (enclosingModel)
+      for (const VarDecl &var : enclosingModel->vars)
+        if (var.name == e.getCallee()) {
+          diag.error(e.getLoc(), llvm::Twine("'") + e.getCallee() + "' is " +
+                                     kindWithArticle(var.kind) +
+                                     ", not a function; to multiply, write '" +
+                                     e.getCallee() + " * (...)'");
+          diag.note(var.loc, "declared here");
+          return Type::Error;
+        }
     std::string suggestion = closestMatch(e.getCallee(), names);
     diag.error(e.getLoc(),
                llvm::Twine("unknown function '") + e.getCallee() + "'" +
@@ -333,6 +348,16 @@ void ExprChecker::reportUnknownName(const std::string &name,
     reportDefinedLater(name, loc, *definition);
     return;
   }
+  if (enclosingModel)
+    for (const KernelDecl &kernel : enclosingModel->kernels)
+      if (kernel.name == name) {
+        diag.error(loc, llvm::Twine("'") + name +
+                            "' is a kernel, a series of weights rather than "
+                            "a value; use it as convolve(SERIES, " +
+                            name + ")");
+        diag.note(kernel.loc, "declared here");
+        return;
+      }
   std::vector<std::string> candidates;
   collectNames(candidates);
   scope.collectNames(candidates);

@@ -28,6 +28,8 @@
 namespace dgm {
 
 const char *kindWord(ast::VarDecl::Kind kind);
+/// kindWord with its article: "a state", "an output".
+std::string kindWithArticle(ast::VarDecl::Kind kind);
 
 /// What a name of a declaration of `kind` refers to.
 ast::NameRef::Kind refKindOf(ast::VarDecl::Kind kind);
@@ -107,6 +109,10 @@ protected:
 
   DiagnosticEngine &diag;
   const Scope &scope;
+  /// The model the expression is in, if any, for messages about its names
+  /// used as what they are not: a kernel as a value ("use it in
+  /// convolve"), a variable as a function.
+  const ast::ModelDecl *enclosingModel = nullptr;
 
 private:
   Type checkBinary(ast::BinaryExpr &e);

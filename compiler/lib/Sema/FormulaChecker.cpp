@@ -53,9 +53,7 @@ protected:
     const VarDecl &var = *found.var;
     std::string why;
     if (var.kind != VarDecl::Kind::Param)
-      why = std::string("it is ") +
-            (var.kind == VarDecl::Kind::Output ? "an " : "a ") +
-            kindWord(var.kind);
+      why = "it is " + kindWithArticle(var.kind);
     else if (var.dynamic)
       why = "it is dynamic (a new value every step)";
     else if (sharedOnly && !isSharedParam(model, var))
@@ -77,7 +75,9 @@ class KernelChecker : public ModelFormulaChecker {
 public:
   KernelChecker(ModelDecl &model, KernelDecl &kernel, const Scope &scope,
                 DiagnosticEngine &diag)
-      : ModelFormulaChecker(diag, scope), model(model), kernel(kernel) {}
+      : ModelFormulaChecker(diag, scope), model(model), kernel(kernel) {
+    enclosingModel = &model;
+  }
 
 protected:
   Type checkName(NameExpr &e) override {
@@ -112,7 +112,9 @@ class InitialValueChecker : public ModelFormulaChecker {
 public:
   InitialValueChecker(ModelDecl &model, const VarDecl &state,
                       const Scope &scope, DiagnosticEngine &diag)
-      : ModelFormulaChecker(diag, scope), model(model), state(state) {}
+      : ModelFormulaChecker(diag, scope), model(model), state(state) {
+    enclosingModel = &model;
+  }
 
 protected:
   Type checkName(NameExpr &e) override {
@@ -138,7 +140,9 @@ class BasinOutputChecker : public ModelFormulaChecker {
 public:
   BasinOutputChecker(ModelDecl &model, const VarDecl &output,
                      const Scope &scope, DiagnosticEngine &diag)
-      : ModelFormulaChecker(diag, scope), model(model), output(output) {}
+      : ModelFormulaChecker(diag, scope), model(model), output(output) {
+    enclosingModel = &model;
+  }
 
 protected:
   Type checkName(NameExpr &e) override {
@@ -260,15 +264,14 @@ protected:
       if (!series)
         return Type::Error;
       if (series->kind != VarDecl::Kind::Output || series->isBasinOutput()) {
-        diag.error(
-            e.getArgs()[0]->getLoc(),
-            llvm::Twine("'") + callee +
-                "' aggregates the components' values of an output "
-                "computed in the step; '" +
-                series->name + "' is " +
-                (series->isBasinOutput()
-                     ? "a basin output, which has one value already"
-                     : (llvm::Twine("a ") + kindWord(series->kind)).str()));
+        diag.error(e.getArgs()[0]->getLoc(),
+                   llvm::Twine("'") + callee +
+                       "' aggregates the components' values of an output "
+                       "computed in the step; '" +
+                       series->name + "' is " +
+                       (series->isBasinOutput()
+                            ? "a basin output, which has one value already"
+                            : kindWithArticle(series->kind)));
         return Type::Error;
       }
       if (callee == "weighted_mean") {
@@ -277,14 +280,13 @@ protected:
         if (!weights)
           return Type::Error;
         if (weights->kind != VarDecl::Kind::Param || weights->dynamic) {
-          diag.error(
-              e.getArgs()[1]->getLoc(),
-              llvm::Twine("the weights of 'weighted_mean' must be a "
-                          "static parameter; '") +
-                  weights->name + "' is " +
-                  (weights->kind == VarDecl::Kind::Param
-                       ? "dynamic"
-                       : (llvm::Twine("a ") + kindWord(weights->kind)).str()));
+          diag.error(e.getArgs()[1]->getLoc(),
+                     llvm::Twine("the weights of 'weighted_mean' must be a "
+                                 "static parameter; '") +
+                         weights->name + "' is " +
+                         (weights->kind == VarDecl::Kind::Param
+                              ? "dynamic"
+                              : kindWithArticle(weights->kind)));
           return Type::Error;
         }
       }
@@ -311,7 +313,9 @@ class BalanceChecker : public ModelFormulaChecker {
 public:
   BalanceChecker(ModelDecl &model, bool storage, const Scope &scope,
                  DiagnosticEngine &diag)
-      : ModelFormulaChecker(diag, scope), model(model), storage(storage) {}
+      : ModelFormulaChecker(diag, scope), model(model), storage(storage) {
+    enclosingModel = &model;
+  }
 
 protected:
   Type checkName(NameExpr &e) override {
@@ -329,9 +333,8 @@ protected:
                                      : "a balance's inflow and outflow are "
                                        "values of the step; '") +
                      var.name + "' is " +
-                     (var.isBasinOutput()
-                          ? "a basin output"
-                          : (llvm::Twine("a ") + kindWord(var.kind)).str()));
+                     (var.isBasinOutput() ? "a basin output"
+                                          : kindWithArticle(var.kind)));
       return Type::Error;
     }
     e.ref.kind = refKindOf(var.kind);

@@ -246,7 +246,8 @@ private:
     bool isState = var.kind == VarDecl::Kind::State;
     if (var.hasBounds() && !isParam) {
       diag.error(var.boundsLoc, llvm::Twine("only parameters have bounds; '") +
-                                    var.name + "' is a " + kindWord(var.kind));
+                                    var.name + "' is " +
+                                    kindWithArticle(var.kind));
       return;
     }
     if (var.shared && !model.components)
@@ -265,7 +266,7 @@ private:
     if (var.isBasinOutput())
       return; // A formula, checked by checkBasinOutputs().
     if (var.hasInit() && !isParam && !isState) {
-      diag.error(var.init->getLoc(), llvm::Twine("a ") + kindWord(var.kind) +
+      diag.error(var.init->getLoc(), llvm::Twine(kindWithArticle(var.kind)) +
                                          " has no initial or default value; '" +
                                          var.name + "' is computed " +
                                          (var.kind == VarDecl::Kind::Output

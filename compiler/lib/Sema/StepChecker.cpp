@@ -47,6 +47,7 @@ class StepChecker : public ExprChecker {
 public:
   StepChecker(ModelDecl &model, const Scope &scope, DiagnosticEngine &diag)
       : ExprChecker(diag, scope), model(model) {
+    enclosingModel = &model;
     unsigned counts[4] = {0, 0, 0, 0};
     // Outputs are numbered among all outputs, basin outputs included, but
     // basin outputs are computed after the step and invisible in it.
@@ -122,12 +123,10 @@ private:
       return;
     }
     if (auto it = decls.find(let.getName()); it != decls.end()) {
-      diag.error(
-          let.getNameLoc(),
-          llvm::Twine("'") + let.getName() + "' is already declared as " +
-              (it->second.var->kind == VarDecl::Kind::Output ? "an " : "a ") +
-              kindWord(it->second.var->kind) +
-              "; choose another name for this value");
+      diag.error(let.getNameLoc(), llvm::Twine("'") + let.getName() +
+                                       "' is already declared as " +
+                                       kindWithArticle(it->second.var->kind) +
+                                       "; choose another name for this value");
       diag.note(it->second.var->loc, "declared here");
       return;
     }
@@ -142,7 +141,28 @@ private:
     lets.try_emplace(let.getName(), LetInfo{&let, numLets++, type});
   }
 
+  /// `S =- x` is `S = -x`, but far more often a mistyped `S -= x`: warn
+  /// when the minus touches the '=' (`S = -x`, with a space, is silent).
+  void warnEqualsMinus(const AssignStmt &assign) {
+    if (assign.getOp() != AssignStmt::Op::Set)
+      return;
+    const Expr *leftmost = &assign.getValue();
+    while (auto *binary = llvm::dyn_cast<BinaryExpr>(leftmost))
+      leftmost = &binary->getLHS();
+    auto *negation = llvm::dyn_cast<UnaryExpr>(leftmost);
+    const Location &op = assign.getOpLoc();
+    if (!negation || negation->getOp() != UnaryExpr::Op::Neg ||
+        negation->getLoc().line != op.line ||
+        negation->getLoc().col != op.col + 1)
+      return;
+    diag.warning(op, llvm::Twine("'=-' sets '") + assign.getTarget() +
+                         "' to the negated value; did you mean '-=' "
+                         "(subtract from it)? Write '= -' to keep the "
+                         "negation without this warning");
+  }
+
   void checkAssign(AssignStmt &assign) {
+    warnEqualsMinus(assign);
     Type type = check(assign.getValue());
     const std::string &name = assign.getTarget();
     auto it = decls.find(name);
@@ -255,14 +275,11 @@ private:
       diag.error(assign.getTargetLoc(),
                  llvm::Twine("der(") + name +
                      ") is the rate of change of a state, but '" + name +
-                     "' is " +
-                     (decl.var->kind == VarDecl::Kind::Output ? "an " : "a ") +
-                     kindWord(decl.var->kind) +
-                     (decl.var->kind == VarDecl::Kind::Forcing
-                          ? " (input data)"
-                          : decl.var->kind == VarDecl::Kind::Param
-                                ? " (constant during a run)"
-                                : ""));
+                     "' is " + kindWithArticle(decl.var->kind) +
+                     (decl.var->kind == VarDecl::Kind::Forcing ? " (input data)"
+                      : decl.var->kind == VarDecl::Kind::Param
+                          ? " (constant during a run)"
+                          : ""));
       diag.note(decl.var->loc, llvm::Twine("'") + name + "' is declared here");
       return;
     }

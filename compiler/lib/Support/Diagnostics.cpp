@@ -9,7 +9,9 @@
 #include "dgm/runtime/Format.h"
 
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 
 #include <algorithm>
 #include <charconv>
@@ -150,6 +152,11 @@ void DiagnosticEngine::note(const ast::Location &loc,
 
 void DiagnosticEngine::error(const llvm::Twine &message) {
   ++numErrors;
+  // Without a place in a file, the tool's name says who is speaking
+  // ("dgmc: error: cannot read 'x.dgm'"), as the tools' own messages do.
+  std::string exe = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
+  if (!exe.empty())
+    os << llvm::sys::path::filename(exe) << ": ";
   os << "error: " << message << "\n";
 }
 
@@ -167,6 +174,11 @@ static bool isTransposition(llvm::StringRef a, llvm::StringRef b) {
 
 std::string dgm::closestMatch(llvm::StringRef name,
                               llvm::ArrayRef<std::string> candidates) {
+  // A name that differs only in case ('snow' for 'SNOW') is the likeliest
+  // meaning, however many letters differ.
+  for (const std::string &candidate : candidates)
+    if (candidate != name && name.equals_insensitive(candidate))
+      return candidate;
   std::string best;
   unsigned bestDistance = ~0u;
   // Allow about one edit per three characters, and at least one; but never

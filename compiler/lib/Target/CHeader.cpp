@@ -85,8 +85,11 @@ void dgm::emitCHeader(const ModelDecl &model, llvm::raw_ostream &os,
       if (var.isBasinOutput())
         comment += " per basin";
       if (var.initFromParams)
-        comment += " initial computed from the parameters (NaN in "
-                   "init_states)";
+        comment += std::string(" initial computed from the parameters "
+                               "(where init_states holds ") +
+                   (scalarBits == 32 ? "DGM_MODEL_INITIAL_BITS_F32"
+                                     : "DGM_MODEL_INITIAL_BITS") +
+                   ")";
       else if (var.hasInit() && !var.isBasinOutput())
         comment +=
             (info.kind == VarDecl::Kind::State ? " initial " : " default ") +
@@ -99,9 +102,16 @@ void dgm::emitCHeader(const ModelDecl &model, llvm::raw_ostream &os,
     }
     os << "  " << upper << "_NUM_" << info.plural << " = " << index << ",\n";
   }
-  if (model.components)
-    os << "  " << upper << "_DEFAULT_COMPONENTS = " << *model.components
-       << ",\n";
+  // 1 for a model without components: num_components must then be 1.
+  os << "  " << upper
+     << "_DEFAULT_COMPONENTS = " << (model.components ? *model.components : 1)
+     << (model.components ? ",\n"
+                          : ", /* no components: num_components is 1 */\n");
+  // The scalar type of every array, so that code written for one precision
+  // can check it was given this header (the two headers of a model differ
+  // only there).
+  os << "  " << upper << "_SCALAR_BITS = " << scalarBits << ", /* " << scalar
+     << " arrays (dgmc --precision) */\n";
   os << "  " << upper << "_STEP_SECONDS = " << model.stepSeconds()
      << ", /* one time step: a row of the forcing arrays */\n";
   os << "};\n\n";

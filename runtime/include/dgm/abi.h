@@ -6,8 +6,8 @@
 |*   const dgm_model *dgm_get_model(void);                                    *|
 |* which describes every variable of the model and points at its simulate     *|
 |* entry. docs/abi.md is the full contract. This file is the single source of *|
-|* truth: dgmc embeds it verbatim in the headers it generates (--emit=header).
-*|
+|* truth: dgmc embeds it verbatim in the headers it generates                 *|
+|* (--emit=header).                                                           *|
 \*===----------------------------------------------------------------------===*/
 #ifndef DGM_ABI_H
 #define DGM_ABI_H
@@ -67,7 +67,8 @@ typedef struct dgm_variable {
   double upper;            /* parameters: upper bound, else +INFINITY         */
   double default_value;    /* parameters: default (NAN if none);
                               states: initial value; others: NAN            */
-  uint32_t flags;          /* DGM_PER_COMPONENT | DGM_DYNAMIC                 */
+  uint32_t flags;          /* DGM_PER_COMPONENT, DGM_DYNAMIC,
+                              DGM_INIT_FROM_PARAMS, DGM_CONVOLVED (below)  */
   int32_t reserved;        /* 0                                               */
 } dgm_variable;
 

@@ -179,7 +179,18 @@ private:
         diag.error(assign.getTargetLoc(),
                    llvm::Twine("cannot assign to output '") + name +
                        "': it is computed by its formula after the step");
-        diag.note(basin->init->getLoc(), "the formula is here");
+        // `output Q : mm/d = 0;` reads like an initial value, which
+        // outputs do not have: it makes Q a basin output of constant value.
+        if (llvm::isa<NumberExpr>(*basin->init))
+          diag.note(basin->init->getLoc(),
+                    llvm::Twine("'= ") +
+                        llvm::cast<NumberExpr>(*basin->init).getSpelling() +
+                        "' gives '" + name +
+                        "' a formula, not an initial value (outputs have "
+                        "none): remove it to assign '" +
+                        name + "' in the step");
+        else
+          diag.note(basin->init->getLoc(), "the formula is here");
         return;
       }
       if (const ConstDecl *constant = scope.lookupConst(name)) {

@@ -819,10 +819,25 @@ private:
                  const Quantity &exponent, const Expr &exponentExpr) {
     using K = Quantity::Kind;
     if (exponent.isKnown() && !exponent.unit.isDimensionless()) {
+      // `C^dt` (a fraction per day, compounded over a step): "divide it by
+      // dt" would give dt/dt; the duration to divide by is the one C is per.
+      auto *name = llvm::dyn_cast<NameExpr>(&exponentExpr);
+      std::string unit = exponent.unit.str();
+      std::string period = unit == "d"     ? "DAY"
+                           : unit == "h"   ? "HOUR"
+                           : unit == "min" ? "MINUTE"
+                           : unit == "s"   ? "SECOND"
+                                           : "PERIOD";
+      std::string hint =
+          name && name->getName() == "dt"
+              ? "; divide dt by the duration the base is per, a constant: "
+                "e.g. 'const " +
+                    period + " : " + unit + " = 1;' and '... ^ (dt / " +
+                    period + ")'"
+              : convertHint(exponent.unit, Unit());
       error(loc, "the exponent of " + what +
                      " must be dimensionless, but it is " +
-                     operand(exponent, exponentExpr) +
-                     convertHint(exponent.unit, Unit()));
+                     operand(exponent, exponentExpr) + hint);
       return Quantity::unknown();
     }
     std::optional<double> value;

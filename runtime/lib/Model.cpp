@@ -149,9 +149,11 @@ Result<void> validate(const dgm_model *m, const std::string &origin) {
         return bad(where + " ('" + v.name +
                    "') is DGM_INIT_FROM_PARAMS, which only states can be");
       if ((v.flags & DGM_CONVOLVED) &&
-          (kind != VarKind::Output || (v.flags & DGM_PER_COMPONENT)))
+          !(kind == VarKind::State ||
+            (kind == VarKind::Output && !(v.flags & DGM_PER_COMPONENT))))
         return bad(where + " ('" + v.name +
-                   "') is DGM_CONVOLVED, which only basin outputs can be");
+                   "') is DGM_CONVOLVED, which only states and basin outputs "
+                   "can be");
       if ((v.flags & DGM_PER_COMPONENT) &&
           (kind == VarKind::Forcing || m->default_components == 0))
         return bad(where + " ('" + v.name + "') is DGM_PER_COMPONENT, but " +

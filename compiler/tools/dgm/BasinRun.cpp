@@ -237,14 +237,21 @@ Result<BasinRun> dgm::cli::runOnBasin(const LoadedModel &model, BasinData data,
   // A warm-up runs the model continuously through and reports the steps
   // after it, so that everything the step carries (states, and the history
   // of its own convolutions, GR4J's unit hydrographs) goes on. A model
-  // whose basin outputs convolve (δHBV's routing) instead runs the warm-up
-  // on its own and starts the run from its final states: the routing of
-  // the reported steps starts empty, as δHBV's does.
+  // whose basin outputs convolve (δHBV's routing) and whose step does not
+  // instead runs the warm-up on its own and starts the run from its final
+  // states: the routing of the reported steps starts empty, as δHBV's does.
+  // When the step convolves too (its states are DGM_CONVOLVED), the step
+  // wins: splitting would empty its histories and change what it computes,
+  // so the run is continuous and the basin outputs route the warm-up's
+  // flow as well (a routed diagnostic output added to such a model changes
+  // none of its other results).
+  auto convolves = [](const dgm_variable &v) {
+    return (v.flags & DGM_CONVOLVED) != 0;
+  };
   auto outputs = model.outputs();
-  bool routed =
-      std::any_of(outputs.begin(), outputs.end(), [](const dgm_variable &v) {
-        return (v.flags & DGM_CONVOLVED) != 0;
-      });
+  auto states = model.states();
+  bool routed = std::any_of(outputs.begin(), outputs.end(), convolves) &&
+                std::none_of(states.begin(), states.end(), convolves);
   if (warmup > 0 && !routed) {
     Result<SimulationInputs> whole =
         buildInputs(model, basin, 0, steps, s.components, paramValues,

@@ -42,9 +42,11 @@ typedef enum dgm_var_kind {
 #define DGM_INIT_FROM_PARAMS 4u
 /* CONVOLVED (basin outputs): the output's formula convolves a series with a
  * kernel (`output Q = convolve(Q_unrouted, UH);`), so its values depend on
- * the history of the run; a run that starts after a warm-up starts that
- * history empty (as δHBV's routing does), where the step's own convolutions
- * would want it kept. */
+ * the history of the run, which each call of simulate starts empty (as
+ * δHBV's routing does after its warm-up). CONVOLVED (states): the step
+ * convolves, so it carries the history of its convolutions besides the
+ * states: passing final_states on to a second call does not continue the
+ * run exactly (dgm run's warm-up then runs continuously through). */
 #define DGM_CONVOLVED 8u
 
 /* "The model's own initial value": a quiet NaN with a payload that no

@@ -681,14 +681,15 @@ dgm.model @single {
 // CHECK-NEXT:  return %[[STATUS]] : i32
 // CHECK-NEXT: }
 // The descriptor: the default number of components, and the flags of each
-// variable (1 = per component, 2 = dynamic).
+// variable (1 = per component, 2 = dynamic, 8 = convolved).
 // CHECK-NEXT: dgm.descriptor "routed" source "routed.dgm" components 2 simulate @dgm_routed_simulate variables [
 // CHECK-NEXT:   #dgm.variable<forcing "P", index = 0>,
 // CHECK-NEXT:   #dgm.variable<param "k", index = 0, flags = 1>,
 // CHECK-NEXT:   #dgm.variable<param "beta", index = 1, flags = 3>,
 // CHECK-NEXT:   #dgm.variable<param "tau", index = 2>,
 // CHECK-NEXT:   #dgm.variable<param "gain", index = 3, flags = 2>,
-// CHECK-NEXT:   #dgm.variable<state "S", index = 0, default_value = 1.000000e+00, flags = 1>,
+// The step convolves (Qc): the state carries DGM_CONVOLVED too.
+// CHECK-NEXT:   #dgm.variable<state "S", index = 0, default_value = 1.000000e+00, flags = 9>,
 // CHECK-NEXT:   #dgm.variable<output "Qc", index = 0, flags = 1>,
 // The basin output convolves (through the gain): DGM_CONVOLVED.
 // CHECK-NEXT:   #dgm.variable<output "Q", index = 1, flags = 8>

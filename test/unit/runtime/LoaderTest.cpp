@@ -227,24 +227,33 @@ TEST(Loader, InitFromParamsOnlyOnStates) {
 
 // DGM_CONVOLVED (a routed basin output) is accepted on outputs that are one
 // per basin only.
-TEST(Loader, ConvolvedOnlyOnBasinOutputs) {
+TEST(Loader, ConvolvedOnlyOnStatesAndBasinOutputs) {
+  // A basin output that convolves, and the states of a model whose step
+  // does: accepted.
   static dgm_variable output = {"Q",       "mm/d",   "",  DGM_OUTPUT,    0,
                                 -INFINITY, INFINITY, NAN, DGM_CONVOLVED, 0};
+  static const dgm_variable state = {
+      "S", "mm", "", DGM_STATE, 0, -INFINITY, INFINITY, 1.0, DGM_CONVOLVED, 0};
   dgm_model m = minimalModel();
   m.num_outputs = 1;
   m.outputs = &output;
-  Result<LoadedModel> ok = LoadedModel::fromDescriptor(&m, "<jit>");
-  ASSERT_TRUE(ok.ok()) << ok.error().message;
-  static const dgm_variable state = {
-      "S", "mm", "", DGM_STATE, 0, -INFINITY, INFINITY, 1.0, DGM_CONVOLVED, 0};
-  m.num_outputs = 0;
   m.num_states = 1;
   m.states = &state;
-  Result<LoadedModel> onState = LoadedModel::fromDescriptor(&m, "<jit>");
-  ASSERT_FALSE(onState.ok());
-  EXPECT_EQ(onState.error().message,
-            "'<jit>' is not a valid dgm model: states[0] ('S') is "
-            "DGM_CONVOLVED, which only basin outputs can be");
+  Result<LoadedModel> ok = LoadedModel::fromDescriptor(&m, "<jit>");
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  // Not on a per-component output (a step output), nor on a parameter.
+  static dgm_variable perComponent = {
+      "Qc",       "mm/d", "",
+      DGM_OUTPUT, 0,      -INFINITY,
+      INFINITY,   NAN,    DGM_CONVOLVED | DGM_PER_COMPONENT,
+      0};
+  m.default_components = 2;
+  m.outputs = &perComponent;
+  Result<LoadedModel> onStepOutput = LoadedModel::fromDescriptor(&m, "<jit>");
+  ASSERT_FALSE(onStepOutput.ok());
+  EXPECT_EQ(onStepOutput.error().message,
+            "'<jit>' is not a valid dgm model: outputs[0] ('Qc') is "
+            "DGM_CONVOLVED, which only states and basin outputs can be");
 }
 
 } // namespace

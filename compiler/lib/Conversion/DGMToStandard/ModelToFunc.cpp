@@ -232,12 +232,20 @@ static void buildDescriptor(OpBuilder &builder, ModelOp model,
     add(decl, VarKind::param, i, orDefault(decl.getLowerAttr(), negInf),
         orDefault(decl.getUpperAttr(), posInf),
         orDefault(decl.getDefaultValueAttr(), nan), paramFlags(model, decl));
+  // DGM_CONVOLVED (8) on the states: the step convolves, so what it carries
+  // from one step to the next is more than the states (the rings of past
+  // values): final_states alone does not resume a run exactly, and dgm
+  // run's warm-up runs continuously through. On a basin output: its formula
+  // convolves a series over the run (dgm run's warm-up of a model whose
+  // step does not convolve restarts that history, as δHBV's routing does).
+  bool stepConvolves = false;
+  if (StepOp step = model.getStepOp())
+    step.walk([&](ConvolveOp) { stepConvolves = true; });
+  llvm::DenseSet<Operation *> convolved;
   for (auto [i, decl] : llvm::enumerate(decls.states))
     add(decl, VarKind::state, i, negInf, posInf, decl.getInit(),
-        perComponent | (decl.hasInitFromParams() ? 4 : 0));
-  // DGM_CONVOLVED (8): a basin output whose formula convolves a series,
-  // its history the run's (dgm run's warm-up restarts it).
-  llvm::DenseSet<Operation *> convolved;
+        perComponent | (decl.hasInitFromParams() ? 4 : 0) |
+            (stepConvolves ? 8 : 0));
   if (BasinOp basin = model.getBasinOp()) {
     auto yield = cast<YieldOp>(basin.getBodyRegion().front().getTerminator());
     unsigned next = 0;

@@ -175,8 +175,12 @@ private:
         lower = var.lowerValue;
         upper = var.upperValue;
       }
-      if (var.hasInit())
+      if (var.hasInit()) {
         defaultValue = var.initValue;
+        // Passed to simulate in the model's scalar type: check its range.
+        scalarAttr(var.init ? var.init->getLoc() : var.loc, var.initValue,
+                   "the default of parameter '" + var.name + "'");
+      }
       auto param = ParamOp::create(builder, l, var.name, scalarType, unit,
                                    var.description, lower, upper, defaultValue);
       param.setDynamic(var.dynamic);
@@ -185,6 +189,8 @@ private:
     }
     case VarDecl::Kind::State: {
       if (!var.initFromParams) {
+        scalarAttr(var.init ? var.init->getLoc() : var.loc, var.initValue,
+                   "the initial value of state '" + var.name + "'");
         StateOp::create(builder, l, var.name, scalarType, unit, var.description,
                         var.initValue);
         return;

@@ -51,39 +51,54 @@ dgm::cli::readParamsTable(const LoadedModel &model, const std::string &path,
                    "'basin' with the basins' names"};
     idColumn = 0;
   }
-  std::vector<std::pair<std::size_t, std::size_t>> columns; // column, param
+  // Per column: the parameter it sets, or the state whose initial value.
+  struct Column {
+    std::size_t column;
+    VarKind kind;
+    std::size_t index;
+  };
+  std::vector<Column> columns;
   for (std::size_t c = 0; c < table->numColumns(); ++c) {
     if (c == idColumn)
       continue;
     const std::string &name = table->columnNames()[c];
     std::optional<std::size_t> p = model.indexOf(VarKind::Param, name);
-    if (!p && model.indexOf(VarKind::State, name))
-      return Error{"column '" + name + "' of '" + path + "' is a state of model '" +
-                   std::string(model.name()) +
-                   "', not a parameter: a --params table holds parameter "
-                   "values; give a state's initial value with --init " +
-                   name + "=VALUE"};
-    if (!p && model.indexOf(VarKind::Forcing, name))
-      return Error{"column '" + name + "' of '" + path +
-                   "' is a forcing of model '" + std::string(model.name()) +
-                   "', not a parameter: forcings are read from --forcing (or "
-                   "--camels), one value per step"};
     if (!p) {
-      std::vector<std::string> names;
+      if (std::optional<std::size_t> state =
+              model.indexOf(VarKind::State, name)) {
+        columns.push_back({c, VarKind::State, *state});
+        continue;
+      }
+    }
+    if (!p && model.indexOf(VarKind::Forcing, name))
+      return Error{
+          "column '" + name + "' of '" + path + "' is a forcing of model '" +
+          std::string(model.name()) +
+          "', not a parameter or a state: forcings are read from --forcing (or "
+          "--camels), one value per step"};
+    if (!p) {
+      std::vector<std::string> names, states;
       for (const dgm_variable &v : model.params())
         names.push_back(v.name);
+      for (const dgm_variable &v : model.states())
+        states.push_back(v.name);
+      std::vector<std::string> all = names;
+      all.insert(all.end(), states.begin(), states.end());
       return Error{"column '" + name + "' of '" + path +
-                   "' is not a parameter of model '" +
-                   std::string(model.name()) + "'" + didYouMean(name, names) +
-                   "\ndgm: note: its parameters are: " + joinNames(names)};
+                   "' is not a parameter or state of model '" +
+                   std::string(model.name()) + "'" + didYouMean(name, all) +
+                   "\ndgm: note: its parameters are: " + joinNames(names) +
+                   (states.empty() ? std::string()
+                                   : "; its states (initial values): " +
+                                         joinNames(states))};
     }
-    columns.push_back({c, *p});
+    columns.push_back({c, VarKind::Param, *p});
   }
   // Each column is parsed once (per row, a table of thousands of basins
   // took seconds).
   std::vector<NumericColumn> values;
-  for (auto [c, p] : columns) {
-    Result<NumericColumn> column = table->numericColumn(c);
+  for (const Column &col : columns) {
+    Result<NumericColumn> column = table->numericColumn(col.column);
     if (!column)
       return column.takeError();
     values.push_back(std::move(*column));
@@ -91,7 +106,7 @@ dgm::cli::readParamsTable(const LoadedModel &model, const std::string &path,
   std::vector<BasinJob> jobs;
   std::map<std::string, std::size_t> firstRow; // id -> row
   for (std::size_t r = 0; r < table->numRows(); ++r) {
-    BasinJob job{std::string(table->cell(r, *idColumn)), defaults, {}};
+    BasinJob job{std::string(table->cell(r, *idColumn)), defaults, {}, {}};
     if (job.id.empty())
       return Error{table->diagnostic(r, *idColumn, "the basin is empty")};
     // Each basin once: its files ({basin}) and its row of the summary would
@@ -102,8 +117,20 @@ dgm::cli::readParamsTable(const LoadedModel &model, const std::string &path,
           "basin '" + job.id + "' appears a second time (first on line " +
               std::to_string(table->lineNumber(it->second)) + ")")};
     for (std::size_t i = 0; i < columns.size(); ++i) {
-      auto [c, p] = columns[i];
+      auto [c, kind, p] = columns[i];
       double value = values[i].values[r];
+      if (kind == VarKind::State) {
+        const dgm_variable &state = model.states()[p];
+        if (!std::isfinite(value))
+          return Error{table->diagnostic(
+              r, c,
+              "the initial value of state '" + std::string(state.name) +
+                  "' of basin '" + job.id + "' is " +
+                  (std::isnan(value) ? "missing" : formatNumber(value)) +
+                  "; expected a number")};
+        job.initialStates.push_back({p, value});
+        continue;
+      }
       const dgm_variable &var = model.params()[p];
       if (std::isnan(value) || value < var.lower || value > var.upper)
         return Error{table->diagnostic(

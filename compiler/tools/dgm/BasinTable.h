@@ -29,11 +29,16 @@ struct BasinJob {
   std::vector<double> paramValues;
   /// The parameters set by --param or the table (not by a series).
   std::set<std::size_t> explicitParams;
+  /// Initial values of states from the table's columns (state index,
+  /// value): they replace the model's (or --init's) for this basin.
+  std::vector<std::pair<std::size_t, double>> initialStates;
 };
 
 /// The basins of a --params table: a `basin` column (or `gauge`,
-/// `gauge_id`, else the first column) and one column per parameter to set;
-/// the others keep the values of `defaults` (the model's, or --param).
+/// `gauge_id`, else the first column) and one column per parameter or
+/// state to set (a state's column gives its initial value, as --init does
+/// for every basin); the others keep the values of `defaults` (the
+/// model's, or --param) and of --init.
 dgm::rt::Result<std::vector<BasinJob>>
 readParamsTable(const dgm::rt::LoadedModel &model, const std::string &path,
                 const std::vector<double> &defaults);

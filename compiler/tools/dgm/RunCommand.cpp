@@ -64,9 +64,10 @@ const OptionSpec runOptions[] = {
     {"params", 0, ArgKind::Value, "TABLE",
      "Run many basins: a CSV with a 'basin' column (CAMELS\n"
      "gauge ids, or what '{basin}' in --forcing stands for)\n"
-     "and a column per parameter to set. Prints a table of\n"
-     "the basins' scores; -o 'out/{basin}.csv' writes a file\n"
-     "per basin, another -o one table with a basin column"},
+     "and a column per parameter to set (or state, for its\n"
+     "initial value). Prints a table of the basins' scores;\n"
+     "-o 'out/{basin}.csv' writes a file per basin, another\n"
+     "-o one table with a basin column"},
     {"components", 0, ArgKind::Value, "N",
      "Run N components per basin (default: the model's\n"
      "'components N;'; models without components run 1)"},
@@ -441,9 +442,11 @@ Result<BasinRun> runBasin(const LoadedModel &model, const BasinJob &job,
   Result<BasinData> data = loadBasin(model, job, s, policy, csvOptions);
   if (!data)
     return data.takeError();
-  Result<BasinRun> run =
-      runOnBasin(model, std::move(*data), job.paramValues, job.explicitParams,
-                 initValues, s);
+  std::vector<double> initial = initValues;
+  for (auto [state, value] : job.initialStates)
+    initial[state] = value;
+  Result<BasinRun> run = runOnBasin(model, std::move(*data), job.paramValues,
+                                    job.explicitParams, initial, s);
   if (run)
     run->id = job.id;
   return run;
@@ -669,7 +672,7 @@ int run(const RunSettings &s) {
       explicitParams.insert(*p);
   std::vector<BasinJob> jobs;
   if (s.paramsTable.empty()) {
-    jobs.push_back({"", paramValues, explicitParams});
+    jobs.push_back({"", paramValues, explicitParams, {}});
   } else {
     Result<std::vector<BasinJob>> table =
         readParamsTable(*model, s.paramsTable, paramValues);

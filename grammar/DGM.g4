@@ -41,9 +41,11 @@ fnDecl : FN name LPAREN (name (COMMA name)*)? RPAREN ASSIGN expr SEMI ;
 
 modelDecl : MODEL name LBRACE modelItem* RBRACE ;
 
+// importDecl is accepted here only to be reported ("imports go at the top
+// of the file") with the model around it parsed, instead of a cascade.
 modelItem
   : varDecl | stepBlock | stepLengthDecl | componentsDecl | kernelDecl
-  | constDecl | fnDecl | balanceDecl | solverDecl ;
+  | constDecl | fnDecl | balanceDecl | solverDecl | importDecl ;
 
 // step 1 h;  the length of a time step (1 d when not declared): `dt` is this
 // number in this unit of time, and forcing files hold one row per step.

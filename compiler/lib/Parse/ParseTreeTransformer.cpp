@@ -315,6 +315,11 @@ ast::ModelDecl ParseTreeTransformer::transformModel(P::ModelDeclContext *ctx) {
       transformBalance(balance, model);
     else if (P::SolverDeclContext *solver = item->solverDecl())
       transformSolver(solver, model);
+    else if (P::ImportDeclContext *import = item->importDecl())
+      errors.error(at(import->IMPORT()->getSymbol()),
+                   "imports go at the top of the file, before 'model': move "
+                   "'import " +
+                       import->name()->getText() + ";' there");
     else
       model.fns.push_back(transformFn(item->fnDecl()));
   }

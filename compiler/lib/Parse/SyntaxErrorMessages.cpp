@@ -213,9 +213,11 @@ std::vector<std::string> describeSet(IntervalSet set, ParserRuleContext *ctx,
   if (containsAll(set, {P::FORCING, P::PARAM, P::STATE, P::OUTPUT, P::STEP})) {
     words.push_back("a declaration (forcing, param, state, output, kernel, "
                     "const, fn, components, balance, solver) or a step block");
-    removeAll(set, {P::FORCING, P::PARAM, P::STATE, P::OUTPUT, P::STEP,
-                    P::RBRACE, P::KERNEL, P::CONST, P::FN, P::COMPONENTS,
-                    P::DYNAMIC, P::SHARED, P::INTERNAL, P::BALANCE, P::SOLVER});
+    // IMPORT too: the grammar takes one in a model only to report it.
+    removeAll(set,
+              {P::FORCING, P::PARAM, P::STATE, P::OUTPUT, P::STEP, P::RBRACE,
+               P::KERNEL, P::CONST, P::FN, P::COMPONENTS, P::DYNAMIC, P::SHARED,
+               P::INTERNAL, P::BALANCE, P::SOLVER, P::IMPORT});
   }
   if (ctx->getRuleIndex() == P::RuleStepBlock &&
       containsAll(set, {P::ID, P::LET})) {

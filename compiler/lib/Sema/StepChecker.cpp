@@ -79,7 +79,10 @@ public:
         checkAssign(*llvm::cast<AssignStmt>(stmt.get()));
     }
 
-    if (model.solver && derived.empty())
+    // An assignment to an unknown name (a misspelt state: `der(Ss) = ...`)
+    // was meant for one of the variables: what they lack is that error's
+    // consequence, not news.
+    if (model.solver && derived.empty() && !unknownTarget)
       diag.error(model.solver->loc,
                  llvm::Twine("model '") + model.name +
                      "' declares a solver but gives no rate der(S) = ... "
@@ -92,6 +95,10 @@ public:
       // A name declared twice is already an error, and its assignments
       // were not tracked (which declaration they meant is unknown).
       if (decl.var != &var || duplicated.contains(var.name))
+        continue;
+      // Nor is an output or state that a `let` of its name (an error)
+      // meant to set, or any of them after an unknown target.
+      if (unknownTarget || shadowedByLet.contains(var.name))
         continue;
       const NameRef &ref = decl.ref;
       if (var.kind == VarDecl::Kind::Output && !outputAssigned[ref.index])
@@ -123,11 +130,19 @@ private:
       return;
     }
     if (auto it = decls.find(let.getName()); it != decls.end()) {
-      diag.error(let.getNameLoc(), llvm::Twine("'") + let.getName() +
-                                       "' is already declared as " +
-                                       kindWithArticle(it->second.var->kind) +
-                                       "; choose another name for this value");
+      VarDecl::Kind kind = it->second.var->kind;
+      bool settable =
+          kind == VarDecl::Kind::Output || kind == VarDecl::Kind::State;
+      diag.error(let.getNameLoc(),
+                 llvm::Twine("'") + let.getName() +
+                     "' is already declared as " + kindWithArticle(kind) +
+                     (settable ? "; to set it, write '" + let.getName() +
+                                     " = ...' without 'let', or choose "
+                                     "another name for this value"
+                               : std::string("; choose another name for "
+                                             "this value")));
       diag.note(it->second.var->loc, "declared here");
+      shadowedByLet.insert(let.getName());
       return;
     }
     if (auto it = lets.find(let.getName()); it != lets.end()) {
@@ -207,6 +222,7 @@ private:
         return;
       }
       bool der = assign.getOp() == AssignStmt::Op::Der;
+      unknownTarget = true;
       reportUnknownName(
           name, assign.getTargetLoc(),
           der ? ("; der(" + name + ") is the rate of a state: declare it "
@@ -334,6 +350,10 @@ private:
       e.ref = it->second.ref;
       // A name declared twice: its assignments are not tracked (already an
       // error), so nothing is said of its reads either.
+      // After `let Q = ...` with Q an output (reported), a read of Q means
+      // that value: saying it is unassigned would only repeat the error.
+      if (shadowedByLet.contains(name))
+        return Type::Error;
       if (e.ref.kind == NameRef::Kind::Output && !outputAssigned[e.ref.index] &&
           !duplicated.contains(name)) {
         diag.error(e.getLoc(),
@@ -426,6 +446,12 @@ private:
   llvm::StringMap<Decl> decls;
   /// Names declared more than once: every use of one is ambiguous.
   llvm::StringSet<> duplicated;
+  /// Outputs and states that a `let` of the same name (an error) tried to
+  /// define: their later reads and their "never assigned" are not news.
+  llvm::StringSet<> shadowedByLet;
+  /// Whether a statement assigned an unknown name (reported): it was meant
+  /// for a variable, which then looks never assigned.
+  bool unknownTarget = false;
   llvm::StringMap<LetInfo> lets;
   llvm::StringMap<LetStmt *> laterLets;
   unsigned numLets = 0;

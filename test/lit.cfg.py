@@ -39,3 +39,14 @@ llvm_config.add_tool_substitutions(tools, [config.dgm_tools_dir, config.llvm_too
 # one may come first on PATH.
 config.substitutions.append(
     ("%mlir_translate", os.path.join(config.llvm_tools_dir, "mlir-translate")))
+
+# The CPU's vector extensions: dgmc compiles for the host, so what the
+# generated code calls (libmvec's AVX-512 or AVX2 functions) depends on it.
+try:
+    with open("/proc/cpuinfo") as cpuinfo:
+        flags = next((line.split(":", 1)[1].split() for line in cpuinfo
+                      if line.startswith("flags")), [])
+except OSError:
+    flags = []
+if "avx512f" in flags:
+    config.available_features.add("avx512")

@@ -587,6 +587,10 @@ private:
       return LgammaOp::create(builder, l, args[0]);
     if (name == "tanh")
       return TanhOp::create(builder, l, args[0]);
+    if (name == "expm1")
+      return Expm1Op::create(builder, l, args[0]);
+    if (name == "log1p")
+      return Log1pOp::create(builder, l, args[0]);
     if (name == "sin")
       return SinOp::create(builder, l, args[0]);
     if (name == "cos")

@@ -20,6 +20,8 @@ static const BuiltinFunction kBuiltins[] = {
     {"clamp", 3, "clamp(x, lo, hi)"},
     {"exp", 1, "exp(x)"},
     {"log", 1, "log(x)"},
+    {"expm1", 1, "expm1(x)"},
+    {"log1p", 1, "log1p(x)"},
     {"sqrt", 1, "sqrt(x)"},
     {"abs", 1, "abs(x)"},
     {"pow", 2, "pow(base, exponent)"},

@@ -201,6 +201,10 @@ private:
       return 1.0 / (1.0 + std::exp(-a[0]));
     if (name == "tanh")
       return std::tanh(a[0]);
+    if (name == "expm1")
+      return std::expm1(a[0]);
+    if (name == "log1p")
+      return std::log1p(a[0]);
     if (name == "sin")
       return std::sin(a[0]);
     if (name == "cos")

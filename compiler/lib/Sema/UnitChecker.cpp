@@ -908,6 +908,10 @@ private:
       r = std::exp(a[0]);
     else if (name == "log")
       r = std::log(a[0]);
+    else if (name == "expm1")
+      r = std::expm1(a[0]);
+    else if (name == "log1p")
+      r = std::log1p(a[0]);
     else
       return std::nullopt; // not needed as an exponent
     return finite(r);

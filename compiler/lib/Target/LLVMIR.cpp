@@ -61,6 +61,21 @@ dgm::createHostTargetMachine(unsigned optLevel, std::string &error) {
   return machine;
 }
 
+/// The libm functions the lowering calls (ScalarOpsToStandard.cpp) touch no
+/// memory but errno, which the compiled code never reads: declared so (as
+/// clang's -fno-math-errno does), the loop vectorizer can replace them by
+/// libmvec's vector versions. lgamma is left out: it also writes the
+/// global signgam.
+static void markMathCallsPure(llvm::Module &module) {
+  for (llvm::StringRef name : {"tanh", "tanhf", "tan", "tanf", "acos", "acosf",
+                               "expm1", "expm1f", "log1p", "log1pf"})
+    if (llvm::Function *f = module.getFunction(name); f && f->isDeclaration()) {
+      f->setDoesNotAccessMemory();
+      f->setDoesNotThrow();
+      f->setWillReturn();
+    }
+}
+
 /// LLVM's default pipeline at `optLevel`, with glibc's vector math library
 /// (libmvec) known to the loop vectorizer on x86-64: the loops over a block
 /// of basins then call its SIMD pow/exp/log instead of falling back to one
@@ -98,9 +113,37 @@ static void optimize(llvm::Module &module, llvm::TargetMachine &targetMachine,
       {"llvm.log.f32", "_ZGVeN16v_logf", llvm::ElementCount::getFixed(16),
        false, "_ZGV_LLVM_N16v", std::nullopt},
   };
+  // The libm calls of markMathCallsPure, at both widths (glibc 2.35 added
+  // them to libmvec; LLVM's table does not know them).
+  static const llvm::VecDesc libmFunctions[] = {
+#define DGM_LIBMVEC(name, f64avx2, f64avx512, f32avx2, f32avx512)              \
+  {name,  f64avx2,         llvm::ElementCount::getFixed(4),                    \
+   false, "_ZGV_LLVM_N4v", std::nullopt},                                      \
+      {name,  f64avx512,       llvm::ElementCount::getFixed(8),                \
+       false, "_ZGV_LLVM_N8v", std::nullopt},                                  \
+      {name "f", f32avx2,         llvm::ElementCount::getFixed(8),             \
+       false,    "_ZGV_LLVM_N8v", std::nullopt},                               \
+      {name "f", f32avx512,        llvm::ElementCount::getFixed(16),           \
+       false,    "_ZGV_LLVM_N16v", std::nullopt}
+      DGM_LIBMVEC("tanh", "_ZGVdN4v_tanh", "_ZGVeN8v_tanh", "_ZGVdN8v_tanhf",
+                  "_ZGVeN16v_tanhf"),
+      DGM_LIBMVEC("expm1", "_ZGVdN4v_expm1", "_ZGVeN8v_expm1",
+                  "_ZGVdN8v_expm1f", "_ZGVeN16v_expm1f"),
+      DGM_LIBMVEC("log1p", "_ZGVdN4v_log1p", "_ZGVeN8v_log1p",
+                  "_ZGVdN8v_log1pf", "_ZGVeN16v_log1pf"),
+#undef DGM_LIBMVEC
+  };
   if (usesVectorMathLibrary(triple) &&
       targetMachine.getTargetFeatureString().contains("+avx512f"))
     libraryInfo.addVectorizableFunctions(avx512Functions);
+  // The AVX2 entries need AVX2 (the 'd' variants), the others AVX-512.
+  if (usesVectorMathLibrary(triple) &&
+      targetMachine.getTargetFeatureString().contains("+avx2")) {
+    bool avx512 = targetMachine.getTargetFeatureString().contains("+avx512f");
+    for (const llvm::VecDesc &d : libmFunctions)
+      if (avx512 || d.getVectorFnName().starts_with("_ZGVd"))
+        libraryInfo.addVectorizableFunctions(d);
+  }
   fam.registerPass([&] { return llvm::TargetLibraryAnalysis(libraryInfo); });
 
   builder.registerModuleAnalyses(mam);
@@ -138,6 +181,7 @@ dgm::translateAndOptimize(mlir::ModuleOp module, llvm::LLVMContext &context,
   }
   llvmModule->setDataLayout(targetMachine.createDataLayout());
   llvmModule->setTargetTriple(targetMachine.getTargetTriple());
+  markMathCallsPure(*llvmModule);
 
   optimize(*llvmModule, targetMachine, optLevel);
   return llvmModule;

@@ -175,6 +175,8 @@ void dgm::populateDGMScalarToStandardPatterns(RewritePatternSet &patterns) {
   patterns.add<LibmCallLowering<TanOp>>(context, "tan");
   patterns.add<LibmCallLowering<AcosOp>>(context, "acos");
   patterns.add<LibmCallLowering<TanhOp>>(context, "tanh");
+  patterns.add<LibmCallLowering<Expm1Op>>(context, "expm1");
+  patterns.add<LibmCallLowering<Log1pOp>>(context, "log1p");
   patterns.add<ConstantLowering, ClampLowering, CmpLowering, NotLowering,
                OneToOneLowering<FloorOp, math::FloorOp>,
                OneToOneLowering<SinOp, math::SinOp>,

@@ -197,6 +197,18 @@ OpFoldResult TanhOp::fold(FoldAdaptor adaptor) {
   });
 }
 
+OpFoldResult Expm1Op::fold(FoldAdaptor adaptor) {
+  return foldFloatUnary(adaptor.getOperands(), [](const APFloat &a) {
+    return libm(a, ::expm1, ::expm1f);
+  });
+}
+
+OpFoldResult Log1pOp::fold(FoldAdaptor adaptor) {
+  return foldFloatUnary(adaptor.getOperands(), [](const APFloat &a) {
+    return libm(a, ::log1p, ::log1pf);
+  });
+}
+
 OpFoldResult SinOp::fold(FoldAdaptor adaptor) {
   return foldFloatUnary(adaptor.getOperands(), [](const APFloat &a) {
     return libm(a, ::sin, ::sinf);

@@ -577,7 +577,27 @@ def DGM_LgammaOp : DGM_UnaryFloatOp<"lgamma"> {
 
 def DGM_TanhOp : DGM_UnaryFloatOp<"tanh"> {
   let summary = "hyperbolic tangent";
-  let description = [{ Lowers to `math.tanh`. Folds constants. }];
+  let description = [{
+    Lowers to a call of libm's `tanh` / `tanhf`. Folds constants.
+  }];
+}
+
+def DGM_Expm1Op : DGM_UnaryFloatOp<"expm1"> {
+  let summary = "exp(x) - 1, accurate for small x";
+  let description = [{
+    `e^x - 1` without the cancellation of `exp(x) - 1` near 0: the fraction
+    of a store that drains in a step, `-expm1(-k * dt)`, keeps its digits
+    for small `k * dt`. Lowers to a call of libm's `expm1` / `expm1f`
+    (vectorised with libmvec). Folds constants.
+  }];
+}
+
+def DGM_Log1pOp : DGM_UnaryFloatOp<"log1p"> {
+  let summary = "log(1 + x), accurate for small x";
+  let description = [{
+    `ln(1 + x)` without the rounding of `1 + x` near 0. Lowers to a call of
+    libm's `log1p` / `log1pf` (vectorised with libmvec). Folds constants.
+  }];
 }
 
 def DGM_SinOp : DGM_UnaryFloatOp<"sin"> {

@@ -37,7 +37,12 @@ importDecl : IMPORT name SEMI ;
 constDecl : CONST name (COLON unit)? ASSIGN expr SEMI ;
 
 // fn NAME(A, B) = EXPR;  a pure function of numbers, inlined where called.
-fnDecl : FN name LPAREN (name (COMMA name)*)? RPAREN ASSIGN expr SEMI ;
+// fn NAME(A, B) { let X = EXPR; ... EXPR }  the same, with local names: the
+// block's last expression (no ';') is the result.
+fnDecl
+  : FN name LPAREN (name (COMMA name)*)? RPAREN
+    (ASSIGN expr SEMI | LBRACE fnLet* expr RBRACE) ;
+fnLet : LET name ASSIGN expr SEMI ;
 
 modelDecl : MODEL name LBRACE modelItem* RBRACE ;
 

@@ -112,6 +112,12 @@ void ASTDumper::dumpFn(const FnDecl &fn) {
   os << ")";
   endLine(fn.loc);
   Nested nested(*this);
+  for (const FnLet &let : fn.lets) {
+    line() << "Let " << let.name;
+    endLine(let.loc);
+    Nested inner(*this);
+    dumpExpr(*let.value);
+  }
   dumpExpr(*fn.body);
 }
 

@@ -560,6 +560,11 @@ private:
       if (auto it = inlinedCalls.find(key); it != inlinedCalls.end())
         return it->second;
       fnArgs.emplace_back(args.begin(), args.end());
+      // The lets extend the frame in order (FnDecl::lets).
+      for (const FnLet &let : e.fn->lets) {
+        mlir::Value value = generateExpr(*let.value);
+        fnArgs.back().push_back(value);
+      }
       mlir::Value result = generateExpr(*e.fn->body);
       fnArgs.pop_back();
       inlinedCalls.emplace(std::move(key), result);

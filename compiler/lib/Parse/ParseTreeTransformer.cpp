@@ -127,6 +127,11 @@ ast::FnDecl ParseTreeTransformer::transformFn(P::FnDeclContext *ctx) {
     fn.params.push_back(param->ID()->getText());
     fn.paramLocs.push_back(at(param->ID()->getSymbol()));
   }
+  for (P::FnLetContext *let : ctx->fnLet()) {
+    Token *letName = let->name()->ID()->getSymbol();
+    fn.lets.push_back(
+        {letName->getText(), at(letName), transformTopExpr(let->expr())});
+  }
   fn.body = transformTopExpr(ctx->expr());
   return fn;
 }

@@ -374,9 +374,9 @@ SyntaxError dgm::parse::describeSyntaxError(antlr4::Parser *parser,
           rule && rule->getRuleIndex() == P::RuleFnDecl)
         inFunction = true;
     if (type == P::LET && inFunction)
-      return {foundLoc, "a function's body is one expression, "
-                        "'fn NAME(ARGS) = EXPR;', without 'let'; write the "
-                        "expression out, or split it into smaller functions"};
+      return {foundLoc, "'fn NAME(ARGS) = EXPR;' computes one expression; "
+                        "for local names, write the body as a block: "
+                        "'fn NAME(ARGS) { let X = EXPR; ... RESULT }'"};
     if (type == P::IF && ctx->getRuleIndex() == P::RuleStepBlock)
       return {foundLoc, "'if' cannot start a statement: it is an expression, "
                         "as in 'x = if c then a else b;'"};
@@ -443,6 +443,17 @@ SyntaxError dgm::parse::describeSyntaxError(antlr4::Parser *parser,
                            "'else' branch"};
   if (has(expected, P::THEN) && (atLineEnd || endsUnfinished(tokens, index)))
     return {expectLoc, "expected 'then' after the condition of 'if'"};
+
+  // A function's block: `{ let ...; RESULT }`, the result without ';'.
+  if (ctx->getRuleIndex() == P::RuleFnDecl && type == P::RBRACE &&
+      operandExpected)
+    return {foundLoc, "a function's block ends with its result, an "
+                      "expression without ';' after it, as in "
+                      "'{ let y = 2 * x; y + 1 }'"};
+  if (ctx->getRuleIndex() == P::RuleFnDecl && type == P::SEMI &&
+      has(expected, P::RBRACE))
+    return {foundLoc, "the result of a function's block has no ';' after "
+                      "it; the block closes with '}'"};
 
   // A missing operand.
   if (operandExpected) {

@@ -153,7 +153,16 @@ private:
       if (auto it = evaluated.find(key); it != evaluated.end())
         return it->second;
       args.push_back(std::move(values));
-      std::optional<double> result = eval(*e.fn->body);
+      // The lets extend the frame in order (FnDecl::lets).
+      std::optional<double> result = 0.0;
+      for (const FnLet &let : e.fn->lets) {
+        result = eval(*let.value);
+        if (!result)
+          break;
+        args.back().push_back(*result);
+      }
+      if (result)
+        result = eval(*e.fn->body);
       args.pop_back();
       if (result)
         evaluated.emplace(std::move(key), *result);

@@ -394,15 +394,41 @@ protected:
         e.ref.index = i;
         return Type::Number;
       }
+    // The lets above the expression being checked (FnDecl::lets: one frame).
+    for (size_t j = visibleLets; j-- > 0;)
+      if (fn.lets[j].name == e.getName()) {
+        e.ref.kind = NameRef::Kind::FnArg;
+        e.ref.index = fn.params.size() + j;
+        return Type::Number;
+      }
     if (resolveConst(e))
       return Type::Number;
+    for (size_t j = visibleLets; j < fn.lets.size(); ++j)
+      if (fn.lets[j].name == e.getName()) {
+        diag.error(e.getLoc(), llvm::Twine("'") + e.getName() +
+                                   "' is used before its definition in "
+                                   "function '" +
+                                   fn.name + "'");
+        diag.note(fn.lets[j].loc,
+                  llvm::Twine("'") + e.getName() + "' is defined here");
+        return Type::Error;
+      }
     reportUnknownName(e.getName(), e.getLoc(),
-                      "; a function can use only its arguments and constants");
+                      "; a function can use only its arguments, its lets "
+                      "and constants");
     return Type::Error;
   }
   void collectNames(std::vector<std::string> &names) override {
     names.insert(names.end(), fn.params.begin(), fn.params.end());
+    for (size_t j = 0; j < visibleLets; ++j)
+      names.push_back(fn.lets[j].name);
   }
+
+public:
+  /// How many of the function's lets the expression being checked sees.
+  size_t visibleLets = 0;
+
+protected:
   std::optional<Type> checkSpecialCall(CallExpr &e) override {
     if (e.getCallee() != fn.name || scope.lookupFn(fn.name))
       return std::nullopt;
@@ -430,6 +456,29 @@ void dgm::checkFunction(FnDecl &fn, const Scope &scope,
       }
   FunctionChecker checker(fn, scope, diag);
   unsigned errorsBefore = diag.getNumErrors();
+  for (size_t j = 0; j < fn.lets.size(); ++j) {
+    FnLet &let = fn.lets[j];
+    checker.visibleLets = j;
+    Type value = checker.check(*let.value);
+    if (value == Type::Truth)
+      diag.error(let.value->getLoc(),
+                 llvm::Twine("'") + let.name +
+                     "' must be a number, not a truth value; use 'if ... "
+                     "then ... else ...' to choose a number");
+    bool clash = false;
+    for (const std::string &param : fn.params)
+      clash |= param == let.name;
+    for (size_t k = 0; k < j; ++k)
+      clash |= fn.lets[k].name == let.name;
+    if (clash)
+      diag.error(let.loc,
+                 llvm::Twine("function '") + fn.name + "' already has " +
+                     (llvm::is_contained(fn.params, let.name) ? "an argument"
+                                                              : "a let") +
+                     " named '" + let.name +
+                     "'; a name is defined once in a function");
+  }
+  checker.visibleLets = fn.lets.size();
   Type type = checker.check(*fn.body);
   if (type == Type::Truth)
     diag.error(fn.body->getLoc(),
@@ -520,7 +569,12 @@ InlinedSize dgm::measureInlinedSize(const Expr &e,
 
 void dgm::checkInlinedSize(FnDecl &fn, DiagnosticEngine &diag) {
   InlinedSizeCounter counter;
-  fn.inlinedSize = counter.size(*fn.body);
+  // Each let is computed once per call, whatever its uses.
+  uint64_t size = 0;
+  for (const FnLet &let : fn.lets)
+    size = std::min<uint64_t>(size + counter.size(*let.value), UINT64_MAX / 2);
+  fn.inlinedSize =
+      std::min<uint64_t>(size + counter.size(*fn.body), UINT64_MAX / 2);
   const FnDecl *largest = counter.largest;
   bool calleeTooLarge = counter.calleeTooLarge;
   fn.inlinedTooLarge = calleeTooLarge || fn.inlinedSize > kMaxInlinedSize;

@@ -1016,6 +1016,12 @@ private:
       view = it->second;
     unsigned errorsBefore = numErrors;
     frames.push_back({&fn, &call, std::move(args)});
+    // The lets extend the frame in order (FnDecl::lets); a let's unit is
+    // that of its value for these arguments.
+    for (const FnLet &let : fn.lets) {
+      Quantity value = check(*let.value);
+      frames.back().args.push_back(value);
+    }
     Quantity result = check(*fn.body);
     frames.pop_back();
     view = saved;

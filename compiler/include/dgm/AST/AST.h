@@ -321,11 +321,24 @@ struct ConstDecl {
 };
 
 /// `fn NAME(a, b) = expr;`: inlined at every call.
+/// `let NAME = EXPR;` in a function's block.
+struct FnLet {
+  std::string name;
+  Location loc; ///< of the name
+  ExprPtr value;
+};
+
 struct FnDecl {
   std::string name;
   Location loc; ///< of the name
   std::vector<std::string> params;
   std::vector<Location> paramLocs;
+  /// `fn f(x) { let a = ...; ... }`: in order, each seeing the arguments
+  /// and the lets before it. Names refer to the arguments and the lets as
+  /// one frame: NameRef::Kind::FnArg, index i < params.size() for argument
+  /// i, params.size() + j for let j (so every stage evaluates a call as:
+  /// the arguments, then each let's value appended, then the body).
+  std::vector<FnLet> lets;
   ExprPtr body;
   /// Set by Sema: the number of operations of the body with every call
   /// inlined (as MLIRGen inlines them), saturating; and whether it, or a

@@ -485,8 +485,28 @@ void dgm::checkFunction(FnDecl &fn, const Scope &scope,
                llvm::Twine("function '") + fn.name +
                    "' must compute a number, not a truth value; use 'if ... "
                    "then ... else ...' to choose a number");
-  if (diag.getNumErrors() == errorsBefore)
-    checkInlinedSize(fn, diag);
+  if (diag.getNumErrors() != errorsBefore)
+    return;
+  checkInlinedSize(fn, diag);
+  // A let nothing reads, as in the step: a part left out of the formula,
+  // or a name misspelt where it is used ('_' marks one kept on purpose).
+  std::vector<bool> used(fn.params.size() + fn.lets.size(), false);
+  auto markUses = [&](const Expr &e) {
+    forEachName(e, [&](const NameExpr &name) {
+      if (name.ref.kind == NameRef::Kind::FnArg && name.ref.index < used.size())
+        used[name.ref.index] = true;
+    });
+  };
+  for (const FnLet &let : fn.lets)
+    markUses(*let.value);
+  markUses(*fn.body);
+  for (size_t j = 0; j < fn.lets.size(); ++j)
+    if (!used[fn.params.size() + j] &&
+        !llvm::StringRef(fn.lets[j].name).starts_with("_"))
+      diag.warning(fn.lets[j].loc,
+                   llvm::Twine("'") + fn.lets[j].name +
+                       "' is defined but never used in function '" + fn.name +
+                       "' (a name starting with '_' says that is intended)");
 }
 
 namespace {

@@ -34,15 +34,19 @@ dgm::defaultImportSearchPath(const std::vector<std::string> &extraDirs) {
       path.push_back(dir.str());
   }
   path.insert(path.end(), extraDirs.begin(), extraDirs.end());
-  // The installed layout (bin/../share/dgm/stdlib) comes before the source
-  // tree this build was made from.
+  // An installed tool reads its installed library (bin/../share/dgm/stdlib)
+  // and only that; a tool in the build tree reads the source tree it was
+  // built from (an installed copy must not depend on, or silently pick up,
+  // a source tree that may have changed or gone).
   std::string exe = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
   if (!exe.empty()) {
     llvm::SmallString<256> installed(
         llvm::sys::path::parent_path(llvm::sys::path::parent_path(exe)));
     llvm::sys::path::append(installed, "share", "dgm", "stdlib");
-    if (llvm::sys::fs::is_directory(installed))
+    if (llvm::sys::fs::is_directory(installed)) {
       path.push_back(std::string(installed));
+      return path;
+    }
   }
   if (*DGM_STDLIB_DIR)
     path.push_back(DGM_STDLIB_DIR);

@@ -110,6 +110,8 @@ std::string dgm::parse::describeConstruct(ParserRuleContext *ctx) {
   // The declarations that error recovery does not treat as a unit of their
   // own still get named in messages.
   for (; ctx; ctx = parentOf(ctx)) {
+    if (auto *l = dynamic_cast<P::FnLetContext *>(ctx))
+      return withName("the definition of", l->name());
     if (auto *c = dynamic_cast<P::ConstDeclContext *>(ctx))
       return withName("the definition of constant", c->name());
     if (auto *f = dynamic_cast<P::FnDeclContext *>(ctx))

@@ -444,6 +444,11 @@ SyntaxError dgm::parse::describeSyntaxError(antlr4::Parser *parser,
   if (has(expected, P::THEN) && (atLineEnd || endsUnfinished(tokens, index)))
     return {expectLoc, "expected 'then' after the condition of 'if'"};
 
+  // `let a : mm = ...` in a function: its lets, like its arguments, have
+  // the units of each call.
+  if (ctx->getRuleIndex() == P::RuleFnLet && type == P::COLON)
+    return {foundLoc, "a function's let takes no unit: like the function's "
+                      "arguments, it has the unit of its value at each call"};
   // A function's block: `{ let ...; RESULT }`, the result without ';'.
   if (ctx->getRuleIndex() == P::RuleFnDecl && type == P::RBRACE &&
       operandExpected)
@@ -466,12 +471,23 @@ SyntaxError dgm::parse::describeSyntaxError(antlr4::Parser *parser,
         afterPrev;
     if (prev && prev->getType() == P::STAR && type == P::STAR)
       message += "; write powers with '^', as in 'x^2'";
-    // `S =+ x`: there is no unary '+', so this is a mistyped `S += x`.
-    if (prev && prev->getType() == P::ASSIGN && type == P::PLUS &&
+    // `S =+ x`, `S =* x`: no expression starts with '+', '*' or '/', so in
+    // an assignment this is a mistyped `S += x`.
+    bool inAssignment = false;
+    for (antlr4::tree::ParseTree *p = ctx; p; p = p->parent)
+      if (auto *rule = dynamic_cast<ParserRuleContext *>(p))
+        inAssignment |= rule->getRuleIndex() == P::RuleAssignStmt;
+    if (inAssignment && prev && prev->getType() == P::ASSIGN &&
+        (type == P::PLUS || type == P::STAR || type == P::SLASH) &&
         found->getLine() == prev->getLine() &&
-        found->getCharPositionInLine() == prev->getCharPositionInLine() + 1)
-      return {foundLoc, "unexpected '+' after '='; did you mean '+=' (add "
-                        "to it)?"};
+        found->getCharPositionInLine() == prev->getCharPositionInLine() + 1) {
+      std::string op = found->getText();
+      const char *what = type == P::PLUS   ? "add to it"
+                         : type == P::STAR ? "multiply it"
+                                           : "divide it";
+      return {foundLoc, "unexpected '" + op + "' after '='; did you mean '" +
+                            op + "=' (" + what + ")?"};
+    }
     // `x <> y`: comparisons are written as in C.
     if (prev && prev->getType() == P::LT && type == P::GT)
       return {errors.at(prev), "unexpected '<>'; write 'not equal' as '!='"};

@@ -65,6 +65,10 @@ public:
       std::optional<bool> v = truth(u->getOperand());
       return v ? std::optional<bool>(!*v) : std::nullopt;
     }
+    // A function's let that holds a truth value (FnLet::truth).
+    if (auto *name = llvm::dyn_cast<NameExpr>(&expr);
+        name && name->ref.kind == NameRef::Kind::FnArg && !args.empty())
+      return args.back()[name->ref.index] != 0.0;
     auto *b = llvm::dyn_cast<BinaryExpr>(&expr);
     if (!b) {
       diag.error(expr.getLoc(),
@@ -156,7 +160,13 @@ private:
       // The lets extend the frame in order (FnDecl::lets).
       std::optional<double> result = 0.0;
       for (const FnLet &let : e.fn->lets) {
-        result = eval(*let.value);
+        if (let.truth) { // held as 1 or 0; read by truth()
+          std::optional<bool> holds = truth(*let.value);
+          result =
+              holds ? std::optional<double>(*holds ? 1.0 : 0.0) : std::nullopt;
+        } else {
+          result = eval(*let.value);
+        }
         if (!result)
           break;
         args.back().push_back(*result);

@@ -245,6 +245,24 @@ Type ExprChecker::checkCall(CallExpr &e) {
                                  ";' at the top of the file");
       return Type::Error;
     }
+    if (const ConstDecl *constant = scope.lookupConst(e.getCallee())) {
+      diag.error(e.getLoc(), llvm::Twine("'") + e.getCallee() +
+                                 "' is a constant, not a function; to "
+                                 "multiply, write '" +
+                                 e.getCallee() + " * (...)'");
+      diag.note(constant->loc, "defined here");
+      return Type::Error;
+    }
+    if (enclosingModel)
+      for (const KernelDecl &kernel : enclosingModel->kernels)
+        if (kernel.name == e.getCallee()) {
+          diag.error(e.getLoc(), llvm::Twine("'") + e.getCallee() +
+                                     "' is a kernel, not a function; use it "
+                                     "as convolve(SERIES, " +
+                                     e.getCallee() + ")");
+          diag.note(kernel.loc, "declared here");
+          return Type::Error;
+        }
     if (enclosingModel)
       for (const VarDecl &var : enclosingModel->vars)
         if (var.name == e.getCallee()) {
@@ -399,7 +417,7 @@ protected:
       if (fn.lets[j].name == e.getName()) {
         e.ref.kind = NameRef::Kind::FnArg;
         e.ref.index = fn.params.size() + j;
-        return Type::Number;
+        return j < letTypes.size() ? letTypes[j] : Type::Number;
       }
     if (resolveConst(e))
       return Type::Number;
@@ -425,8 +443,10 @@ protected:
   }
 
 public:
-  /// How many of the function's lets the expression being checked sees.
+  /// How many of the function's lets the expression being checked sees,
+  /// and the type of each checked one (a let may hold a truth value).
   size_t visibleLets = 0;
+  std::vector<Type> letTypes;
 
 protected:
   std::optional<Type> checkSpecialCall(CallExpr &e) override {
@@ -447,6 +467,11 @@ private:
 void dgm::checkFunction(FnDecl &fn, const Scope &scope,
                         DiagnosticEngine &diag) {
   for (size_t i = 0; i < fn.params.size(); ++i)
+    if (fn.params[i] == "dt")
+      diag.error(fn.paramLocs[i],
+                 "'dt' is the built-in length of a time step; choose another "
+                 "name for the argument");
+  for (size_t i = 0; i < fn.params.size(); ++i)
     for (size_t j = 0; j < i; ++j)
       if (fn.params[i] == fn.params[j]) {
         diag.error(fn.paramLocs[i], llvm::Twine("function '") + fn.name +
@@ -460,17 +485,17 @@ void dgm::checkFunction(FnDecl &fn, const Scope &scope,
     FnLet &let = fn.lets[j];
     checker.visibleLets = j;
     Type value = checker.check(*let.value);
-    if (value == Type::Truth)
-      diag.error(let.value->getLoc(),
-                 llvm::Twine("'") + let.name +
-                     "' must be a number, not a truth value; use 'if ... "
-                     "then ... else ...' to choose a number");
+    checker.letTypes.push_back(value);
+    let.truth = value == Type::Truth;
     bool clash = false;
     for (const std::string &param : fn.params)
       clash |= param == let.name;
     for (size_t k = 0; k < j; ++k)
       clash |= fn.lets[k].name == let.name;
-    if (clash)
+    if (let.name == "dt")
+      diag.error(let.loc, "'dt' is the built-in length of a time step; "
+                          "choose another name");
+    else if (clash)
       diag.error(let.loc,
                  llvm::Twine("function '") + fn.name + "' already has " +
                      (llvm::is_contained(fn.params, let.name) ? "an argument"
@@ -600,10 +625,16 @@ void dgm::checkInlinedSize(FnDecl &fn, DiagnosticEngine &diag) {
   fn.inlinedTooLarge = calleeTooLarge || fn.inlinedSize > kMaxInlinedSize;
   if (!fn.inlinedTooLarge || calleeTooLarge)
     return; // fine, or reported at the function it calls
-  std::string why =
-      largest ? " (each call of '" + largest->name + "' repeats its " +
-                    std::to_string(largest->inlinedSize) + " operations)"
-              : std::string();
+  if (!largest) { // no calls: the function is just long
+    diag.error(fn.loc, llvm::Twine("function '") + fn.name + "' has " +
+                           llvm::Twine(fn.inlinedSize) +
+                           " operations; the limit is " +
+                           llvm::Twine(kMaxInlinedSize) +
+                           ", beyond which compiling takes minutes");
+    return;
+  }
+  std::string why = " (each call of '" + largest->name + "' repeats its " +
+                    std::to_string(largest->inlinedSize) + " operations)";
   diag.error(fn.loc, llvm::Twine("function '") + fn.name + "' expands to " +
                          llvm::Twine(fn.inlinedSize) +
                          " operations: dgm inlines every call of a function, "

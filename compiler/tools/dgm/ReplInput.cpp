@@ -111,8 +111,11 @@ bool dgm::cli::needsMoreLines(std::string_view text) {
     InputKind kind = classifyInput(text);
     // A definition ends at its ';'. Text after it on the same line is not
     // a reason to wait for more (it is an error the compiler reports).
+    // A function written as a block (`fn f(x) { let a = ...; a }`) ends
+    // at its closing brace, ';' or not.
     if (kind == InputKind::Definition)
-      return !endsWithCode(text, ";") && !hasCodeSemicolon(text);
+      return !endsWithCode(text, ";") && !endsWithCode(text, "}") &&
+             !hasCodeSemicolon(text);
     if (kind == InputKind::Expression)
       for (std::string_view op : {"+", "-", "*", "/", "^", "<", ">", "=", ",",
                                   "and", "or", "not", "if", "then", "else"})

@@ -326,6 +326,7 @@ struct FnLet {
   std::string name;
   Location loc; ///< of the name
   ExprPtr value;
+  bool truth = false; ///< set by Sema: a truth value (`let big = x > 3;`)
 };
 
 struct FnDecl {

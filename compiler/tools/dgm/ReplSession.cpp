@@ -192,12 +192,36 @@ bool ReplSession::addDefinition(const std::string &text) {
   while (!trimmed.empty() &&
          std::isspace(static_cast<unsigned char>(trimmed.back())))
     trimmed.pop_back();
-  // A new definition of a name replaces the old one, as in any REPL.
+  // A new definition of a name replaces the old one, as in any REPL: in
+  // its place first, so that definitions after it that use the name still
+  // see it above them (`fn g..; fn h(x) = g(x) + 1; fn g..` redefines g
+  // under h). If it does not fit there (it uses something defined later),
+  // it goes last, like a new one.
   std::vector<Definition> kept;
   for (const Definition &d : definitions)
     if (name.empty() || d.name != name)
       kept.push_back(d);
   bool replaced = kept.size() < definitions.size();
+  if (replaced) {
+    std::vector<Definition> inPlace;
+    bool placed = false;
+    for (const Definition &d : definitions)
+      if (d.name != name)
+        inPlace.push_back(d);
+      else if (!placed)
+        inPlace.push_back({name, trimmed}), placed = true;
+    std::swap(definitions, inPlace);
+    unsigned lines = 0;
+    driver::CompileOptions compile;
+    compile.inputFile = kReplBuffer;
+    compile.sourceText = assemble("", lines);
+    compile.importPaths = options.importPaths;
+    if (driver::checkDefinitions(compile, llvm::nulls())) {
+      note("redefined " + name);
+      return true;
+    }
+    std::swap(definitions, inPlace); // as it was; try it last, below
+  }
   std::swap(definitions, kept);
   unsigned prefixLines = 0;
   driver::CompileOptions compile;

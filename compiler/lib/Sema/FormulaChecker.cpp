@@ -35,7 +35,13 @@ Found findVar(const ModelDecl &model, llvm::StringRef name) {
 /// variables is a constant, or unknown.
 class ModelFormulaChecker : public ExprChecker {
 protected:
-  using ExprChecker::ExprChecker;
+  ModelFormulaChecker(ModelDecl &model, DiagnosticEngine &diag,
+                      const Scope &scope)
+      : ExprChecker(diag, scope), model(model) {
+    enclosingModel = &model;
+  }
+
+  ModelDecl &model;
 
   Type checkNonVariable(NameExpr &e) {
     if (resolveConst(e))
@@ -75,9 +81,7 @@ class KernelChecker : public ModelFormulaChecker {
 public:
   KernelChecker(ModelDecl &model, KernelDecl &kernel, const Scope &scope,
                 DiagnosticEngine &diag)
-      : ModelFormulaChecker(diag, scope), model(model), kernel(kernel) {
-    enclosingModel = &model;
-  }
+      : ModelFormulaChecker(model, diag, scope), kernel(kernel) {}
 
 protected:
   Type checkName(NameExpr &e) override {
@@ -101,7 +105,6 @@ protected:
   }
 
 private:
-  ModelDecl &model;
   KernelDecl &kernel;
 };
 
@@ -112,9 +115,7 @@ class InitialValueChecker : public ModelFormulaChecker {
 public:
   InitialValueChecker(ModelDecl &model, const VarDecl &state,
                       const Scope &scope, DiagnosticEngine &diag)
-      : ModelFormulaChecker(diag, scope), model(model), state(state) {
-    enclosingModel = &model;
-  }
+      : ModelFormulaChecker(model, diag, scope), state(state) {}
 
 protected:
   Type checkName(NameExpr &e) override {
@@ -132,7 +133,6 @@ protected:
   }
 
 private:
-  ModelDecl &model;
   const VarDecl &state;
 };
 
@@ -140,9 +140,7 @@ class BasinOutputChecker : public ModelFormulaChecker {
 public:
   BasinOutputChecker(ModelDecl &model, const VarDecl &output,
                      const Scope &scope, DiagnosticEngine &diag)
-      : ModelFormulaChecker(diag, scope), model(model), output(output) {
-    enclosingModel = &model;
-  }
+      : ModelFormulaChecker(model, diag, scope), output(output) {}
 
 protected:
   Type checkName(NameExpr &e) override {
@@ -301,7 +299,6 @@ protected:
   }
 
 private:
-  ModelDecl &model;
   const VarDecl &output;
 };
 } // namespace
@@ -313,9 +310,7 @@ class BalanceChecker : public ModelFormulaChecker {
 public:
   BalanceChecker(ModelDecl &model, bool storage, const Scope &scope,
                  DiagnosticEngine &diag)
-      : ModelFormulaChecker(diag, scope), model(model), storage(storage) {
-    enclosingModel = &model;
-  }
+      : ModelFormulaChecker(model, diag, scope), storage(storage) {}
 
 protected:
   Type checkName(NameExpr &e) override {
@@ -347,7 +342,6 @@ protected:
   }
 
 private:
-  ModelDecl &model;
   bool storage;
 };
 } // namespace

@@ -113,26 +113,36 @@ static void optimize(llvm::Module &module, llvm::TargetMachine &targetMachine,
       {"llvm.log.f32", "_ZGVeN16v_logf", llvm::ElementCount::getFixed(16),
        false, "_ZGV_LLVM_N16v", std::nullopt},
   };
-  // The libm calls of markMathCallsPure, at both widths (glibc 2.35 added
-  // them to libmvec; LLVM's table does not know them).
+  // The libm calls of markMathCallsPure that libmvec has (glibc 2.35 added
+  // them; LLVM's table stops at sin, cos, exp, log and pow), at the AVX2
+  // ('d') and AVX-512 ('e') widths.
   static const llvm::VecDesc libmFunctions[] = {
-#define DGM_LIBMVEC(name, f64avx2, f64avx512, f32avx2, f32avx512)              \
-  {name,  f64avx2,         llvm::ElementCount::getFixed(4),                    \
-   false, "_ZGV_LLVM_N4v", std::nullopt},                                      \
-      {name,  f64avx512,       llvm::ElementCount::getFixed(8),                \
-       false, "_ZGV_LLVM_N8v", std::nullopt},                                  \
-      {name "f", f32avx2,         llvm::ElementCount::getFixed(8),             \
-       false,    "_ZGV_LLVM_N8v", std::nullopt},                               \
-      {name "f", f32avx512,        llvm::ElementCount::getFixed(16),           \
-       false,    "_ZGV_LLVM_N16v", std::nullopt}
-      DGM_LIBMVEC("tanh", "_ZGVdN4v_tanh", "_ZGVeN8v_tanh", "_ZGVdN8v_tanhf",
-                  "_ZGVeN16v_tanhf"),
-      DGM_LIBMVEC("expm1", "_ZGVdN4v_expm1", "_ZGVeN8v_expm1",
-                  "_ZGVdN8v_expm1f", "_ZGVeN16v_expm1f"),
-      DGM_LIBMVEC("log1p", "_ZGVdN4v_log1p", "_ZGVeN8v_log1p",
-                  "_ZGVdN8v_log1pf", "_ZGVeN16v_log1pf"),
-#undef DGM_LIBMVEC
+      {"tanh", "_ZGVdN4v_tanh", llvm::ElementCount::getFixed(4), false,
+       "_ZGV_LLVM_N4v", std::nullopt},
+      {"tanh", "_ZGVeN8v_tanh", llvm::ElementCount::getFixed(8), false,
+       "_ZGV_LLVM_N8v", std::nullopt},
+      {"tanhf", "_ZGVdN8v_tanhf", llvm::ElementCount::getFixed(8), false,
+       "_ZGV_LLVM_N8v", std::nullopt},
+      {"tanhf", "_ZGVeN16v_tanhf", llvm::ElementCount::getFixed(16), false,
+       "_ZGV_LLVM_N16v", std::nullopt},
+      {"expm1", "_ZGVdN4v_expm1", llvm::ElementCount::getFixed(4), false,
+       "_ZGV_LLVM_N4v", std::nullopt},
+      {"expm1", "_ZGVeN8v_expm1", llvm::ElementCount::getFixed(8), false,
+       "_ZGV_LLVM_N8v", std::nullopt},
+      {"expm1f", "_ZGVdN8v_expm1f", llvm::ElementCount::getFixed(8), false,
+       "_ZGV_LLVM_N8v", std::nullopt},
+      {"expm1f", "_ZGVeN16v_expm1f", llvm::ElementCount::getFixed(16), false,
+       "_ZGV_LLVM_N16v", std::nullopt},
+      {"log1p", "_ZGVdN4v_log1p", llvm::ElementCount::getFixed(4), false,
+       "_ZGV_LLVM_N4v", std::nullopt},
+      {"log1p", "_ZGVeN8v_log1p", llvm::ElementCount::getFixed(8), false,
+       "_ZGV_LLVM_N8v", std::nullopt},
+      {"log1pf", "_ZGVdN8v_log1pf", llvm::ElementCount::getFixed(8), false,
+       "_ZGV_LLVM_N8v", std::nullopt},
+      {"log1pf", "_ZGVeN16v_log1pf", llvm::ElementCount::getFixed(16), false,
+       "_ZGV_LLVM_N16v", std::nullopt},
   };
+
   if (usesVectorMathLibrary(triple) &&
       targetMachine.getTargetFeatureString().contains("+avx512f"))
     libraryInfo.addVectorizableFunctions(avx512Functions);

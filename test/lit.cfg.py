@@ -50,3 +50,5 @@ except OSError:
     flags = []
 if "avx512f" in flags:
     config.available_features.add("avx512")
+if "avx2" in flags:
+    config.available_features.add("avx2")

@@ -172,7 +172,7 @@ private:
     start = std::chrono::steady_clock::now();
     std::string error;
     std::unique_ptr<llvm::TargetMachine> machine =
-        createHostTargetMachine(options.optLevel, error);
+        createHostTargetMachine(options.optLevel, error, options.cpu);
     if (!machine) {
       diag.error(error);
       return false;
@@ -221,7 +221,7 @@ private:
   bool emitMachineCode(mlir::ModuleOp module) {
     std::string error;
     std::unique_ptr<llvm::TargetMachine> machine =
-        createHostTargetMachine(options.optLevel, error);
+        createHostTargetMachine(options.optLevel, error, options.cpu);
     if (!machine) {
       diag.error(error);
       return false;

@@ -13,6 +13,7 @@
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/TargetSelect.h"
@@ -36,7 +37,8 @@ static llvm::CodeGenOptLevel toCodeGenOptLevel(unsigned optLevel) {
 }
 
 std::unique_ptr<llvm::TargetMachine>
-dgm::createHostTargetMachine(unsigned optLevel, std::string &error) {
+dgm::createHostTargetMachine(unsigned optLevel, std::string &error,
+                             llvm::StringRef cpu) {
   llvm::InitializeNativeTarget();
   llvm::InitializeNativeTargetAsmPrinter();
 
@@ -46,16 +48,33 @@ dgm::createHostTargetMachine(unsigned optLevel, std::string &error) {
   if (!target)
     return nullptr;
 
-  // Compile for the CPU we run on: a model library is built where it is
-  // used (dgm run caches it per machine), so AVX and FMA are fair game.
+  // By default, compile for the CPU we run on: a model library is usually
+  // built where it is used (dgm run caches it per machine), so AVX and FMA
+  // are fair game. A named CPU brings its own features, and only those.
   llvm::SubtargetFeatures features;
-  for (const auto &feature : llvm::sys::getHostCPUFeatures())
-    features.AddFeature(feature.first(), feature.second);
+  std::string cpuName = cpu.str();
+  if (cpu == "native") {
+    for (const auto &feature : llvm::sys::getHostCPUFeatures())
+      features.AddFeature(feature.first(), feature.second);
+    cpuName = llvm::sys::getHostCPUName().str();
+  } else {
+    // Asked of the generic CPU: one made for an unknown name would print
+    // LLVM's own warning.
+    std::unique_ptr<llvm::MCSubtargetInfo> info(
+        target->createMCSubtargetInfo(triple, "", ""));
+    if (!info || !info->isCPUStringValid(cpu)) {
+      error = "unknown CPU '" + cpu.str() + "' for " + triple.str() +
+              "; give 'native' (this machine's, the default) or one LLVM "
+              "knows, such as x86-64, x86-64-v2, x86-64-v3, x86-64-v4, "
+              "skylake-avx512, znver4";
+      return nullptr;
+    }
+  }
 
   llvm::TargetOptions options;
   std::unique_ptr<llvm::TargetMachine> machine(target->createTargetMachine(
-      triple, llvm::sys::getHostCPUName(), features.getString(), options,
-      llvm::Reloc::PIC_, std::nullopt, toCodeGenOptLevel(optLevel)));
+      triple, cpuName, features.getString(), options, llvm::Reloc::PIC_,
+      std::nullopt, toCodeGenOptLevel(optLevel)));
   if (!machine)
     error = "cannot create a target machine for " + triple.str();
   return machine;
@@ -93,67 +112,9 @@ static void optimize(llvm::Module &module, llvm::TargetMachine &targetMachine,
   tuning.SLPVectorization = optLevel >= 2;
   llvm::PassBuilder builder(&targetMachine, tuning);
 
-  llvm::Triple triple(module.getTargetTriple());
-  llvm::TargetLibraryInfoImpl libraryInfo(
-      triple, usesVectorMathLibrary(triple) ? llvm::VectorLibrary::LIBMVEC
-                                            : llvm::VectorLibrary::NoLibrary);
-  // LLVM's table of libmvec functions stops at AVX2; glibc also has the
-  // AVX-512 ones (8 doubles, 16 floats), about twice as fast again.
-  static const llvm::VecDesc avx512Functions[] = {
-      {"llvm.pow.f64", "_ZGVeN8vv_pow", llvm::ElementCount::getFixed(8), false,
-       "_ZGV_LLVM_N8vv", std::nullopt},
-      {"llvm.exp.f64", "_ZGVeN8v_exp", llvm::ElementCount::getFixed(8), false,
-       "_ZGV_LLVM_N8v", std::nullopt},
-      {"llvm.log.f64", "_ZGVeN8v_log", llvm::ElementCount::getFixed(8), false,
-       "_ZGV_LLVM_N8v", std::nullopt},
-      {"llvm.pow.f32", "_ZGVeN16vv_powf", llvm::ElementCount::getFixed(16),
-       false, "_ZGV_LLVM_N16vv", std::nullopt},
-      {"llvm.exp.f32", "_ZGVeN16v_expf", llvm::ElementCount::getFixed(16),
-       false, "_ZGV_LLVM_N16v", std::nullopt},
-      {"llvm.log.f32", "_ZGVeN16v_logf", llvm::ElementCount::getFixed(16),
-       false, "_ZGV_LLVM_N16v", std::nullopt},
-  };
-  // The libm calls of markMathCallsPure that libmvec has (glibc 2.35 added
-  // them; LLVM's table stops at sin, cos, exp, log and pow), at the AVX2
-  // ('d') and AVX-512 ('e') widths.
-  static const llvm::VecDesc libmFunctions[] = {
-      {"tanh", "_ZGVdN4v_tanh", llvm::ElementCount::getFixed(4), false,
-       "_ZGV_LLVM_N4v", std::nullopt},
-      {"tanh", "_ZGVeN8v_tanh", llvm::ElementCount::getFixed(8), false,
-       "_ZGV_LLVM_N8v", std::nullopt},
-      {"tanhf", "_ZGVdN8v_tanhf", llvm::ElementCount::getFixed(8), false,
-       "_ZGV_LLVM_N8v", std::nullopt},
-      {"tanhf", "_ZGVeN16v_tanhf", llvm::ElementCount::getFixed(16), false,
-       "_ZGV_LLVM_N16v", std::nullopt},
-      {"expm1", "_ZGVdN4v_expm1", llvm::ElementCount::getFixed(4), false,
-       "_ZGV_LLVM_N4v", std::nullopt},
-      {"expm1", "_ZGVeN8v_expm1", llvm::ElementCount::getFixed(8), false,
-       "_ZGV_LLVM_N8v", std::nullopt},
-      {"expm1f", "_ZGVdN8v_expm1f", llvm::ElementCount::getFixed(8), false,
-       "_ZGV_LLVM_N8v", std::nullopt},
-      {"expm1f", "_ZGVeN16v_expm1f", llvm::ElementCount::getFixed(16), false,
-       "_ZGV_LLVM_N16v", std::nullopt},
-      {"log1p", "_ZGVdN4v_log1p", llvm::ElementCount::getFixed(4), false,
-       "_ZGV_LLVM_N4v", std::nullopt},
-      {"log1p", "_ZGVeN8v_log1p", llvm::ElementCount::getFixed(8), false,
-       "_ZGV_LLVM_N8v", std::nullopt},
-      {"log1pf", "_ZGVdN8v_log1pf", llvm::ElementCount::getFixed(8), false,
-       "_ZGV_LLVM_N8v", std::nullopt},
-      {"log1pf", "_ZGVeN16v_log1pf", llvm::ElementCount::getFixed(16), false,
-       "_ZGV_LLVM_N16v", std::nullopt},
-  };
-
-  if (usesVectorMathLibrary(triple) &&
-      targetMachine.getTargetFeatureString().contains("+avx512f"))
-    libraryInfo.addVectorizableFunctions(avx512Functions);
-  // The AVX2 entries need AVX2 (the 'd' variants), the others AVX-512.
-  if (usesVectorMathLibrary(triple) &&
-      targetMachine.getTargetFeatureString().contains("+avx2")) {
-    bool avx512 = targetMachine.getTargetFeatureString().contains("+avx512f");
-    for (const llvm::VecDesc &d : libmFunctions)
-      if (avx512 || d.getVectorFnName().starts_with("_ZGVd"))
-        libraryInfo.addVectorizableFunctions(d);
-  }
+  llvm::TargetLibraryInfoImpl libraryInfo =
+      vectorMathLibraryInfo(llvm::Triple(module.getTargetTriple()),
+                            *targetMachine.getMCSubtargetInfo());
   fam.registerPass([&] { return llvm::TargetLibraryAnalysis(libraryInfo); });
 
   builder.registerModuleAnalyses(mam);

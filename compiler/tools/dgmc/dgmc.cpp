@@ -61,6 +61,13 @@ static cl::list<std::string>
                         "the input's folder and $DGM_PATH, before stdlib/)"),
                cl::value_desc("dir"), cl::cat(dgmcCategory));
 
+static cl::opt<std::string>
+    cpu("cpu",
+        cl::desc("The CPU to compile for: native (this machine's, the default) "
+                 "or a name LLVM knows, e.g. x86-64-v3 (AVX2) or x86-64 (any "
+                 "x86-64), for a library that runs on other machines"),
+        cl::value_desc("name"), cl::init("native"), cl::cat(dgmcCategory));
+
 static cl::opt<char> optLevel("O",
                               cl::desc("Optimisation level: -O0, -O1, -O2 "
                                        "(default) or -O3"),
@@ -217,6 +224,7 @@ int main(int argc, char **argv) {
   if (precision != "f64" && precision != "f32")
     return fail("unknown --precision '" + precision + "'; expected f64 or f32");
   options.scalarBits = precision == "f32" ? 32 : 64;
+  options.cpu = cpu;
   options.importPaths.assign(importDirs.begin(), importDirs.end());
   options.canonicalize = !noCanonicalize;
 

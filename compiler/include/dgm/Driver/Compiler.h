@@ -57,6 +57,9 @@ struct CompileOptions {
   /// 64: the model computes in double precision; 32: in float (the arrays
   /// of its C ABI hold floats, scalar_bits = 32).
   unsigned scalarBits = 64;
+  /// The CPU the machine code is for: "native" (this machine's, with all
+  /// its features), or a CPU name LLVM knows (dgmc --cpu=x86-64-v3).
+  std::string cpu = "native";
   /// Folders searched by `import` after the input's own folder and
   /// $DGM_PATH, before the standard library (dgmc -I).
   std::vector<std::string> importPaths;

@@ -9,6 +9,7 @@
 #include "dgm/Sema/Sema.h"
 
 #include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/SourceMgr.h"
 
 #include <bit>
 #include <cmath>
@@ -34,6 +35,8 @@ public:
             return e->ref.value;
           if (e->ref.kind == NameRef::Kind::FnArg && !args.empty())
             return args.back()[e->ref.index];
+          if (e->ref.kind == NameRef::Kind::KernelIndex && kernelIndex)
+            return *kernelIndex;
           diag.error(e->getLoc(), llvm::Twine(what) +
                                       " must be a constant, but it uses '" +
                                       e->getName() + "'");
@@ -240,6 +243,12 @@ private:
   /// The argument values of the user functions being evaluated, innermost
   /// call last.
   std::vector<std::vector<double>> args;
+
+public:
+  /// The index of a kernel's weight being evaluated (evaluateKernelWeights).
+  std::optional<double> kernelIndex;
+
+private:
   /// Calls of user functions already evaluated, by their argument values.
   std::map<std::pair<const FnDecl *, std::vector<std::uint64_t>>, double>
       evaluated;
@@ -259,4 +268,22 @@ std::optional<double> dgm::evaluateConstant(const Expr &expr,
     return std::nullopt;
   }
   return value;
+}
+
+std::optional<std::vector<double>>
+dgm::evaluateKernelWeights(const KernelDecl &kernel) {
+  // Quietly: a weight that uses a parameter is simply not known yet.
+  llvm::SourceMgr sourceMgr;
+  DiagnosticEngine quiet(sourceMgr, llvm::nulls());
+  Evaluator evaluator("a weight", quiet);
+  std::vector<double> weights;
+  weights.reserve(kernel.size);
+  for (int64_t k = 0; k < kernel.size; ++k) {
+    evaluator.kernelIndex = static_cast<double>(k);
+    std::optional<double> w = evaluator.eval(*kernel.value);
+    if (!w)
+      return std::nullopt;
+    weights.push_back(*w);
+  }
+  return weights;
 }

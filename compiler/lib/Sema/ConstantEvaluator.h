@@ -17,6 +17,7 @@
 #include "dgm/Support/Diagnostics.h"
 
 #include <optional>
+#include <vector>
 
 namespace dgm {
 
@@ -26,6 +27,12 @@ namespace dgm {
 std::optional<double> evaluateConstant(const ast::Expr &expr,
                                        llvm::StringRef what,
                                        DiagnosticEngine &diag);
+
+/// The weights of a kernel whose formula uses only its index and constants
+/// (before `normalize`), or nullopt when it uses a parameter (its weights
+/// are known per basin, at run time). Says nothing either way.
+std::optional<std::vector<double>>
+evaluateKernelWeights(const ast::KernelDecl &kernel);
 
 } // namespace dgm
 

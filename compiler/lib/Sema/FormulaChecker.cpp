@@ -6,6 +6,10 @@
 
 #include "FormulaChecker.h"
 
+#include "ConstantEvaluator.h"
+
+#include <cmath>
+
 using namespace dgm;
 using namespace dgm::ast;
 using Type = ExprChecker::Type;
@@ -394,11 +398,29 @@ void dgm::checkBalance(ModelDecl &model, const Scope &scope,
 void dgm::checkKernel(ModelDecl &model, KernelDecl &kernel, const Scope &scope,
                       DiagnosticEngine &diag) {
   KernelChecker checker(model, kernel, scope, diag);
+  unsigned errorsBefore = diag.getNumErrors();
   Type type = checker.check(*kernel.value);
   if (type == Type::Truth)
     diag.error(kernel.value->getLoc(),
                llvm::Twine("the weights of kernel '") + kernel.name +
                    "' must be numbers, not truth values");
+  if (type != Type::Number || diag.getNumErrors() != errorsBefore ||
+      !kernel.normalize)
+    return;
+  // Weights of constants only: normalize() dividing by a sum of 0 would
+  // make every routed value NaN at run time; say so now.
+  if (std::optional<std::vector<double>> weights =
+          evaluateKernelWeights(kernel)) {
+    double sum = 0;
+    for (double w : *weights)
+      sum += w;
+    if (sum == 0 || !std::isfinite(sum))
+      diag.error(kernel.loc,
+                 llvm::Twine("the weights of kernel '") + kernel.name +
+                     "' sum to " + (sum == 0 ? "0" : formatNumber(sum)) +
+                     ", so normalize() cannot scale them to sum 1; give "
+                     "weights whose sum is a finite number other than 0");
+  }
 }
 
 bool dgm::checkStateInitialValue(ModelDecl &model, VarDecl &state,

@@ -139,9 +139,11 @@ Result<std::string> findFile(const std::string &base, const std::string &name,
   namespace fs = std::filesystem;
   std::string direct = base + "/" + name;
   std::error_code ec;
-  if (fs::is_regular_file(direct, ec))
-    return direct;
+  // The file itself and any copy in a region subfolder: a stale copy must
+  // not silently shadow (or be shadowed by) the other.
   std::vector<std::string> found;
+  if (fs::is_regular_file(direct, ec))
+    found.push_back(direct);
   if (fs::is_directory(base, ec)) {
     fs::directory_iterator it(base, ec), end;
     for (; !ec && it != end; it.increment(ec)) {
@@ -618,13 +620,24 @@ Result<CamelsFiles> findCamelsFiles(const std::string &directory,
 }
 } // namespace
 
-Result<void> dgm::rt::checkCamelsBasinFiles(const std::string &directory,
-                                            const std::string &gauge,
-                                            const CamelsOptions &options) {
+/// The topography tables readCamelsBasin looks for, in order.
+static std::vector<std::string> topoCandidates(const std::string &dir) {
+  return {dir + "/camels_attributes_v2.0/camels_topo.txt",
+          dir + "/camels_topo.txt"};
+}
+
+Result<std::vector<std::string>>
+dgm::rt::camelsBasinInputFiles(const std::string &directory,
+                               const std::string &gauge,
+                               const CamelsOptions &options) {
   Result<CamelsFiles> files = findCamelsFiles(directory, gauge, options);
   if (!files)
     return files.takeError();
-  return success();
+  std::vector<std::string> paths = {files->forcing, files->streamflow};
+  for (const std::string &topo : topoCandidates(files->dir))
+    if (fileExists(topo))
+      paths.push_back(topo);
+  return paths;
 }
 
 Result<std::size_t> dgm::rt::countCamelsForcingDaysAtMost(
@@ -658,10 +671,8 @@ Result<CamelsBasin> dgm::rt::readCamelsBasin(const std::string &directory,
 
   // The area: area_gages2 if there is a topography table, else the forcing
   // file's.
-  const std::string topoCandidates[] = {
-      dir + "/camels_attributes_v2.0/camels_topo.txt",
-      dir + "/camels_topo.txt"};
-  for (const std::string &candidate : topoCandidates) {
+  const std::vector<std::string> candidates = topoCandidates(dir);
+  for (const std::string &candidate : candidates) {
     if (fileExists(candidate)) {
       basin.topoPath = candidate;
       break;
@@ -677,8 +688,8 @@ Result<CamelsBasin> dgm::rt::readCamelsBasin(const std::string &directory,
     basin.areaKm2 = forcing->areaM2 / 1e6;
     basin.areaSource = "the forcing file " + basin.forcingPath;
     basin.warnings.push_back(
-        "no camels_topo.txt (looked for '" + topoCandidates[0] + "' and '" +
-        topoCandidates[1] + "'); Qobs of gauge " + inQuotes(gauge) +
+        "no camels_topo.txt (looked for '" + candidates[0] + "' and '" +
+        candidates[1] + "'); Qobs of gauge " + inQuotes(gauge) +
         " is converted to mm/d with the area in the forcing file, " +
         formatNumber(basin.areaKm2) + " km2, instead of area_gages2");
   }

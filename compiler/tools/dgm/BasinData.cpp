@@ -39,6 +39,27 @@ std::vector<std::string> forcingNames(const LoadedModel &model) {
   return names;
 }
 
+/// A value of -999 or below in a column of data is almost always a marker
+/// of missing data that this run does not treat as one (--missing-value
+/// gave another): a warning, since a real series may go that low only in
+/// units no hydrological data uses. Once per column, at the first.
+void warnMarkerLikeValues(const CsvTable &table, const std::string &column,
+                          const std::vector<double> &values,
+                          const MissingPolicy &policy) {
+  for (std::size_t r = 0; r < values.size(); ++r)
+    if (values[r] <= -999) {
+      reportWarning("column '" + column + "' of '" + table.fileName() +
+                    "' has " + formatNumber(values[r]) + " at line " +
+                    std::to_string(table.lineNumber(r)) +
+                    ", which looks like a missing-value marker, but this "
+                    "run's missing values are " +
+                    policy.kinds +
+                    ": it is read as a number (--missing-value " +
+                    formatNumber(values[r]) + " would make it missing)");
+      return;
+    }
+}
+
 /// Whether `b` is the first of the month after `a`'s month, `a` a first:
 /// rows of monthly data.
 bool isMonthApart(const CalendarDate &a, const CalendarDate &b) {
@@ -342,6 +363,7 @@ Result<BasinData> dgm::cli::loadCsvBasin(const CsvTable &table,
                     std::to_string(column->firstMissingLine) +
                     "); they enter the model as NaN");
     }
+    warnMarkerLikeValues(table, f.name, column->values, policy);
     basin.series[f.name] = std::move(column->values);
   }
   // Optional series: dynamic parameters and observations.
@@ -374,6 +396,8 @@ Result<BasinData> dgm::cli::loadCsvBasin(const CsvTable &table,
       basin.unusableSeries[name] = column.error().message;
       continue;
     }
+    if (!model.find(VarKind::Param, name)) // observations
+      warnMarkerLikeValues(table, name, column->values, policy);
     // A dynamic parameter's values are checked here, where the cell can be
     // shown (the runtime would name only a step of the run); the error is
     // given when the series is used (runOnBasin).

@@ -11,7 +11,9 @@
 
 #include <cctype>
 #include <cerrno>
+#include <climits>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -19,14 +21,22 @@
 
 using namespace dgm::cli;
 
-bool dgm::cli::writeFileAtomically(const std::string &path,
+bool dgm::cli::writeFileAtomically(const std::string &given,
                                    std::string_view bytes, std::string &error) {
   auto fail = [&](int err) {
-    error = "cannot write '" + path + "': " + std::strerror(err);
+    error = "cannot write '" + given + "': " + std::strerror(err);
     return false;
   };
-  if (path.empty())
+  if (given.empty())
     return fail(ENOENT);
+  // A symbolic link is written through, to the file it names, as -o's CSV
+  // is (and as `cp` does); the rename below would replace the link itself.
+  std::string path = given;
+  char resolved[PATH_MAX];
+  struct stat link;
+  if (::lstat(given.c_str(), &link) == 0 && S_ISLNK(link.st_mode) &&
+      ::realpath(given.c_str(), resolved))
+    path = resolved;
   if (dgm::rt::isStreamFile(path)) {
     // /dev/null or a pipe: written in place; a rename would replace the
     // device node itself.

@@ -468,6 +468,10 @@ Result<void> checkFilesBeforeRun(const RunSettings &s,
   if (s.steps) {
     // No data files.
   } else if (s.forcingPath == "-") {
+    // Standard input redirected from a file is that file (a pipe is not
+    // any file a result could be written to).
+    inputs[fileKey("/dev/stdin")] =
+        "the file standard input reads (--forcing -)";
     // Standard input holds one table: one basin.
     if (jobs.size() > 1)
       return Error{"--forcing - (standard input) holds one basin's table; "
@@ -492,17 +496,27 @@ Result<void> checkFilesBeforeRun(const RunSettings &s,
                    " basins have no forcing file: " + list + " (--forcing '" +
                    s.forcingPath + "')"};
     }
-  } else if (jobs.size() > 1) {
-    // Every gauge's files, found (not read) before the first basin runs.
+  } else {
+    // Every gauge's files, found (not read) before the first basin runs,
+    // and kept from being written over.
     std::size_t missing = 0;
     std::optional<Error> first;
-    for (const BasinJob &job : jobs)
-      if (Result<void> ok = checkCamelsBasinFiles(s.camelsDir, job.id); !ok) {
+    for (const BasinJob &job : jobs) {
+      std::string gauge = job.id.empty() ? s.gauge : job.id;
+      Result<std::vector<std::string>> files =
+          camelsBasinInputFiles(s.camelsDir, gauge);
+      if (!files) {
         ++missing;
         if (!first)
-          first = Error{"basin '" + job.id + "': " + ok.error().message};
+          first = Error{"basin '" + gauge + "': " + files.error().message};
+        continue;
       }
-    if (first)
+      for (const std::string &path : *files)
+        inputs[fileKey(path)] =
+            "a CAMELS file of basin '" + gauge + "' ('" + path + "')";
+    }
+    // One basin's missing file is its own run's error, said as it runs.
+    if (first && jobs.size() > 1)
       return Error{std::to_string(missing) + " of " +
                    std::to_string(jobs.size()) +
                    " basins cannot be read from --camels '" + s.camelsDir +

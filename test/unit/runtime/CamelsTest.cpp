@@ -13,6 +13,7 @@
 #include "gtest/gtest.h"
 
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <numeric>
 
@@ -211,6 +212,14 @@ TEST(Camels, FindsFilesInRegionSubfolders) {
   EXPECT_EQ(e, "found more than one streamflow file of gauge '01022500': '" +
                    root(dir) + "/usgs_streamflow/01/" + q + "', '" + root(dir) +
                    "/usgs_streamflow/03/" + q + "'; keep only one");
+
+  // So is a copy next to the region folders: neither shadows the other.
+  ASSERT_EQ(std::remove((root(dir) + "/usgs_streamflow/03/" + q).c_str()), 0);
+  makeFile(dir, "usgs_streamflow/" + q, realFile("usgs_streamflow/" + q));
+  e = failure(readCamelsBasin(root(dir), "01022500"));
+  EXPECT_EQ(e, "found more than one streamflow file of gauge '01022500': '" +
+                   root(dir) + "/usgs_streamflow/01/" + q + "', '" + root(dir) +
+                   "/usgs_streamflow/" + q + "'; keep only one");
 }
 
 //===----------------------------------------------------------------------===//

@@ -127,12 +127,14 @@ struct CamelsOptions {
   std::string forcing = "daymet";
 };
 
-/// Whether the CAMELS directory `dir` has the forcing and streamflow files
-/// of `gauge` (found, not read): the error readCamelsBasin would give for a
-/// missing file, so that a run of many basins can check them all first.
-Result<void> checkCamelsBasinFiles(const std::string &dir,
-                                   const std::string &gauge,
-                                   const CamelsOptions &options = {});
+/// Every file readCamelsBasin would read for `gauge` that exists: its
+/// forcing and streamflow files and the topography tables (found, not
+/// read), or the error readCamelsBasin would give for a missing one. A run
+/// of many basins checks them all first, and refuses to write its results
+/// over any of them.
+Result<std::vector<std::string>>
+camelsBasinInputFiles(const std::string &dir, const std::string &gauge,
+                      const CamelsOptions &options = {});
 
 /// At least as many as the days of `gauge`'s forcing file (its lines that
 /// start with a digit: every day's row, and any header line that does),

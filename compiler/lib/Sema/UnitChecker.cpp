@@ -31,6 +31,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <map>
+#include <set>
 
 using namespace dgm;
 using namespace dgm::ast;
@@ -396,9 +397,28 @@ private:
         checkConstant(consts[c]);
         level.consts.push_back(&consts[c++]);
       } else {
-        fnViews[&fns[f++]] = here;
+        fnViews[&fns[f]] = here;
+        checkFunctionAlone(fns[f++]);
       }
     }
+  }
+
+  /// A function's body checked once on its own, its arguments (and lets) of
+  /// unknown unit: an error no argument could fix (`a + b` of constants in
+  /// mm and m) is reported in the body, at the definition, whether or not
+  /// the function is called; its calls then say nothing more of it.
+  void checkFunctionAlone(const FnDecl &fn) {
+    ConstView saved = view;
+    view = fnViews[&fn];
+    unsigned before = numErrors;
+    // No frame: names of arguments and lets are of unknown unit, and an
+    // error is reported where it is, not "in this call of".
+    for (const FnLet &let : fn.lets)
+      check(*let.value);
+    check(*fn.body);
+    view = saved;
+    if (numErrors != before)
+      failedFunctions.insert(&fn);
   }
 
   void checkConstant(const ConstDecl &constant) {
@@ -1004,6 +1024,8 @@ private:
   /// the call, with a note in the body.
   Quantity callFunction(const CallExpr &call, std::vector<Quantity> args) {
     const FnDecl &fn = *call.fn;
+    if (failedFunctions.count(&fn))
+      return Quantity::unknown(); // reported at its definition
     // The body's unit depends only on the arguments' quantities: a call
     // like an earlier one that checked cleanly has its result, which keeps
     // `fn f2(x) = f1(x) + f1(x);` chains linear. (A call whose body had an
@@ -1120,6 +1142,8 @@ private:
 
   Module &module;
   DiagnosticEngine &diag;
+  /// Functions whose body has an error whatever their arguments' units.
+  std::set<const FnDecl *> failedFunctions;
 
   ConstLevel builtinLevel, fileLevel, modelLevel;
   /// The unit of dt: `d`, or that of the model's `step N UNIT;`.
@@ -1151,7 +1175,8 @@ private:
 
 void dgm::checkUnits(Module &module, llvm::ArrayRef<const ConstDecl *> builtins,
                      DiagnosticEngine &diag) {
-  if (module.models.empty())
-    return;
+  // A file of definitions only (a library module, the REPL's definitions)
+  // has its constants' units checked too: an error there would otherwise
+  // surface in whatever first uses the file.
   UnitChecker(module, builtins, diag).run();
 }

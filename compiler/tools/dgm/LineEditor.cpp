@@ -47,7 +47,7 @@ public:
   explicit StreamLineReader(std::FILE *in) : in(in) {}
   ~StreamLineReader() override { std::free(buffer); }
 
-  std::optional<std::string> readLine(const std::string &) override {
+  std::optional<std::string> readLine(const std::string &, bool *) override {
     ssize_t n = ::getline(&buffer, &capacity, in);
     if (n < 0)
       return std::nullopt;
@@ -204,7 +204,8 @@ public:
     }
   }
 
-  std::optional<std::string> readLine(const std::string &newPrompt) override {
+  std::optional<std::string> readLine(const std::string &newPrompt,
+                                      bool *cancelled) override {
     prompt = newPrompt;
     lastListable.reset();
     SigintScope sigint(wakeWrite);
@@ -222,12 +223,18 @@ public:
         return line;
       }
       if (count < 0 && errno == EINTR) {
-        // Ctrl-C abandons the line (another signal just repeats the prompt).
-        if (interrupted)
+        // Ctrl-C abandons the line (another signal just repeats the prompt),
+        // or the caller's whole entry when it asks.
+        bool wasInterrupted = interrupted;
+        if (wasInterrupted)
           std::fputs("^C\n", out);
         interrupted = 0;
         lastListable.reset();
         std::fflush(out);
+        if (wasInterrupted && cancelled) {
+          *cancelled = true;
+          return std::string();
+        }
         continue;
       }
       // Ctrl-D on an empty line, end of input or a read error: leave the

@@ -67,7 +67,11 @@ public:
   /// empty line, EOF). An interactive reader shows `prompt` first; it may
   /// hold terminal escapes (colour) if each is wrapped in '\1' characters, as
   /// in "\1\033[1m\1dgm>\1\033[0m\1 ".
-  virtual std::optional<std::string> readLine(const std::string &prompt) = 0;
+  /// With `cancelled`, Ctrl-C does not just abandon the line being typed:
+  /// readLine returns "" and sets *cancelled, so that the caller can drop a
+  /// whole entry of several lines.
+  virtual std::optional<std::string> readLine(const std::string &prompt,
+                                              bool *cancelled = nullptr) = 0;
   /// Remember a line entered (interactive readers save it to the history
   /// file, without trailing blanks; blank lines and a repeat of the previous
   /// entry are skipped).

@@ -68,7 +68,12 @@ std::optional<std::string> readInput(LineReader &reader, bool &unfinished) {
       (kind == InputKind::Empty && !bracketsOpen(text)))
     return text;
   while (needsMoreLines(text)) {
-    std::optional<std::string> more = reader.readLine("...> ");
+    // Ctrl-C on a continuation line drops the whole entry, not just that
+    // line (which would leave no way out but ending the session).
+    bool cancelled = false;
+    std::optional<std::string> more = reader.readLine("...> ", &cancelled);
+    if (cancelled)
+      return std::string();
     if (!more) {
       unfinished = true;
       return text;

@@ -288,6 +288,17 @@ def run_in(args, work):
         ok("with nothing to complete, the first TAB does not list, the "
            "second lists K0 K1 K2")
 
+        # (d2) Ctrl-C on a continuation line drops the whole unfinished
+        # entry: the next line is an input of its own, not part of it.
+        s.send("fn unfinished(x) = (x +\r")
+        s.expect(r"\.\.\.> $", "continuation prompt")
+        s.send("\x03")
+        s.expect(r"\n" + re.escape(PROMPT) + "$", "fresh prompt after Ctrl-C")
+        out = s.command("6 * 7", "an expression after the dropped entry")
+        check("42" in out and "error" not in out,
+              f"'6 * 7' after Ctrl-C on a continuation line:\n{out}")
+        ok("Ctrl-C on a continuation line drops the whole entry")
+
         # (e) Ctrl-C abandons a half-typed line, the session goes on
         s.send(":hel")
         s.expect(r":hel$", "echo of ':hel'")
@@ -297,6 +308,7 @@ def run_in(args, work):
         check(":quit" in out,
               f"':help' after Ctrl-C did not list the commands:\n{out}")
         ok("Ctrl-C abandons the line and the session goes on")
+
 
         # Not recorded: an empty line, an exact repeat.
         s.command("", "empty line")

@@ -64,6 +64,17 @@ int main() {
   std::unique_ptr<LineReader> reader =
       createEditLineReader(defaultHistoryFile(), complete);
   while (std::optional<std::string> line = reader->readLine("dgm> ")) {
+    // As dgm repl: an unfinished line ("... +") continues on the next,
+    // and Ctrl-C there drops the whole entry.
+    bool cancelled = false;
+    while (!cancelled && !line->empty() && line->back() == '+') {
+      std::optional<std::string> more = reader->readLine("...> ", &cancelled);
+      if (!more)
+        return 0;
+      *line += " " + *more;
+    }
+    if (cancelled)
+      continue;
     reader->addHistory(*line);
     // Completion leaves a space after a word: trailing blanks do not count.
     std::string_view l = *line;

@@ -294,10 +294,10 @@ def run_in(args, work):
         s.expect(r"\.\.\.> $", "continuation prompt")
         s.send("\x03")
         s.expect(r"\n" + re.escape(PROMPT) + "$", "fresh prompt after Ctrl-C")
-        out = s.command(":set BETA 2", "a command after the dropped entry")
+        out = s.command(":set BETA=2", "a command after the dropped entry")
         # (Had the entry been kept, this line would continue it: no prompt.)
         check("error" not in out,
-              f"':set BETA 2' after Ctrl-C on a continuation line:\n{out}")
+              f"':set BETA=2' after Ctrl-C on a continuation line:\n{out}")
         ok("Ctrl-C on a continuation line drops the whole entry")
 
         # (e) Ctrl-C abandons a half-typed line, the session goes on

@@ -244,6 +244,17 @@ std::string rateHintPer(const Unit &a, const Unit &b, const Unit &step) {
     if (rate.isDimensionless())
       return "; divide the one in " + amount.str() +
              " by dt to count it in steps";
+    // The smaller one is no rate (mm against d*mm, from `b * dt` with b
+    // already an amount): the larger one has a `* dt` too many.
+    bool perTime = false;
+    for (const auto &[symbol, power] : step.getPowers())
+      if (auto it = rate.getPowers().find(symbol);
+          it != rate.getPowers().end() && it->second.num() < 0 &&
+          power.num() > 0)
+        perTime = true;
+    if (!perTime)
+      return "; the one in " + amount.str() + " has a factor dt too many: " +
+             "divide it by dt (or drop the '* dt') to get " + rate.str();
     return amount.isDimensionless()
                ? "; multiply the rate by dt to get a dimensionless number"
                : "; multiply the rate by dt to get an amount in " +

@@ -19,6 +19,7 @@
 #include "TerminalPlot.h"
 
 #include "dgm/runtime/CSV.h"
+#include "dgm/runtime/Camels.h"
 #include "dgm/runtime/File.h"
 #include "dgm/runtime/Format.h"
 #include "dgm/runtime/Simulation.h"
@@ -389,6 +390,16 @@ bool ReplSession::cmdForcing(const std::vector<std::string> &args) {
     error("cannot read '" + files.front() + "': No such file or directory");
     return false;
   }
+  // What can be told without a model, now rather than at the next :load.
+  if (isDirectory(files.front())) {
+    error("'" + files.front() + "' is a folder; :forcing takes a CSV file");
+    return false;
+  }
+  if (files.front().ends_with(".dgm")) {
+    error("'" + files.front() + "' is a model; load it with ':load " +
+          files.front() + "', and give :forcing its data (a CSV file)");
+    return false;
+  }
   DataSource oldSource = source;
   std::string oldPath = csvPath;
   CalendarKind oldCalendar = calendar;
@@ -423,6 +434,13 @@ bool ReplSession::cmdCamels(const std::vector<std::string> &args) {
   if (args.size() != 2) {
     error(":camels takes a folder and a gauge, as in ':camels "
           "examples/data/camels_us 01022500'");
+    return false;
+  }
+  // The basin's files are found (not read) now, model or not.
+  if (dgm::rt::Result<std::vector<std::string>> files =
+          dgm::rt::camelsBasinInputFiles(args[0], args[1]);
+      !files) {
+    error(files.error().message);
     return false;
   }
   DataSource oldSource = source;

@@ -92,9 +92,11 @@ std::string ReplSession::assemble(std::string_view text,
   return source;
 }
 
-std::unique_ptr<JitModel>
-ReplSession::jitCompile(const std::string &file, const std::string &source,
-                        unsigned prefixLines, JitTimings &timings) {
+std::unique_ptr<JitModel> ReplSession::jitCompile(const std::string &file,
+                                                  const std::string &source,
+                                                  unsigned prefixLines,
+                                                  JitTimings &timings,
+                                                  std::string_view expression) {
   driver::CompileOptions compile;
   compile.optLevel = options.optLevel;
   compile.scalarBits = options.scalarBits;
@@ -111,9 +113,11 @@ ReplSession::jitCompile(const std::string &file, const std::string &source,
       driver::compileJit(compile, diagOS, &timings);
   diagOS.flush();
   std::fflush(stdout);
-  std::fputs(file.empty() ? renumber(messages, prefixLines).c_str()
-                          : messages.c_str(),
-             stderr);
+  if (file.empty())
+    messages = renumber(messages, prefixLines);
+  if (!expression.empty())
+    messages = hideExpressionWrapper(messages, prefixLines, expression);
+  std::fputs(messages.c_str(), stderr);
   return jit;
 }
 
@@ -145,7 +149,7 @@ bool ReplSession::evaluateExpression(const std::string &text) {
   ++prefixLines;
   JitTimings timings;
   std::unique_ptr<JitModel> jit =
-      jitCompile("", source, prefixLines, timings);
+      jitCompile("", source, prefixLines, timings, expr);
   if (!jit)
     return false;
   auto start = std::chrono::steady_clock::now();

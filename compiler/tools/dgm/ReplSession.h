@@ -129,11 +129,14 @@ private:
   /// `prefixLines` is set to the lines before `text`.
   std::string assemble(std::string_view text, unsigned &prefixLines) const;
   /// Compiles `source` (from assemble, or a file when `file` is set) into
-  /// the process, printing renumbered diagnostics on failure.
-  std::unique_ptr<driver::JitModel> jitCompile(const std::string &file,
-                                               const std::string &source,
-                                               unsigned prefixLines,
-                                               driver::JitTimings &timings);
+  /// the process, printing renumbered diagnostics on failure. With
+  /// `expression`, `source` wraps that typed expression in a model whose
+  /// first line is the last of the prefix: messages about the wrapper are
+  /// told as about the expression (hideExpressionWrapper).
+  std::unique_ptr<driver::JitModel>
+  jitCompile(const std::string &file, const std::string &source,
+             unsigned prefixLines, driver::JitTimings &timings,
+             std::string_view expression = {});
   /// Makes `compiled` the current model; keeps the :set values it still has.
   bool adopt(CurrentModel compiled, const driver::JitTimings &timings);
   /// The initial states with the parameters set now (for the states that

@@ -73,6 +73,42 @@ std::string repl::renumber(const std::string &messages, unsigned prefixLines) {
   return out;
 }
 
+std::string repl::hideExpressionWrapper(const std::string &messages,
+                                        unsigned wrapperLine,
+                                        std::string_view expression) {
+  std::string wrapper =
+      "<repl definitions>:" + std::to_string(wrapperLine) + ":";
+  std::string_view firstLine = expression.substr(0, expression.find('\n'));
+  std::string out;
+  std::size_t pos = 0;
+  int replaceExcerpt = 0; // the wrapper's excerpt and caret lines to come
+  while (pos < messages.size()) {
+    std::size_t end = messages.find('\n', pos);
+    std::string line = messages.substr(
+        pos, end == std::string::npos ? std::string::npos : end - pos + 1);
+    pos = end == std::string::npos ? messages.size() : end + 1;
+    if (replaceExcerpt == 2) {
+      line = std::string(firstLine) + "\n";
+      --replaceExcerpt;
+    } else if (replaceExcerpt == 1) {
+      line = "^\n";
+      --replaceExcerpt;
+    } else if (line.starts_with(wrapper)) {
+      std::size_t colon = line.find(": ", wrapper.size());
+      line =
+          std::string(kReplBuffer) + ":1:1" +
+          (colon == std::string::npos ? std::string(": ") : line.substr(colon));
+      replaceExcerpt = 2;
+    }
+    // The parentheses around the expression are the wrapper's.
+    for (std::string_view from : {" after '('", " or ')'"})
+      if (std::size_t at = line.find(from); at != std::string::npos)
+        line.erase(at, from.size());
+    out += line;
+  }
+  return out;
+}
+
 unsigned repl::countLines(std::string_view text) {
   return static_cast<unsigned>(std::count(text.begin(), text.end(), '\n'));
 }

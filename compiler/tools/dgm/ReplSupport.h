@@ -33,6 +33,15 @@ std::string shortest(double value);
 /// location in the definitions before it is named "<repl definitions>".
 std::string renumber(const std::string &messages, unsigned prefixLines);
 
+/// Messages (renumbered) of an expression compiled inside the REPL's
+/// wrapper model, whose opening line is line `wrapperLine` of the
+/// definitions: one located there ("expected an expression after '('" for
+/// `true`) is told at the start of the expression, with its first line
+/// shown, and no message names the wrapper's parentheses.
+std::string hideExpressionWrapper(const std::string &messages,
+                                  unsigned wrapperLine,
+                                  std::string_view expression);
+
 /// The number of '\n' in `text`.
 unsigned countLines(std::string_view text);
 

@@ -15,6 +15,7 @@
 #include "ReplSupport.h"
 #include "Suggest.h"
 
+#include "dgm/Parse/Imports.h"
 #include "dgm/Sema/Sema.h"
 #include "dgm/runtime/Simulation.h"
 
@@ -22,6 +23,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 
 using namespace dgm::cli;
 using namespace dgm::cli::repl;
@@ -33,6 +35,42 @@ namespace {
 /// The standard library, imported in front of everything typed.
 constexpr const char *kStdlibImports =
     "import pet; import routing; import smooth; import units;\n";
+constexpr const char *kStdlibModules[] = {"pet", "routing", "smooth", "units"};
+
+/// The functions and constants the standard library's modules define (for
+/// TAB completion): the names after `fn` and `const` at the start of a line
+/// of each module, found on the import search path.
+std::vector<std::string>
+libraryNames(const std::vector<std::string> &importPaths) {
+  std::vector<std::string> names;
+  std::vector<std::string> path = dgm::defaultImportSearchPath(importPaths);
+  for (const char *module : kStdlibModules)
+    for (const std::string &dir : path) {
+      std::ifstream in(dir + "/" + module + ".dgm");
+      if (!in)
+        continue;
+      std::string line;
+      while (std::getline(in, line)) {
+        std::size_t at = line.find_first_not_of(" \t");
+        if (at == std::string::npos)
+          continue;
+        std::string_view rest = std::string_view(line).substr(at);
+        for (std::string_view keyword : {"fn ", "const "})
+          if (rest.starts_with(keyword)) {
+            std::string_view name = rest.substr(keyword.size());
+            std::size_t end = 0;
+            while (end < name.size() &&
+                   (std::isalnum(static_cast<unsigned char>(name[end])) ||
+                    name[end] == '_'))
+              ++end;
+            if (end > 0)
+              names.emplace_back(name.substr(0, end));
+          }
+      }
+      break; // the first module of that name, as import finds it
+    }
+  return names;
+}
 } // namespace
 
 ReplSession::ReplSession(ReplOptions options) : options(std::move(options)) {
@@ -394,6 +432,10 @@ ReplSession::complete(std::string_view lineBeforeCursor) const {
   std::string_view word = line.substr(start);
   for (const BuiltinFunction &f : getBuiltinFunctions())
     addMatching(word, f.name);
+  if (!stdlibNames)
+    stdlibNames = libraryNames(options.importPaths);
+  for (const std::string &name : *stdlibNames)
+    addMatching(word, name);
   for (const Definition &d : definitions)
     if (!d.name.empty())
       addMatching(word, d.name);

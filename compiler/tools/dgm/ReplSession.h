@@ -156,6 +156,9 @@ private:
   void printTimes(const char *what, double milliseconds) const;
 
   ReplOptions options;
+  /// The standard library's functions and constants, read at the first
+  /// completion that needs them.
+  mutable std::optional<std::vector<std::string>> stdlibNames;
   std::vector<Definition> definitions;
   CurrentModel current;
   DataSource source = DataSource::None;

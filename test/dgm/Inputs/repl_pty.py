@@ -288,6 +288,15 @@ def run_in(args, work):
         ok("with nothing to complete, the first TAB does not list, the "
            "second lists K0 K1 K2")
 
+        # (d1) dgm repl only (not the line-editor demo): TAB completes the
+        # standard library's functions, imported in every session.
+        if "line-editor-demo" not in os.path.basename(args.command[0]):
+            s.send("hamo\t")
+            s.expect(r"hamon $", "TAB after 'hamo'")
+            s.send("\x03")
+            s.expect(re.escape(PROMPT) + "$", "prompt after Ctrl-C")
+            ok("TAB completes the standard library's 'hamo' to 'hamon'")
+
         # (d2) Ctrl-C on a continuation line drops the whole unfinished
         # entry: the next line is an input of its own, not part of it.
         s.send("fn unfinished(x) = (x +\r")

@@ -288,7 +288,7 @@ Result<BasinRun> dgm::cli::runOnBasin(const LoadedModel &model, BasinData data,
   }
   run.first = warmup;
   run.nonFiniteWarning =
-      nonFiniteWarning(model, *inputs, run.results, basin, warmup);
+      nonFiniteWarning(model, *inputs, run.results, basin, warmup, s.noWarmup);
   run.scores = scoreRun(model, run.results, basin, warmup, s);
   if (s.balance)
     if (Result<void> closure = addBalanceReport(model, run.results, basin,

@@ -41,6 +41,8 @@ struct RunConfig {
   /// How the user gives a parameter a value, for advice in messages:
   /// "--param" (dgm run) or ":set" (the REPL).
   std::string setParam = "--param";
+  /// The same for a run without warm-up.
+  std::string noWarmup = "--warmup 0";
 };
 
 /// The goodness of fit of one basin: lines for the report and the values.

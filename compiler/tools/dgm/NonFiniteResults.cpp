@@ -97,11 +97,10 @@ std::string joined(const std::vector<std::string> &items, std::size_t limit) {
 
 } // namespace
 
-std::optional<std::string>
-dgm::cli::nonFiniteWarning(const LoadedModel &model,
-                           const SimulationInputs &inputs,
-                           const SimulationOutputs &results,
-                           const BasinData &basin, std::size_t first) {
+std::optional<std::string> dgm::cli::nonFiniteWarning(
+    const LoadedModel &model, const SimulationInputs &inputs,
+    const SimulationOutputs &results, const BasinData &basin, std::size_t first,
+    const std::string &noWarmup) {
   int64_t firstBad = -1, badSteps = 0;
   for (int64_t t = 0; t < results.numSteps; ++t)
     if (!nonFiniteAt(model, results, t).empty()) {
@@ -131,7 +130,8 @@ dgm::cli::nonFiniteWarning(const LoadedModel &model,
   if (badStart && first > 0)
     message += ". The warm-up of " + std::to_string(first) +
                " steps already ended with a state that is not finite; run "
-               "without --warmup to see where it starts";
+               "with " +
+               noWarmup + " to see where it starts";
   else if (badStart)
     message += ". An initial state is not finite";
   else if (!missing.empty())

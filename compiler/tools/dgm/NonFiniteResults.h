@@ -31,12 +31,12 @@ namespace dgm::cli {
 /// there, how many steps are affected, and the missing input of that step if
 /// there is one; otherwise the usual causes in a model's own arithmetic.
 /// Initial states that are not finite (a warm-up of `first` steps that
-/// ended so) are named as the cause.
-std::optional<std::string>
-nonFiniteWarning(const dgm::rt::LoadedModel &model,
-                 const dgm::rt::SimulationInputs &inputs,
-                 const dgm::rt::SimulationOutputs &results,
-                 const BasinData &basin, std::size_t first);
+/// ended so) are named as the cause; `noWarmup` is how the user runs
+/// without one ("--warmup 0", the REPL's ":warmup 0").
+std::optional<std::string> nonFiniteWarning(
+    const dgm::rt::LoadedModel &model, const dgm::rt::SimulationInputs &inputs,
+    const dgm::rt::SimulationOutputs &results, const BasinData &basin,
+    std::size_t first, const std::string &noWarmup = "--warmup 0");
 
 } // namespace dgm::cli
 

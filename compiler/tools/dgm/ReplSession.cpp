@@ -75,6 +75,7 @@ libraryNames(const std::vector<std::string> &importPaths) {
 
 ReplSession::ReplSession(ReplOptions options) : options(std::move(options)) {
   config.setParam = ":set";
+  config.noWarmup = ":warmup 0";
 }
 ReplSession::~ReplSession() = default;
 

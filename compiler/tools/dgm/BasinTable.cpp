@@ -62,37 +62,35 @@ dgm::cli::readParamsTable(const LoadedModel &model, const std::string &path,
     if (c == idColumn)
       continue;
     const std::string &name = table->columnNames()[c];
-    std::optional<std::size_t> p = model.indexOf(VarKind::Param, name);
-    if (!p) {
-      if (std::optional<std::size_t> state =
-              model.indexOf(VarKind::State, name)) {
-        columns.push_back({c, VarKind::State, *state});
-        continue;
-      }
+    if (std::optional<std::size_t> p = model.indexOf(VarKind::Param, name)) {
+      columns.push_back({c, VarKind::Param, *p});
+      continue;
     }
-    if (!p && model.indexOf(VarKind::Forcing, name))
+    if (std::optional<std::size_t> state =
+            model.indexOf(VarKind::State, name)) {
+      columns.push_back({c, VarKind::State, *state});
+      continue;
+    }
+    if (model.indexOf(VarKind::Forcing, name))
       return Error{
           "column '" + name + "' of '" + path + "' is a forcing of model '" +
           std::string(model.name()) +
           "', not a parameter or a state: forcings are read from --forcing (or "
           "--camels), one value per step"};
-    if (!p) {
-      std::vector<std::string> names, states;
-      for (const dgm_variable &v : model.params())
-        names.push_back(v.name);
-      for (const dgm_variable &v : model.states())
-        states.push_back(v.name);
-      std::vector<std::string> all = names;
-      all.insert(all.end(), states.begin(), states.end());
-      return Error{"column '" + name + "' of '" + path +
-                   "' is not a parameter or state of model '" +
-                   std::string(model.name()) + "'" + didYouMean(name, all) +
-                   "\ndgm: note: its parameters are: " + joinNames(names) +
-                   (states.empty() ? std::string()
-                                   : "; its states (initial values): " +
-                                         joinNames(states))};
-    }
-    columns.push_back({c, VarKind::Param, *p});
+    std::vector<std::string> names, states;
+    for (const dgm_variable &v : model.params())
+      names.push_back(v.name);
+    for (const dgm_variable &v : model.states())
+      states.push_back(v.name);
+    std::vector<std::string> all = names;
+    all.insert(all.end(), states.begin(), states.end());
+    return Error{"column '" + name + "' of '" + path +
+                 "' is not a parameter or state of model '" +
+                 std::string(model.name()) + "'" + didYouMean(name, all) +
+                 "\ndgm: note: its parameters are: " + joinNames(names) +
+                 (states.empty()
+                      ? std::string()
+                      : "; its states (initial values): " + joinNames(states))};
   }
   // Each column is parsed once (per row, a table of thousands of basins
   // took seconds).

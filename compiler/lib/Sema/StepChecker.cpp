@@ -348,12 +348,12 @@ private:
     }
     if (auto it = decls.find(name); it != decls.end()) {
       e.ref = it->second.ref;
-      // A name declared twice: its assignments are not tracked (already an
-      // error), so nothing is said of its reads either.
       // After `let Q = ...` with Q an output (reported), a read of Q means
       // that value: saying it is unassigned would only repeat the error.
       if (shadowedByLet.contains(name))
         return Type::Error;
+      // A name declared twice: its assignments are not tracked (already an
+      // error), so nothing is said of its reads either.
       if (e.ref.kind == NameRef::Kind::Output && !outputAssigned[e.ref.index] &&
           !duplicated.contains(name)) {
         diag.error(e.getLoc(),

@@ -166,7 +166,9 @@ private:
       leftmost = &binary->getLHS();
     auto *negation = llvm::dyn_cast<UnaryExpr>(leftmost);
     const Location &op = assign.getOpLoc();
+    // `S =-1` (a negative number) is as likely meant as written.
     if (!negation || negation->getOp() != UnaryExpr::Op::Neg ||
+        llvm::isa<NumberExpr>(negation->getOperand()) ||
         negation->getLoc().line != op.line ||
         negation->getLoc().col != op.col + 1)
       return;

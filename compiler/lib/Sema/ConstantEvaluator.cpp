@@ -27,6 +27,9 @@ public:
   Evaluator(llvm::StringRef what, DiagnosticEngine &diag)
       : what(what), diag(diag) {}
 
+  /// The index of a kernel's weight being evaluated (evaluateKernelWeights).
+  std::optional<double> kernelIndex;
+
   std::optional<double> eval(const Expr &expr) {
     return llvm::TypeSwitch<const Expr *, std::optional<double>>(&expr)
         .Case([&](const NumberExpr *e) { return e->getValue(); })
@@ -244,11 +247,6 @@ private:
   /// call last.
   std::vector<std::vector<double>> args;
 
-public:
-  /// The index of a kernel's weight being evaluated (evaluateKernelWeights).
-  std::optional<double> kernelIndex;
-
-private:
   /// Calls of user functions already evaluated, by their argument values.
   std::map<std::pair<const FnDecl *, std::vector<std::uint64_t>>, double>
       evaluated;

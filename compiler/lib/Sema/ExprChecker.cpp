@@ -253,26 +253,22 @@ Type ExprChecker::checkCall(CallExpr &e) {
       diag.note(constant->loc, "defined here");
       return Type::Error;
     }
-    if (enclosingModel)
-      for (const KernelDecl &kernel : enclosingModel->kernels)
-        if (kernel.name == e.getCallee()) {
-          diag.error(e.getLoc(), llvm::Twine("'") + e.getCallee() +
-                                     "' is a kernel, not a function; use it "
-                                     "as convolve(SERIES, " +
-                                     e.getCallee() + ")");
-          diag.note(kernel.loc, "declared here");
-          return Type::Error;
-        }
-    if (enclosingModel)
-      for (const VarDecl &var : enclosingModel->vars)
-        if (var.name == e.getCallee()) {
-          diag.error(e.getLoc(), llvm::Twine("'") + e.getCallee() + "' is " +
-                                     kindWithArticle(var.kind) +
-                                     ", not a function; to multiply, write '" +
-                                     e.getCallee() + " * (...)'");
-          diag.note(var.loc, "declared here");
-          return Type::Error;
-        }
+    if (const KernelDecl *kernel = modelKernel(e.getCallee())) {
+      diag.error(e.getLoc(), llvm::Twine("'") + e.getCallee() +
+                                 "' is a kernel, not a function; use it as "
+                                 "convolve(SERIES, " +
+                                 e.getCallee() + ")");
+      diag.note(kernel->loc, "declared here");
+      return Type::Error;
+    }
+    if (const VarDecl *var = modelVariable(e.getCallee())) {
+      diag.error(e.getLoc(), llvm::Twine("'") + e.getCallee() + "' is " +
+                                 kindWithArticle(var->kind) +
+                                 ", not a function; to multiply, write '" +
+                                 e.getCallee() + " * (...)'");
+      diag.note(var->loc, "declared here");
+      return Type::Error;
+    }
     std::string suggestion = closestMatch(e.getCallee(), names);
     diag.error(e.getLoc(),
                llvm::Twine("unknown function '") + e.getCallee() + "'" +
@@ -348,6 +344,22 @@ Type ExprChecker::checkName(NameExpr &e) {
   return Type::Error;
 }
 
+const KernelDecl *ExprChecker::modelKernel(llvm::StringRef name) const {
+  if (enclosingModel)
+    for (const KernelDecl &kernel : enclosingModel->kernels)
+      if (kernel.name == name)
+        return &kernel;
+  return nullptr;
+}
+
+const VarDecl *ExprChecker::modelVariable(llvm::StringRef name) const {
+  if (enclosingModel)
+    for (const VarDecl &var : enclosingModel->vars)
+      if (var.name == name)
+        return &var;
+  return nullptr;
+}
+
 void ExprChecker::reportDefinedLater(const std::string &name,
                                      const Location &loc,
                                      const Location &definition) {
@@ -366,16 +378,14 @@ void ExprChecker::reportUnknownName(const std::string &name,
     reportDefinedLater(name, loc, *definition);
     return;
   }
-  if (enclosingModel)
-    for (const KernelDecl &kernel : enclosingModel->kernels)
-      if (kernel.name == name) {
-        diag.error(loc, llvm::Twine("'") + name +
-                            "' is a kernel, a series of weights rather than "
-                            "a value; use it as convolve(SERIES, " +
-                            name + ")");
-        diag.note(kernel.loc, "declared here");
-        return;
-      }
+  if (const KernelDecl *kernel = modelKernel(name)) {
+    diag.error(loc, llvm::Twine("'") + name +
+                        "' is a kernel, a series of weights rather than a "
+                        "value; use it as convolve(SERIES, " +
+                        name + ")");
+    diag.note(kernel->loc, "declared here");
+    return;
+  }
   std::vector<std::string> candidates;
   collectNames(candidates);
   scope.collectNames(candidates);

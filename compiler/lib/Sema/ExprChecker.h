@@ -113,6 +113,9 @@ protected:
   /// used as what they are not: a kernel as a value ("use it in
   /// convolve"), a variable as a function.
   const ast::ModelDecl *enclosingModel = nullptr;
+  /// The kernel or variable of the enclosing model called `name`, if any.
+  const ast::KernelDecl *modelKernel(llvm::StringRef name) const;
+  const ast::VarDecl *modelVariable(llvm::StringRef name) const;
 
 private:
   Type checkBinary(ast::BinaryExpr &e);

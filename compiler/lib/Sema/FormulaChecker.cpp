@@ -45,6 +45,12 @@ protected:
     enclosingModel = &model;
   }
 
+  /// Suggestions for an unknown name: the model's variables.
+  void collectNames(std::vector<std::string> &names) override {
+    for (const VarDecl &var : model.vars)
+      names.push_back(var.name);
+  }
+
   ModelDecl &model;
 
   Type checkNonVariable(NameExpr &e) {
@@ -104,8 +110,7 @@ protected:
   }
   void collectNames(std::vector<std::string> &names) override {
     names.push_back(kernel.index);
-    for (const VarDecl &var : model.vars)
-      names.push_back(var.name);
+    ModelFormulaChecker::collectNames(names);
   }
 
 private:
@@ -130,10 +135,6 @@ protected:
                                   "constants and static parameters",
                               /*sharedOnly=*/false);
     return checkNonVariable(e);
-  }
-  void collectNames(std::vector<std::string> &names) override {
-    for (const VarDecl &var : model.vars)
-      names.push_back(var.name);
   }
 
 private:
@@ -297,11 +298,6 @@ protected:
     return checkConvolve(e, model.kernels);
   }
 
-  void collectNames(std::vector<std::string> &names) override {
-    for (const VarDecl &var : model.vars)
-      names.push_back(var.name);
-  }
-
 private:
   const VarDecl &output;
 };
@@ -339,10 +335,6 @@ protected:
     e.ref.kind = refKindOf(var.kind);
     e.ref.index = found.index;
     return Type::Number;
-  }
-  void collectNames(std::vector<std::string> &names) override {
-    for (const VarDecl &var : model.vars)
-      names.push_back(var.name);
   }
 
 private:

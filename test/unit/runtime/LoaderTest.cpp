@@ -225,8 +225,8 @@ TEST(Loader, InitFromParamsOnlyOnStates) {
             "DGM_INIT_FROM_PARAMS, which only states can be");
 }
 
-// DGM_CONVOLVED (a routed basin output) is accepted on outputs that are one
-// per basin only.
+// DGM_CONVOLVED is accepted on a routed basin output (one value per basin)
+// and on the states of a model whose step convolves, nowhere else.
 TEST(Loader, ConvolvedOnlyOnStatesAndBasinOutputs) {
   // A basin output that convolves, and the states of a model whose step
   // does: accepted.
@@ -241,7 +241,7 @@ TEST(Loader, ConvolvedOnlyOnStatesAndBasinOutputs) {
   m.states = &state;
   Result<LoadedModel> ok = LoadedModel::fromDescriptor(&m, "<jit>");
   ASSERT_TRUE(ok.ok()) << ok.error().message;
-  // Not on a per-component output (a step output), nor on a parameter.
+  // Not on a per-component output (a step output) ...
   static dgm_variable perComponent = {
       "Qc",       "mm/d", "",
       DGM_OUTPUT, 0,      -INFINITY,
@@ -253,6 +253,18 @@ TEST(Loader, ConvolvedOnlyOnStatesAndBasinOutputs) {
   ASSERT_FALSE(onStepOutput.ok());
   EXPECT_EQ(onStepOutput.error().message,
             "'<jit>' is not a valid dgm model: outputs[0] ('Qc') is "
+            "DGM_CONVOLVED, which only states and basin outputs can be");
+  // ... nor on a parameter.
+  static dgm_variable param = {"k",       "",       "",  DGM_PARAM,     0,
+                               -INFINITY, INFINITY, 1.0, DGM_CONVOLVED, 0};
+  m.default_components = 0;
+  m.num_outputs = 0;
+  m.num_params = 1;
+  m.params = &param;
+  Result<LoadedModel> onParam = LoadedModel::fromDescriptor(&m, "<jit>");
+  ASSERT_FALSE(onParam.ok());
+  EXPECT_EQ(onParam.error().message,
+            "'<jit>' is not a valid dgm model: params[0] ('k') is "
             "DGM_CONVOLVED, which only states and basin outputs can be");
 }
 
